@@ -1,0 +1,118 @@
+//! Diagnostics: one problem in a pathway file, with a stable code, a
+//! severity, its place in the file and a hint.
+//!
+//! Codes are API: tests and CI scripts match on them, so a code never
+//! changes meaning. Messages are lowercase, without a trailing period, with
+//! the user's words in backticks.
+//!
+//! | code | problem |
+//! | --- | --- |
+//! | `E0001` | malformed JSON, a wrong shape, an unknown field, or nesting too deep |
+//! | `E0002` | file larger than the limit |
+//! | `E0003` | bytes that are not UTF-8 |
+//! | `E0004` | the file could not be read |
+//! | `E0101` | duplicate id |
+//! | `E0102` | referral names an unknown service |
+//! | `E0103` | unknown region |
+//! | `E0104` | unknown adversity |
+//! | `E0105` | unknown fact |
+//! | `E0106` | fact compared with a value of the wrong type |
+//! | `E0107` | empty age range (`from` is not before `before`) |
+//! | `E0108` | text that is not an age |
+//! | `E0109` | text that is not a duration |
+//! | `E0110` | region tree is not a tree (no root, several roots, a cycle) |
+//! | `E0111` | adversity or fact test without exactly one comparison |
+//! | `E0112` | choice fact without values |
+//! | `E0113` | goal names an unknown service, or matches no service |
+//! | `E0114` | pessimistic wait shorter than the typical wait |
+//! | `E0115` | unknown source id |
+//! | `E0116` | a service refers to itself |
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::document::Location;
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Worth knowing; nothing is wrong.
+    Info,
+    /// Probably a mistake; the pathway still works.
+    Warning,
+    /// The pathway cannot be used as written.
+    Error,
+}
+
+/// One problem in a pathway file.
+///
+/// ```
+/// let text = r#"{"metadata":{"name":"x","version":"1"},"regions":[{"id":"r","name":"R"}],
+///   "services":[{"id":"a","name":"A","tier":"universal","regions":["rr"]}],"goal":{}}"#;
+/// let err = carepath::Pathway::from_json(text).unwrap_err();
+/// let d = &err.diagnostics()[0];
+/// assert_eq!(d.code, "E0103");
+/// assert_eq!(d.location.pointer, "/services/0/regions/0");
+/// assert_eq!(d.help.as_deref(), Some("did you mean `r`?"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Diagnostic {
+    /// Stable code, e.g. `E0103`; see the table in [`crate::diagnostic`].
+    pub code: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// What is wrong, in the designer's words.
+    pub message: String,
+    /// Where it is in the file.
+    pub location: Location,
+    /// How to fix it, e.g. "did you mean `nhs-fife`?".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error-severity diagnostic.
+    ///
+    /// ```
+    /// let loc = carepath::document::Location { pointer: "/x".into(), line: 1, column: 2 };
+    /// let d = carepath::Diagnostic::error("E0101", "duplicate id `a`", loc);
+    /// assert_eq!(d.to_string(), "error[E0101] 1:2 (/x): duplicate id `a`");
+    /// ```
+    #[must_use]
+    pub fn error(code: &'static str, message: impl Into<String>, location: Location) -> Self {
+        Self {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            location,
+            help: None,
+        }
+    }
+
+    /// The same diagnostic with a hint.
+    #[must_use]
+    pub fn with_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let sev = match self.severity {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(
+            f,
+            "{sev}[{}] {}: {}",
+            self.code, self.location, self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}

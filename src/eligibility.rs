@@ -1,0 +1,144 @@
+//! "Is this family eligible for this service, and why (not)?"
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::error::QueryError;
+use crate::pathway::{Pathway, Referral, Service};
+use crate::profile::{CompiledProfile, Profile};
+use crate::rules::{Context, Explanation, Timing, Truth};
+
+/// Whether a service serves the family's region, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct RegionCheck {
+    /// `true` when the family's region is, or lies inside, a region served.
+    pub served: bool,
+    /// Why, e.g. "family lives in `fife`, inside `nhs-fife`".
+    pub message: String,
+}
+
+/// The verdict on one service for one family, with its explanation.
+///
+/// ```
+/// # let text = include_str!("../tests/fixtures/small.json");
+/// let pathway = carepath::Pathway::from_json(text)?;
+/// let profile = carepath::Profile::new().age("23 months")?.region("east");
+/// let v = pathway.eligibility("imh-east", &profile)?;
+/// assert!(v.eligible());
+/// assert_eq!(v.age_on_referral_days, 700);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Verdict {
+    /// The service's id.
+    pub service: String,
+    /// The overall outcome: yes only when the region is served and the rule holds.
+    pub outcome: Truth,
+    /// The age the referral is judged at, in days.
+    pub age_on_referral_days: i32,
+    /// The age the family would be seen at (after the typical wait), in days.
+    pub age_when_seen_days: i32,
+    /// The region check.
+    pub region: RegionCheck,
+    /// The eligibility rule, clause by clause.
+    pub rule: Explanation,
+}
+
+impl Verdict {
+    /// `true` when the service accepts the family.
+    #[must_use]
+    pub fn eligible(&self) -> bool {
+        self.outcome == Truth::Yes
+    }
+}
+
+impl Pathway {
+    /// Whether `service` accepts the family in `profile` if a referral
+    /// reached it today (the profile's age), and why.
+    ///
+    /// Complexity: O(size of the service's rule).
+    ///
+    /// # Errors
+    /// [`QueryError`] for an unknown service, or a profile naming unknown
+    /// ids or missing its age or region.
+    ///
+    /// ```
+    /// # let text = include_str!("../tests/fixtures/small.json");
+    /// let pathway = carepath::Pathway::from_json(text)?;
+    /// let p = carepath::Profile::new().age("3 months")?.region("west");
+    /// let v = pathway.eligibility("imh-east", &p)?;
+    /// assert!(!v.eligible());
+    /// assert_eq!(v.region.message, "family lives in `west`, outside `east`");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn eligibility(&self, service: &str, profile: &Profile) -> Result<Verdict, QueryError> {
+        let id = self.service_id(service)?;
+        let profile = self.compile_profile(profile)?;
+        let s = self.svc(id).ok_or_else(|| QueryError::UnknownService {
+            id: service.to_owned(),
+            suggestion: None,
+        })?;
+        let timing = Timing {
+            on_referral: profile.age,
+            when_seen: profile.age.saturating_add(s.wait_typical),
+        };
+        Ok(self.verdict(s, &profile, timing))
+    }
+
+    /// The explained verdict for a compiled profile at a given timing.
+    pub(crate) fn verdict(
+        &self,
+        s: &Service,
+        profile: &CompiledProfile,
+        timing: Timing,
+    ) -> Verdict {
+        let served = self.regions.served(profile.region, &s.regions);
+        let region = RegionCheck {
+            served,
+            message: self.regions.explain_served(profile.region, &s.regions),
+        };
+        let cx = self.context(profile, timing);
+        let rule = s
+            .rule
+            .as_ref()
+            .map_or_else(Explanation::everyone, |r| r.explain(&cx));
+        let outcome = if served { rule.outcome } else { Truth::No };
+        Verdict {
+            service: s.id.clone(),
+            outcome,
+            age_on_referral_days: timing.on_referral,
+            age_when_seen_days: timing.when_seen,
+            region,
+            rule,
+        }
+    }
+
+    pub(crate) fn context<'a>(
+        &'a self,
+        profile: &'a CompiledProfile,
+        timing: Timing,
+    ) -> Context<'a> {
+        Context {
+            profile,
+            vocabulary: &self.vocabulary,
+            regions: &self.regions,
+            timing,
+        }
+    }
+
+    /// Fast check: does `s` accept the family at `timing`? O(size of rule).
+    pub(crate) fn accepts(&self, s: &Service, profile: &CompiledProfile, timing: Timing) -> bool {
+        self.regions.served(profile.region, &s.regions)
+            && s.rule
+                .as_ref()
+                .is_none_or(|r| r.eval(&self.context(profile, timing)).holds())
+    }
+
+    /// Fast check: may the referral be made for the family seen at `age`
+    /// by the referring service? O(size of the condition).
+    pub(crate) fn referral_open(&self, r: &Referral, profile: &CompiledProfile, age: i32) -> bool {
+        r.when
+            .as_ref()
+            .is_none_or(|w| w.eval(&self.context(profile, Timing::at(age))).holds())
+    }
+}

@@ -1,0 +1,201 @@
+//! The errors of the public API.
+//!
+//! Every error derives [`thiserror::Error`]; messages are lowercase, name the
+//! user's words in backticks, and never show Rust type names.
+
+use thiserror::Error;
+
+use crate::diagnostic::Diagnostic;
+use crate::document::position::line_column_of;
+
+/// Why a pathway file could not be loaded.
+///
+/// Only files that cannot be used at all are errors; [`LoadError::Invalid`]
+/// carries **every** structural problem found, each with its place.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum LoadError {
+    /// Malformed JSON, a value of the wrong shape, an unknown field, or
+    /// nesting deeper than [`crate::document::MAX_NESTING`].
+    #[error("{message} at line {line} column {column}")]
+    Syntax {
+        /// What is wrong.
+        message: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// The text is larger than [`crate::document::MAX_FILE_BYTES`].
+    #[error("the pathway file is {bytes} bytes; the limit is {limit} bytes")]
+    TooLarge {
+        /// Size of the input.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The bytes are not UTF-8 text.
+    #[error("the pathway file is not UTF-8 text: invalid byte at line {line} column {column} (byte offset {offset})")]
+    NotUtf8 {
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column of the first invalid byte.
+        column: usize,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The reader failed.
+    #[error("the pathway file could not be read: {message}")]
+    Read {
+        /// The reader's own message.
+        message: String,
+    },
+    /// The file is well-formed JSON but its content does not make a pathway.
+    #[error("the pathway has {} problem(s):\n{}", .0.len(), render(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+fn render(diagnostics: &[Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl LoadError {
+    /// The stable code of this error (`E0001`…`E0004`, or the first
+    /// diagnostic's code for [`LoadError::Invalid`]).
+    ///
+    /// ```
+    /// let err = carepath::Pathway::from_json("[1, 2").unwrap_err();
+    /// assert_eq!(err.code(), "E0001");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Syntax { .. } => "E0001",
+            Self::TooLarge { .. } => "E0002",
+            Self::NotUtf8 { .. } => "E0003",
+            Self::Read { .. } => "E0004",
+            Self::Invalid(d) => d.first().map_or("E0100", |d| d.code),
+        }
+    }
+
+    /// The structural problems, one diagnostic each (empty for other kinds).
+    #[must_use]
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            Self::Invalid(d) => d,
+            _ => &[],
+        }
+    }
+
+    pub(crate) fn from_json_error(e: &serde_json::Error, text: &str) -> Self {
+        let full = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&suffix).unwrap_or(&full);
+        let message = if message == "recursion limit exceeded" {
+            format!(
+                "nesting deeper than {} levels of objects and arrays",
+                crate::document::MAX_NESTING
+            )
+        } else {
+            message.to_owned()
+        };
+        let (line, column) = if e.line() == 0 {
+            line_column_of(text, text.len())
+        } else {
+            (e.line(), e.column())
+        };
+        Self::Syntax {
+            message,
+            line,
+            column,
+        }
+    }
+
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<&str, Self> {
+        if bytes.len() > crate::document::MAX_FILE_BYTES {
+            return Err(Self::TooLarge {
+                bytes: bytes.len(),
+                limit: crate::document::MAX_FILE_BYTES,
+            });
+        }
+        std::str::from_utf8(bytes).map_err(|e| {
+            let offset = e.valid_up_to();
+            let valid = std::str::from_utf8(bytes.get(..offset).unwrap_or_default()).unwrap_or("");
+            let (line, column) = line_column_of(valid, offset);
+            Self::NotUtf8 {
+                line,
+                column,
+                offset,
+            }
+        })
+    }
+}
+
+/// Why a profile or a question about a pathway cannot be answered.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum QueryError {
+    /// The age text is not an age.
+    #[error("invalid age: {0}")]
+    Age(#[from] crate::age::AgeError),
+    /// The profile names a region the pathway does not have.
+    #[error("unknown region `{id}`{}", hint(.suggestion))]
+    UnknownRegion {
+        /// The id given.
+        id: String,
+        /// The closest known id.
+        suggestion: Option<String>,
+    },
+    /// The profile names an adversity the pathway does not declare.
+    #[error("unknown adversity `{id}`{}", hint(.suggestion))]
+    UnknownAdversity {
+        /// The id given.
+        id: String,
+        /// The closest known id.
+        suggestion: Option<String>,
+    },
+    /// The profile names a fact the pathway does not declare.
+    #[error("unknown fact `{id}`{}", hint(.suggestion))]
+    UnknownFact {
+        /// The id given.
+        id: String,
+        /// The closest known id.
+        suggestion: Option<String>,
+    },
+    /// A fact's value does not fit its declared type.
+    #[error("fact `{id}` expects {expected}, not `{value}`")]
+    FactType {
+        /// The fact's id.
+        id: String,
+        /// What the vocabulary declares, e.g. "a number".
+        expected: String,
+        /// The value given.
+        value: String,
+    },
+    /// The query names a service the pathway does not have.
+    #[error("unknown service `{id}`{}", hint(.suggestion))]
+    UnknownService {
+        /// The id given.
+        id: String,
+        /// The closest known id.
+        suggestion: Option<String>,
+    },
+    /// The profile has no age.
+    #[error("the profile has no age: give the infant's age, or the stage of pregnancy")]
+    MissingAge,
+    /// The profile has no region.
+    #[error("the profile has no region: give where the family lives")]
+    MissingRegion,
+    /// A query parameter is out of its allowed range.
+    #[error("{0}")]
+    OutOfRange(String),
+}
+
+fn hint(suggestion: &Option<String>) -> String {
+    suggestion
+        .as_ref()
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}

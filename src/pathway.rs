@@ -1,0 +1,309 @@
+//! The compiled pathway: immutable, `Send + Sync`, answering any number of
+//! questions concurrently.
+
+use std::collections::HashMap;
+use std::io::Read;
+
+use petgraph::graph::DiGraph;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::document::{Metadata, PathwayDocument, Tier, MAX_FILE_BYTES};
+use crate::error::{LoadError, QueryError};
+use crate::profile::{CompiledProfile, Profile};
+use crate::region::{RegionId, RegionTree};
+use crate::rules::Cond;
+use crate::suggest::did_you_mean;
+use crate::vocabulary::Vocabulary;
+
+/// Index of a service in a compiled pathway. Services are numbered in the
+/// order of their ids, so comparing indices compares ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct ServiceId(pub(crate) u32);
+
+impl ServiceId {
+    pub(crate) const fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A compiled service.
+#[derive(Debug, Clone)]
+pub(crate) struct Service {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) tier: Tier,
+    pub(crate) tags: Vec<String>,
+    pub(crate) provider: String,
+    pub(crate) regions: Vec<RegionId>,
+    pub(crate) rule: Option<Cond>,
+    pub(crate) wait_typical: i32,
+    pub(crate) wait_pessimistic: i32,
+    pub(crate) wait_assumed: bool,
+    pub(crate) entry: bool,
+    pub(crate) description: String,
+    pub(crate) sources: Vec<String>,
+    pub(crate) notes: String,
+    /// Position in the document's `services` array.
+    pub(crate) doc_index: usize,
+}
+
+/// A compiled referral.
+#[derive(Debug, Clone)]
+pub(crate) struct Referral {
+    pub(crate) from: ServiceId,
+    pub(crate) to: ServiceId,
+    pub(crate) when: Option<Cond>,
+    pub(crate) delay: i32,
+    pub(crate) notes: String,
+    /// Position in the document's `referrals` array.
+    pub(crate) doc_index: usize,
+}
+
+/// Which services end a route.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Goal {
+    pub(crate) tier: Option<Tier>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) services: Vec<ServiceId>,
+}
+
+impl Goal {
+    pub(crate) fn matches(&self, index: usize, s: &Service) -> bool {
+        self.tier.is_none_or(|t| t == s.tier)
+            && self.tags.iter().all(|t| s.tags.contains(t))
+            && (self.services.is_empty() || self.services.iter().any(|g| g.index() == index))
+    }
+}
+
+/// A pathway compiled for answering questions.
+///
+/// Build one with [`Pathway::from_json`]; it is immutable, `Send + Sync`
+/// and cheap to share behind an [`std::sync::Arc`].
+///
+/// ```
+/// # let text = include_str!("../tests/fixtures/small.json");
+/// let pathway = carepath::Pathway::from_json(text)?;
+/// assert_eq!(pathway.metadata().name, "Small test pathway");
+/// fn shareable<T: Send + Sync>(_: &T) {}
+/// shareable(&pathway);
+/// # Ok::<(), carepath::LoadError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Pathway {
+    pub(crate) metadata: Metadata,
+    pub(crate) vocabulary: Vocabulary,
+    pub(crate) regions: RegionTree,
+    pub(crate) services: Vec<Service>,
+    pub(crate) service_index: HashMap<String, ServiceId>,
+    pub(crate) referrals: Vec<Referral>,
+    /// Node `i` is service `i`; edge weights index `referrals`.
+    pub(crate) graph: DiGraph<ServiceId, usize>,
+    pub(crate) goal: Goal,
+}
+
+/// A service as a host or a report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ServiceSummary {
+    /// The service's id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Tier.
+    pub tier: Tier,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Who runs it.
+    pub provider: String,
+    /// Ids of the regions it serves.
+    pub regions: Vec<String>,
+    /// Whether a family can contact it without a referral.
+    pub entry: bool,
+    /// Typical wait in days.
+    pub wait_typical_days: i32,
+    /// Pessimistic wait in days.
+    pub wait_pessimistic_days: i32,
+    /// Whether the wait is an assumption.
+    pub wait_assumed: bool,
+    /// Whether it is a goal of the pathway's default goal.
+    pub goal: bool,
+}
+
+impl Pathway {
+    /// Parses and compiles a pathway from JSON text.
+    ///
+    /// # Errors
+    /// [`LoadError::Syntax`] (with line and column) for malformed JSON or a
+    /// wrong shape; [`LoadError::Invalid`] listing every structural problem.
+    ///
+    /// ```
+    /// let err = carepath::Pathway::from_json("{\"metadata\": 3}").unwrap_err();
+    /// assert!(err.to_string().contains("line 1 column"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, LoadError> {
+        let doc = PathwayDocument::from_json(text)?;
+        crate::compile::compile(doc, Some(text))
+    }
+
+    /// Parses and compiles a pathway from bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    /// As [`Pathway::from_json`], plus [`LoadError::NotUtf8`] and
+    /// [`LoadError::TooLarge`].
+    ///
+    /// ```
+    /// let err = carepath::Pathway::from_slice(b"{\"a\": \"\xff\"}").unwrap_err();
+    /// assert_eq!(err.code(), "E0003");
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<Self, LoadError> {
+        Self::from_json(LoadError::from_bytes(bytes)?)
+    }
+
+    /// Reads a pathway from any reader (a file, a socket), stopping at
+    /// [`MAX_FILE_BYTES`].
+    ///
+    /// # Errors
+    /// As [`Pathway::from_slice`], plus [`LoadError::Read`].
+    ///
+    /// ```
+    /// # let text = include_str!("../tests/fixtures/small.json");
+    /// let pathway = carepath::Pathway::from_reader(text.as_bytes())?;
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    pub fn from_reader(reader: impl Read) -> Result<Self, LoadError> {
+        let mut bytes = Vec::new();
+        let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
+        reader
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::Read {
+                message: e.to_string(),
+            })?;
+        Self::from_slice(&bytes)
+    }
+
+    /// Compiles a document built in code. Problems are located by JSON
+    /// pointer only (line and column 0).
+    ///
+    /// # Errors
+    /// [`LoadError::Invalid`] listing every structural problem.
+    pub fn from_document(doc: PathwayDocument) -> Result<Self, LoadError> {
+        crate::compile::compile(doc, None)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn assemble(
+        metadata: Metadata,
+        vocabulary: Vocabulary,
+        regions: RegionTree,
+        services: Vec<Service>,
+        service_index: HashMap<String, ServiceId>,
+        referrals: Vec<Referral>,
+        graph: DiGraph<ServiceId, usize>,
+        goal: Goal,
+    ) -> Self {
+        Self {
+            metadata,
+            vocabulary,
+            regions,
+            services,
+            service_index,
+            referrals,
+            graph,
+            goal,
+        }
+    }
+
+    /// The pathway's metadata.
+    #[must_use]
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// How many services, referrals and regions the pathway has.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// let (services, referrals, regions) = pathway.size();
+    /// assert!(services > 0 && referrals > 0 && regions > 0);
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    #[must_use]
+    pub fn size(&self) -> (usize, usize, usize) {
+        (
+            self.services.len(),
+            self.referrals.len(),
+            self.regions.regions.len(),
+        )
+    }
+
+    /// Every service, in id order.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// let ids: Vec<String> = pathway.services().map(|s| s.id).collect();
+    /// let mut sorted = ids.clone();
+    /// sorted.sort();
+    /// assert_eq!(ids, sorted);
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    pub fn services(&self) -> impl Iterator<Item = ServiceSummary> + '_ {
+        (0..self.services.len()).filter_map(|i| self.summary(i))
+    }
+
+    /// One service by id.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// assert!(pathway.service("hv-east").is_some_and(|s| s.entry));
+    /// assert!(pathway.service("nope").is_none());
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    #[must_use]
+    pub fn service(&self, id: &str) -> Option<ServiceSummary> {
+        self.service_index
+            .get(id)
+            .and_then(|s| self.summary(s.index()))
+    }
+
+    fn summary(&self, i: usize) -> Option<ServiceSummary> {
+        let s = self.services.get(i)?;
+        Some(ServiceSummary {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            tier: s.tier,
+            tags: s.tags.clone(),
+            provider: s.provider.clone(),
+            regions: s
+                .regions
+                .iter()
+                .map(|&r| self.regions.id(r).to_owned())
+                .collect(),
+            entry: s.entry,
+            wait_typical_days: s.wait_typical,
+            wait_pessimistic_days: s.wait_pessimistic,
+            wait_assumed: s.wait_assumed,
+            goal: self.goal.matches(i, s),
+        })
+    }
+
+    /// Resolves a service id, with a suggestion when it is unknown.
+    pub(crate) fn service_id(&self, id: &str) -> Result<ServiceId, QueryError> {
+        self.service_index
+            .get(id)
+            .copied()
+            .ok_or_else(|| QueryError::UnknownService {
+                id: id.to_owned(),
+                suggestion: did_you_mean(id, self.service_index.keys().map(String::as_str)),
+            })
+    }
+
+    pub(crate) fn svc(&self, id: ServiceId) -> Option<&Service> {
+        self.services.get(id.index())
+    }
+
+    /// Resolves a profile's ids against this pathway.
+    pub(crate) fn compile_profile(&self, profile: &Profile) -> Result<CompiledProfile, QueryError> {
+        CompiledProfile::new(profile, &self.vocabulary, &self.regions)
+    }
+}

@@ -1,0 +1,207 @@
+//! Profiles: the family a question is about.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::age::{parse_age, AgeError};
+use crate::error::QueryError;
+use crate::region::{RegionId, RegionTree};
+use crate::rules::Bits;
+use crate::suggest::did_you_mean;
+use crate::vocabulary::Vocabulary;
+
+/// A family: the infant's age (or the pregnancy's stage), the adversities
+/// they face, where they live, and any other facts.
+///
+/// Build one in Rust, or read it from JSON:
+///
+/// ```
+/// use carepath::Profile;
+/// let p = Profile::new()
+///     .age("7 months")?
+///     .adversity("domestic_abuse")
+///     .region("glasgow-city")
+///     .fact("first_time_parent", true);
+/// assert_eq!(p.age_days, Some(213));
+///
+/// let q: Profile = serde_json::from_str(
+///     r#"{"age": "7 months", "adversities": ["domestic_abuse"], "region": "glasgow-city",
+///         "facts": {"first_time_parent": true}}"#)?;
+/// assert_eq!(q.age.as_deref(), Some("7 months"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The infant's age in human units (`32 weeks gestation`, `7 months`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age: Option<String>,
+    /// The infant's age in days from birth (negative in pregnancy). When
+    /// given, it is used instead of `age`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_days: Option<i32>,
+    /// The adversities the family faces (ids from the pathway's vocabulary).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub adversities: Vec<String>,
+    /// Where the family lives (a region id from the pathway).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Other facts, by id: booleans, numbers, or choice names.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub facts: BTreeMap<String, Value>,
+}
+
+impl Profile {
+    /// An empty profile.
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the age from human units.
+    ///
+    /// # Errors
+    /// [`AgeError`] when the text is not an age.
+    ///
+    /// ```
+    /// let p = carepath::Profile::new().age("12 weeks gestation")?;
+    /// assert_eq!(p.age_days, Some(-196));
+    /// # Ok::<(), carepath::age::AgeError>(())
+    /// ```
+    pub fn age(mut self, text: &str) -> Result<Self, AgeError> {
+        self.age_days = Some(parse_age(text)?);
+        self.age = Some(text.to_owned());
+        Ok(self)
+    }
+
+    /// Sets the age in days from birth (negative in pregnancy).
+    ///
+    /// ```
+    /// assert_eq!(carepath::Profile::new().age_days(-56).age_days, Some(-56));
+    /// ```
+    #[must_use]
+    pub fn age_days(mut self, days: i32) -> Self {
+        self.age_days = Some(days);
+        self.age = None;
+        self
+    }
+
+    /// Adds an adversity the family faces.
+    ///
+    /// ```
+    /// let p = carepath::Profile::new().adversity("trauma");
+    /// assert_eq!(p.adversities, ["trauma"]);
+    /// ```
+    #[must_use]
+    pub fn adversity(mut self, id: &str) -> Self {
+        if !self.adversities.iter().any(|a| a == id) {
+            self.adversities.push(id.to_owned());
+        }
+        self
+    }
+
+    /// Sets where the family lives.
+    ///
+    /// ```
+    /// let p = carepath::Profile::new().region("fife");
+    /// assert_eq!(p.region.as_deref(), Some("fife"));
+    /// ```
+    #[must_use]
+    pub fn region(mut self, id: &str) -> Self {
+        self.region = Some(id.to_owned());
+        self
+    }
+
+    /// Sets a fact: a boolean, a number, or a choice's name.
+    ///
+    /// ```
+    /// let p = carepath::Profile::new().fact("parent_age_years", 19).fact("severity", "severe");
+    /// assert_eq!(p.facts.len(), 2);
+    /// ```
+    #[must_use]
+    pub fn fact(mut self, id: &str, value: impl Into<Value>) -> Self {
+        self.facts.insert(id.to_owned(), value.into());
+        self
+    }
+}
+
+/// A fact's value, typed by the vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub(crate) enum FactValue {
+    Bool(bool),
+    Number(f64),
+    /// Index into the fact's declared values.
+    Choice(u32),
+}
+
+/// A profile with ids resolved against one pathway.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CompiledProfile {
+    pub(crate) age: i32,
+    pub(crate) region: RegionId,
+    pub(crate) adversities: Bits,
+    pub(crate) facts: Vec<Option<FactValue>>,
+}
+
+impl CompiledProfile {
+    /// Resolves a profile's ids. O(adversities + facts + suggestions).
+    pub(crate) fn new(
+        profile: &Profile,
+        vocabulary: &Vocabulary,
+        regions: &RegionTree,
+    ) -> Result<Self, QueryError> {
+        let age = match (profile.age_days, &profile.age) {
+            (Some(days), _) => days,
+            (None, Some(text)) => parse_age(text)?,
+            (None, None) => return Err(QueryError::MissingAge),
+        };
+        if age.unsigned_abs() > crate::age::MAX_DAYS.unsigned_abs() {
+            return Err(QueryError::OutOfRange(format!(
+                "age of {age} days is beyond 150 years"
+            )));
+        }
+        let region_id = profile.region.as_deref().ok_or(QueryError::MissingRegion)?;
+        let region = regions
+            .get(region_id)
+            .ok_or_else(|| QueryError::UnknownRegion {
+                id: region_id.to_owned(),
+                suggestion: did_you_mean(region_id, regions.ids()),
+            })?;
+        let mut adversities = Bits::with_capacity(vocabulary.adversities.len());
+        for a in &profile.adversities {
+            let i = vocabulary
+                .adversity(a)
+                .ok_or_else(|| QueryError::UnknownAdversity {
+                    id: a.clone(),
+                    suggestion: did_you_mean(a, vocabulary.adversity_ids()),
+                })?;
+            adversities.insert(i);
+        }
+        let mut facts = vec![None; vocabulary.facts.len()];
+        for (id, value) in &profile.facts {
+            let i = vocabulary.fact(id).ok_or_else(|| QueryError::UnknownFact {
+                id: id.clone(),
+                suggestion: did_you_mean(id, vocabulary.fact_ids()),
+            })?;
+            let v = vocabulary
+                .value(i, value)
+                .map_err(|expected| QueryError::FactType {
+                    id: id.clone(),
+                    expected,
+                    value: value.to_string(),
+                })?;
+            if let Some(slot) = facts.get_mut(i) {
+                *slot = Some(v);
+            }
+        }
+        Ok(Self {
+            age,
+            region,
+            adversities,
+            facts,
+        })
+    }
+}

@@ -1,0 +1,322 @@
+//! Explained evaluation: a tree a host can render, naming every clause,
+//! its outcome, and the value seen.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use super::{age_in, Cond, Context, FactOp, SetTest, Truth};
+use crate::age::describe;
+use crate::document::AgeJudged;
+
+/// What one clause of a rule tested, as data.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Clause {
+    /// `all`: every part must hold.
+    All,
+    /// `any`: one part must hold.
+    Any,
+    /// `not`: the part must not hold.
+    Not,
+    /// An age range.
+    Age {
+        /// First age accepted, in days (none: no lower limit).
+        from_days: Option<i32>,
+        /// First age no longer accepted, in days (none: no upper limit).
+        before_days: Option<i32>,
+        /// Which day the age is judged on.
+        judged: AgeJudged,
+        /// The family's age on that day, in days.
+        age_days: i32,
+    },
+    /// An adversity test.
+    Adversities {
+        /// How the list combines.
+        test: SetTest,
+        /// The adversities listed in the rule.
+        listed: Vec<String>,
+        /// Those of the listed adversities the family faces.
+        present: Vec<String>,
+    },
+    /// A fact comparison.
+    Fact {
+        /// The fact's id.
+        id: String,
+        /// The comparison, e.g. `at_most 19`.
+        test: String,
+        /// The value in the profile; none when not given.
+        seen: Option<String>,
+    },
+    /// A region test.
+    Region {
+        /// The regions listed.
+        listed: Vec<String>,
+        /// Where the family lives.
+        family_region: String,
+    },
+}
+
+/// One clause's verdict, with its parts' verdicts beneath it.
+///
+/// ```
+/// # let text = include_str!("../../tests/fixtures/small.json");
+/// let pathway = carepath::Pathway::from_json(text)?;
+/// let profile = carepath::Profile::new().age("26 months")?.region("east");
+/// let v = pathway.eligibility("imh-east", &profile)?;
+/// assert!(!v.eligible());
+/// let failing: Vec<_> = v.rule.decisive().iter().map(|e| e.message.clone()).collect();
+/// assert_eq!(failing, ["age on referral 26 months is not before 2 years"]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Explanation {
+    /// Whether this clause held.
+    pub outcome: Truth,
+    /// What the clause tested.
+    pub clause: Clause,
+    /// The verdict in words, e.g. "age on referral 26 months is not before 2 years".
+    pub message: String,
+    /// The verdicts of the clause's parts (for `all`, `any`, `not`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Explanation>,
+}
+
+impl Explanation {
+    /// The clauses that decide the outcome: for `all` and `any`, the parts
+    /// whose outcome equals the whole's, recursively; otherwise the clause
+    /// itself (a `not` is decisive as a whole).
+    ///
+    /// For a rule that fails, these are exactly the failing clauses.
+    #[must_use]
+    pub fn decisive(&self) -> Vec<&Self> {
+        let mut out = Vec::new();
+        self.collect_decisive(&mut out);
+        out
+    }
+
+    fn collect_decisive<'a>(&'a self, out: &mut Vec<&'a Self>) {
+        match self.clause {
+            Clause::All | Clause::Any if !self.parts.is_empty() => {
+                for p in self.parts.iter().filter(|p| p.outcome == self.outcome) {
+                    p.collect_decisive(out);
+                }
+            }
+            _ => out.push(self),
+        }
+    }
+
+    /// A rule that always holds (a service with no eligibility rule).
+    pub(crate) fn everyone() -> Self {
+        Self {
+            outcome: Truth::Yes,
+            clause: Clause::All,
+            message: "open to every family in its regions".into(),
+            parts: Vec::new(),
+        }
+    }
+}
+
+impl Cond {
+    /// Full evaluation of every clause, with explanation. O(size of the rule).
+    pub(crate) fn explain(&self, cx: &Context<'_>) -> Explanation {
+        match self {
+            Self::All(rules) | Self::Any(rules) => {
+                let all = matches!(self, Self::All(_));
+                let parts: Vec<Explanation> = rules.iter().map(|r| r.explain(cx)).collect();
+                let outcome = self.eval(cx);
+                let (clause, word) = if all {
+                    (Clause::All, "all")
+                } else {
+                    (Clause::Any, "any")
+                };
+                let n = parts.len();
+                let held = parts.iter().filter(|p| p.outcome == Truth::Yes).count();
+                let failed = parts.iter().filter(|p| p.outcome == Truth::No).count();
+                let unknown = n - held - failed;
+                let message = match (word, outcome) {
+                    ("all", Truth::Yes) => format!("all {n} parts hold"),
+                    ("all", Truth::No) => format!("{failed} of {n} parts fail; all must hold"),
+                    ("all", _) => format!("{unknown} of {n} parts unknown; all must hold"),
+                    (_, Truth::Yes) => format!("{held} of {n} parts hold; one is enough"),
+                    (_, Truth::No) => format!("none of {n} parts holds; one must"),
+                    _ => format!("no part holds for certain; {unknown} of {n} unknown"),
+                };
+                Explanation {
+                    outcome,
+                    clause,
+                    message,
+                    parts,
+                }
+            }
+            Self::Not(r) => {
+                let part = r.explain(cx);
+                let outcome = part.outcome.not();
+                let message = match outcome {
+                    Truth::Unknown => format!("unknown whether not ({})", part.message),
+                    _ => format!("required not to hold: {}", part.message),
+                };
+                Explanation {
+                    outcome,
+                    clause: Clause::Not,
+                    message,
+                    parts: vec![part],
+                }
+            }
+            Self::Age {
+                from,
+                before,
+                judged,
+                texts,
+            } => {
+                let age = cx.timing.age(*judged);
+                let outcome = Truth::from_bool(age_in(age, *from, *before));
+                let when = match judged {
+                    AgeJudged::OnReferral => "on referral",
+                    AgeJudged::WhenSeen => "when seen",
+                };
+                let bound = |text: &Option<String>, days: i32| {
+                    text.clone().unwrap_or_else(|| describe(days))
+                };
+                let message = match (from, before) {
+                    (Some(f), _) if age < *f => format!(
+                        "age {when} {} is before {}",
+                        describe(age),
+                        bound(&texts.0, *f)
+                    ),
+                    (_, Some(b)) if age >= *b => format!(
+                        "age {when} {} is not before {}",
+                        describe(age),
+                        bound(&texts.1, *b)
+                    ),
+                    _ => format!(
+                        "age {when} {} is within {}",
+                        describe(age),
+                        match (from, before) {
+                            (Some(f), Some(b)) =>
+                                format!("{} to before {}", bound(&texts.0, *f), bound(&texts.1, *b)),
+                            (Some(f), None) => format!("from {}", bound(&texts.0, *f)),
+                            (None, Some(b)) => format!("before {}", bound(&texts.1, *b)),
+                            (None, None) => "any age".into(),
+                        }
+                    ),
+                };
+                Explanation {
+                    outcome,
+                    clause: Clause::Age {
+                        from_days: *from,
+                        before_days: *before,
+                        judged: *judged,
+                        age_days: age,
+                    },
+                    message,
+                    parts: Vec::new(),
+                }
+            }
+            Self::Adversities {
+                test, ids, indices, ..
+            } => {
+                let outcome = self.eval(cx);
+                let present: Vec<String> = ids
+                    .iter()
+                    .zip(indices)
+                    .filter(|&(_, &i)| cx.profile.adversities.contains(i))
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                let list = backticked(ids);
+                let message = match (test, outcome) {
+                    (SetTest::AnyOf, Truth::Yes) => {
+                        format!("family faces {}", backticked(&present))
+                    }
+                    (SetTest::AnyOf, _) => format!("family faces none of {list}"),
+                    (SetTest::AllOf, Truth::Yes) => format!("family faces all of {list}"),
+                    (SetTest::AllOf, _) => {
+                        let missing: Vec<String> = ids
+                            .iter()
+                            .filter(|i| !present.contains(i))
+                            .cloned()
+                            .collect();
+                        format!("family does not face {}", backticked(&missing))
+                    }
+                    (SetTest::NoneOf, Truth::Yes) => format!("family faces none of {list}"),
+                    (SetTest::NoneOf, _) => {
+                        format!(
+                            "family faces {}, which the rule excludes",
+                            backticked(&present)
+                        )
+                    }
+                };
+                Explanation {
+                    outcome,
+                    clause: Clause::Adversities {
+                        test: *test,
+                        listed: ids.clone(),
+                        present,
+                    },
+                    message,
+                    parts: Vec::new(),
+                }
+            }
+            Self::Fact { fact, id, op } => {
+                let outcome = self.eval(cx);
+                let seen = cx
+                    .profile
+                    .facts
+                    .get(*fact)
+                    .and_then(Option::as_ref)
+                    .map(|v| cx.vocabulary.show(*fact, v));
+                let test = match op {
+                    FactOp::Equals(v) => format!("{}", cx.vocabulary.show(*fact, v)),
+                    FactOp::OneOf(vs) => format!(
+                        "one of {}",
+                        vs.iter()
+                            .map(|v| cx.vocabulary.show(*fact, v))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    FactOp::AtLeast(v) => format!("at least {}", cx.vocabulary.show(*fact, v)),
+                    FactOp::AtMost(v) => format!("at most {}", cx.vocabulary.show(*fact, v)),
+                };
+                let message = match (&seen, outcome) {
+                    (None, _) => format!("`{id}` not given; needs {test}"),
+                    (Some(s), Truth::Yes) => format!("`{id}` is {s} (needs {test})"),
+                    (Some(s), _) => format!("`{id}` is {s}; needs {test}"),
+                };
+                Explanation {
+                    outcome,
+                    clause: Clause::Fact {
+                        id: id.clone(),
+                        test,
+                        seen,
+                    },
+                    message,
+                    parts: Vec::new(),
+                }
+            }
+            Self::Region(regions) => {
+                let outcome = self.eval(cx);
+                let listed: Vec<String> = regions
+                    .iter()
+                    .map(|&r| cx.regions.id(r).to_owned())
+                    .collect();
+                let family_region = cx.regions.id(cx.profile.region).to_owned();
+                let message = cx.regions.explain_served(cx.profile.region, regions);
+                Explanation {
+                    outcome,
+                    clause: Clause::Region {
+                        listed,
+                        family_region,
+                    },
+                    message,
+                    parts: Vec::new(),
+                }
+            }
+        }
+    }
+}
+
+pub(crate) fn backticked(ids: &[String]) -> String {
+    ids.iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

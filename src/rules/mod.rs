@@ -1,0 +1,269 @@
+//! Eligibility rules, compiled: evaluation (fast, short-circuit) and
+//! explained evaluation (every clause, with the value seen).
+//!
+//! Rules use three-valued (Kleene) logic: a clause about a fact the profile
+//! does not give is [`Truth::Unknown`], never silently false, so `not`
+//! cannot turn a missing answer into a yes. A service accepts a family only
+//! when its rule is [`Truth::Yes`].
+//!
+//! Complexity: evaluation is O(size of the rule), adversity tests O(words
+//! of the adversity bit set), region tests O(regions listed) with O(1)
+//! containment.
+
+mod explain;
+
+pub use explain::{Clause, Explanation};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::document::AgeJudged;
+use crate::profile::{CompiledProfile, FactValue};
+use crate::region::{RegionId, RegionTree};
+use crate::vocabulary::Vocabulary;
+
+/// The outcome of a rule: yes, no, or unknown (a fact it needs was not given).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Truth {
+    /// The rule holds.
+    Yes,
+    /// The rule does not hold.
+    No,
+    /// The rule needs a fact the profile does not give.
+    Unknown,
+}
+
+impl Truth {
+    /// Kleene negation: yes ↔ no, unknown stays unknown.
+    ///
+    /// ```
+    /// use carepath::Truth;
+    /// assert_eq!(Truth::Yes.not(), Truth::No);
+    /// assert_eq!(Truth::Unknown.not(), Truth::Unknown);
+    /// ```
+    #[must_use]
+    pub const fn not(self) -> Self {
+        match self {
+            Self::Yes => Self::No,
+            Self::No => Self::Yes,
+            Self::Unknown => Self::Unknown,
+        }
+    }
+
+    /// `true` only for [`Truth::Yes`].
+    #[must_use]
+    pub const fn holds(self) -> bool {
+        matches!(self, Self::Yes)
+    }
+
+    pub(crate) const fn from_bool(b: bool) -> Self {
+        if b {
+            Self::Yes
+        } else {
+            Self::No
+        }
+    }
+}
+
+/// A small set of adversities, one bit each.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub(crate) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(crate) fn with_capacity(n: usize) -> Self {
+        Self(vec![0; n.div_ceil(64)])
+    }
+    pub(crate) fn insert(&mut self, i: usize) {
+        let (w, b) = (i / 64, i % 64);
+        if self.0.len() <= w {
+            self.0.resize(w + 1, 0);
+        }
+        if let Some(word) = self.0.get_mut(w) {
+            *word |= 1 << b;
+        }
+    }
+    pub(crate) fn contains(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+    fn word(&self, w: usize) -> u64 {
+        self.0.get(w).copied().unwrap_or(0)
+    }
+    fn intersects(&self, other: &Self) -> bool {
+        (0..self.0.len().max(other.0.len())).any(|w| self.word(w) & other.word(w) != 0)
+    }
+    fn is_subset_of(&self, other: &Self) -> bool {
+        (0..self.0.len()).all(|w| self.word(w) & !other.word(w) == 0)
+    }
+}
+
+/// How an adversity test combines its list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SetTest {
+    /// At least one of the listed adversities.
+    AnyOf,
+    /// Every listed adversity.
+    AllOf,
+    /// None of the listed adversities.
+    NoneOf,
+}
+
+/// A comparison of a fact with a value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FactOp {
+    Equals(FactValue),
+    OneOf(Vec<FactValue>),
+    AtLeast(FactValue),
+    AtMost(FactValue),
+}
+
+/// A compiled rule: ids resolved to indices, ages to days.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Age {
+        from: Option<i32>,
+        before: Option<i32>,
+        judged: AgeJudged,
+        /// The bounds as the designer wrote them, for explanations.
+        texts: Box<(Option<String>, Option<String>)>,
+    },
+    Adversities {
+        test: SetTest,
+        set: Bits,
+        /// The ids, in the order written, for explanations.
+        ids: Vec<String>,
+        indices: Vec<usize>,
+    },
+    Fact {
+        fact: usize,
+        id: String,
+        op: FactOp,
+    },
+    Region(Vec<RegionId>),
+}
+
+/// The ages at which a rule is judged: on the day the referral arrives and
+/// on the day the service would see the family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Timing {
+    pub(crate) on_referral: i32,
+    pub(crate) when_seen: i32,
+}
+
+/// What a rule is evaluated against.
+#[derive(Clone, Copy)]
+pub(crate) struct Context<'a> {
+    pub(crate) profile: &'a CompiledProfile,
+    pub(crate) vocabulary: &'a Vocabulary,
+    pub(crate) regions: &'a RegionTree,
+    pub(crate) timing: Timing,
+}
+
+impl Cond {
+    /// Short-circuit evaluation. O(size of the rule).
+    pub(crate) fn eval(&self, cx: &Context<'_>) -> Truth {
+        match self {
+            Self::All(rules) => {
+                let mut out = Truth::Yes;
+                for r in rules {
+                    match r.eval(cx) {
+                        Truth::No => return Truth::No,
+                        Truth::Unknown => out = Truth::Unknown,
+                        Truth::Yes => {}
+                    }
+                }
+                out
+            }
+            Self::Any(rules) => {
+                let mut out = Truth::No;
+                for r in rules {
+                    match r.eval(cx) {
+                        Truth::Yes => return Truth::Yes,
+                        Truth::Unknown => out = Truth::Unknown,
+                        Truth::No => {}
+                    }
+                }
+                out
+            }
+            Self::Not(r) => r.eval(cx).not(),
+            Self::Age {
+                from,
+                before,
+                judged,
+                ..
+            } => Truth::from_bool(age_in(cx.timing.age(*judged), *from, *before)),
+            Self::Adversities { test, set, .. } => {
+                let have = &cx.profile.adversities;
+                Truth::from_bool(match test {
+                    SetTest::AnyOf => set.intersects(have),
+                    SetTest::AllOf => set.is_subset_of(have),
+                    SetTest::NoneOf => !set.intersects(have),
+                })
+            }
+            Self::Fact { fact, op, .. } => match cx.profile.facts.get(*fact) {
+                Some(Some(value)) => Truth::from_bool(op.test(value)),
+                _ => Truth::Unknown,
+            },
+            Self::Region(regions) => Truth::from_bool(
+                regions
+                    .iter()
+                    .any(|&r| cx.regions.contains(r, cx.profile.region)),
+            ),
+        }
+    }
+
+    /// Whether the rule contains an age clause judged as given.
+    pub(crate) fn visit_ages(&self, f: &mut dyn FnMut(Option<i32>, Option<i32>, AgeJudged)) {
+        match self {
+            Self::All(rules) | Self::Any(rules) => {
+                for r in rules {
+                    r.visit_ages(f);
+                }
+            }
+            Self::Not(r) => r.visit_ages(f),
+            Self::Age {
+                from,
+                before,
+                judged,
+                ..
+            } => f(*from, *before, *judged),
+            _ => {}
+        }
+    }
+}
+
+impl Timing {
+    pub(crate) const fn at(age: i32) -> Self {
+        Self {
+            on_referral: age,
+            when_seen: age,
+        }
+    }
+    pub(crate) const fn age(self, judged: AgeJudged) -> i32 {
+        match judged {
+            AgeJudged::OnReferral => self.on_referral,
+            AgeJudged::WhenSeen => self.when_seen,
+        }
+    }
+}
+
+pub(crate) fn age_in(age: i32, from: Option<i32>, before: Option<i32>) -> bool {
+    from.is_none_or(|f| age >= f) && before.is_none_or(|b| age < b)
+}
+
+impl FactOp {
+    pub(crate) fn test(&self, value: &FactValue) -> bool {
+        match self {
+            Self::Equals(v) => value == v,
+            Self::OneOf(vs) => vs.contains(value),
+            Self::AtLeast(v) => value.partial_cmp(v).is_some_and(|o| o.is_ge()),
+            Self::AtMost(v) => value.partial_cmp(v).is_some_and(|o| o.is_le()),
+        }
+    }
+}
+
+pub(crate) use explain::backticked as explain_backticked;
