@@ -50,13 +50,17 @@ pub const MAX_DAYS: i32 = 54_788;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AgeError {
     /// The text does not follow any of the accepted forms.
-    #[error("`{text}` is not an age: write `pregnancy`, `N weeks gestation`, `birth`, or a number of days, weeks, months or years (e.g. `7 months`)")]
+    #[error(
+        "`{text}` is not an age: write `pregnancy`, `N weeks gestation`, `birth`, or a number of days, weeks, months or years (e.g. `7 months`)"
+    )]
     NotAnAge {
         /// The text as given.
         text: String,
     },
     /// The text does not follow the form of a duration.
-    #[error("`{text}` is not a duration: write a number of days, weeks, months or years (e.g. `6 weeks`, `0 days`)")]
+    #[error(
+        "`{text}` is not a duration: write a number of days, weeks, months or years (e.g. `6 weeks`, `0 days`)"
+    )]
     NotADuration {
         /// The text as given.
         text: String,
@@ -219,14 +223,22 @@ pub fn describe(days: i32) -> String {
             }
         }
         _ => {
-            let years = (f64::from(days) / DAYS_PER_YEAR).floor();
-            let rest = ((f64::from(days) - (years * DAYS_PER_YEAR).round()) / DAYS_PER_MONTH)
-                .floor()
-                .max(0.0);
-            if rest < 1.0 {
+            // Whole years and months as `parse_age` counts them: the most
+            // years whose rounded length fits, then the most months.
+            let whole = |n: f64, unit: f64| (n * unit).round();
+            let mut years = (f64::from(days) / DAYS_PER_YEAR).floor();
+            if whole(years + 1.0, DAYS_PER_YEAR) <= f64::from(days) {
+                years += 1.0;
+            }
+            let rest = f64::from(days) - whole(years, DAYS_PER_YEAR);
+            let mut months = (rest / DAYS_PER_MONTH).floor().max(0.0);
+            if whole(months + 1.0, DAYS_PER_MONTH) <= rest {
+                months += 1.0;
+            }
+            if months < 1.0 {
                 format!("{years:.0} years")
             } else {
-                format!("{years:.0} years {rest:.0} months")
+                format!("{years:.0} years {months:.0} months")
             }
         }
     }

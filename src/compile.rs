@@ -11,8 +11,8 @@ use petgraph::graph::DiGraph;
 use crate::age::{parse_age, parse_duration};
 use crate::diagnostic::Diagnostic;
 use crate::document::{
-    position::escape_token, AdversitiesDoc, FactKind, FactTestDoc, PathwayDocument, PositionIndex,
-    Rule,
+    AdversitiesDoc, FactKind, FactTestDoc, PathwayDocument, PositionIndex, Rule,
+    position::escape_token,
 };
 use crate::error::LoadError;
 use crate::pathway::{Pathway, Referral, Service, ServiceId};
@@ -229,16 +229,14 @@ pub(crate) fn compile(doc: PathwayDocument, text: Option<&str>) -> Result<Pathwa
             description: s.description.clone(),
             sources: s.sources.clone(),
             notes: s.notes.clone(),
-            doc_index: i,
         });
     }
 
     // Referrals.
-    let mut graph: DiGraph<ServiceId, usize> =
-        DiGraph::with_capacity(services.len(), doc.referrals.len());
+    let mut graph: DiGraph<u32, u32> = DiGraph::with_capacity(services.len(), doc.referrals.len());
     for n in 0..services.len() {
         if let Ok(n) = u32::try_from(n) {
-            graph.add_node(ServiceId(n));
+            graph.add_node(n);
         }
     }
     let mut referrals = Vec::with_capacity(doc.referrals.len());
@@ -292,14 +290,15 @@ pub(crate) fn compile(doc: PathwayDocument, text: Option<&str>) -> Result<Pathwa
             pairs.insert((from, to), first);
             continue;
         }
-        let index = referrals.len();
+        let Ok(index) = u32::try_from(referrals.len()) else {
+            continue;
+        };
         referrals.push(Referral {
             from,
             to,
             when,
             delay,
             notes: r.notes.clone(),
-            doc_index: i,
         });
         graph.add_edge(
             petgraph::graph::NodeIndex::new(from.index()),

@@ -34,7 +34,9 @@ pub enum LoadError {
         limit: usize,
     },
     /// The bytes are not UTF-8 text.
-    #[error("the pathway file is not UTF-8 text: invalid byte at line {line} column {column} (byte offset {offset})")]
+    #[error(
+        "the pathway file is not UTF-8 text: invalid byte at line {line} column {column} (byte offset {offset})"
+    )]
     NotUtf8 {
         /// 1-based line of the first invalid byte.
         line: usize,

@@ -8,7 +8,7 @@ use petgraph::graph::DiGraph;
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::document::{Metadata, PathwayDocument, Tier, MAX_FILE_BYTES};
+use crate::document::{MAX_FILE_BYTES, Metadata, PathwayDocument, Tier};
 use crate::error::{LoadError, QueryError};
 use crate::profile::{CompiledProfile, Profile};
 use crate::region::{RegionId, RegionTree};
@@ -44,8 +44,6 @@ pub(crate) struct Service {
     pub(crate) description: String,
     pub(crate) sources: Vec<String>,
     pub(crate) notes: String,
-    /// Position in the document's `services` array.
-    pub(crate) doc_index: usize,
 }
 
 /// A compiled referral.
@@ -56,8 +54,6 @@ pub(crate) struct Referral {
     pub(crate) when: Option<Cond>,
     pub(crate) delay: i32,
     pub(crate) notes: String,
-    /// Position in the document's `referrals` array.
-    pub(crate) doc_index: usize,
 }
 
 /// Which services end a route.
@@ -97,8 +93,8 @@ pub struct Pathway {
     pub(crate) services: Vec<Service>,
     pub(crate) service_index: HashMap<String, ServiceId>,
     pub(crate) referrals: Vec<Referral>,
-    /// Node `i` is service `i`; edge weights index `referrals`.
-    pub(crate) graph: DiGraph<ServiceId, usize>,
+    /// Node `i` (weight `i`) is service `i`; edge weights index `referrals`.
+    pub(crate) graph: DiGraph<u32, u32>,
     pub(crate) goal: Goal,
 }
 
@@ -127,6 +123,27 @@ pub struct ServiceSummary {
     pub wait_assumed: bool,
     /// Whether it is a goal of the pathway's default goal.
     pub goal: bool,
+    /// What the service does.
+    pub description: String,
+    /// Ids of the sources that support it.
+    pub sources: Vec<String>,
+    /// Designer's notes.
+    pub notes: String,
+}
+
+/// A referral as a host or a report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ReferralSummary {
+    /// The referring service's id.
+    pub from: String,
+    /// The receiving service's id.
+    pub to: String,
+    /// Processing delay in days.
+    pub delay_days: i32,
+    /// Whether the referral carries a condition.
+    pub conditional: bool,
+    /// Designer's notes.
+    pub notes: String,
 }
 
 impl Pathway {
@@ -199,7 +216,7 @@ impl Pathway {
         services: Vec<Service>,
         service_index: HashMap<String, ServiceId>,
         referrals: Vec<Referral>,
-        graph: DiGraph<ServiceId, usize>,
+        graph: DiGraph<u32, u32>,
         goal: Goal,
     ) -> Self {
         Self {
@@ -284,6 +301,29 @@ impl Pathway {
             wait_pessimistic_days: s.wait_pessimistic,
             wait_assumed: s.wait_assumed,
             goal: self.goal.matches(i, s),
+            description: s.description.clone(),
+            sources: s.sources.clone(),
+            notes: s.notes.clone(),
+        })
+    }
+
+    /// Every referral, ordered by (from, to) id.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// let first = pathway.referrals().next().ok_or("no referrals")?;
+    /// assert_eq!((first.from.as_str(), first.to.as_str()), ("family-nurse", "imh-east"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn referrals(&self) -> impl Iterator<Item = ReferralSummary> + '_ {
+        let mut order: Vec<&Referral> = self.referrals.iter().collect();
+        order.sort_by_key(|r| (r.from, r.to));
+        order.into_iter().map(|r| ReferralSummary {
+            from: self.svc(r.from).map(|s| s.id.clone()).unwrap_or_default(),
+            to: self.svc(r.to).map(|s| s.id.clone()).unwrap_or_default(),
+            delay_days: r.delay,
+            conditional: r.when.is_some(),
+            notes: r.notes.clone(),
         })
     }
 

@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::age::{parse_age, AgeError};
+use crate::age::{AgeError, parse_age};
 use crate::error::QueryError;
 use crate::region::{RegionId, RegionTree};
 use crate::rules::Bits;

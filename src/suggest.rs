@@ -1,7 +1,7 @@
 //! "Did you mean …?" suggestions for misspelt identifiers.
 //!
 //! Complexity: O(c · n · m) for c candidates of length m and a word of
-//! length n (Levenshtein distance with one row of memory).
+//! length n (edit distance with transpositions, one table per pair).
 
 /// The candidate closest to `word` by edit distance, when close enough to
 /// be a plausible misspelling (at most a third of the word's length, and at
@@ -26,28 +26,42 @@ where
         .map(|(_, c)| c.to_owned())
 }
 
-/// Levenshtein distance in characters, case-insensitive.
+/// Edit distance in characters, case-insensitive, counting a swap of two
+/// neighbouring characters as one edit (optimal string alignment).
 fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.to_lowercase().chars().collect();
     let b: Vec<char> = b.to_lowercase().chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev_diag = i;
-        if let Some(first) = row.first_mut() {
-            *first = i + 1;
+    let w = b.len() + 1;
+    // Full table: (a.len() + 1) × (b.len() + 1); ids are short.
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    let at = |i: usize, j: usize| i * w + j;
+    for i in 0..=a.len() {
+        if let Some(c) = d.get_mut(at(i, 0)) {
+            *c = i;
         }
-        for (j, cb) in b.iter().enumerate() {
-            let above = row.get(j + 1).copied().unwrap_or(usize::MAX);
-            let left = row.get(j).copied().unwrap_or(usize::MAX);
+    }
+    for j in 0..=b.len() {
+        if let Some(c) = d.get_mut(at(0, j)) {
+            *c = j;
+        }
+    }
+    let get = |d: &[usize], i: usize, j: usize| d.get(at(i, j)).copied().unwrap_or(usize::MAX / 2);
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let (ca, cb) = (a.get(i - 1), b.get(j - 1));
             let cost = usize::from(ca != cb);
-            let value = (prev_diag + cost).min(above + 1).min(left + 1);
-            prev_diag = above;
-            if let Some(cell) = row.get_mut(j + 1) {
-                *cell = value;
+            let mut v = (get(&d, i - 1, j) + 1)
+                .min(get(&d, i, j - 1) + 1)
+                .min(get(&d, i - 1, j - 1) + cost);
+            if i > 1 && j > 1 && ca == b.get(j - 2) && a.get(i - 2) == cb {
+                v = v.min(get(&d, i - 2, j - 2) + 1);
+            }
+            if let Some(c) = d.get_mut(at(i, j)) {
+                *c = v;
             }
         }
     }
-    row.last().copied().unwrap_or(0)
+    get(&d, a.len(), b.len())
 }
 
 #[cfg(test)]
@@ -59,6 +73,7 @@ mod tests {
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("nhs-fife", "NHS-Fife"), 0);
+        assert_eq!(distance("lnad", "land"), 1);
     }
 
     #[test]

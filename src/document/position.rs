@@ -44,7 +44,7 @@ impl std::fmt::Display for Location {
 /// ```
 /// let idx = carepath::document::PositionIndex::new("{\n  \"a\": [1, {\"b\": true}]\n}");
 /// let loc = idx.locate("/a/1/b");
-/// assert_eq!((loc.line, loc.column), (2, 17));
+/// assert_eq!((loc.line, loc.column), (2, 18));
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct PositionIndex {
@@ -97,7 +97,7 @@ impl PositionIndex {
                         pointer: pointer.to_owned(),
                         line: 0,
                         column: 0,
-                    }
+                    };
                 }
             }
         }
@@ -150,11 +150,23 @@ fn pointer_of(stack: &[Frame]) -> String {
     p
 }
 
+/// Values nested deeper than this are not recorded: the JSON reader
+/// rejects them anyway, and recording them would cost time and memory
+/// quadratic in the depth.
+const MAX_RECORDED_DEPTH: usize = 2 * crate::document::MAX_NESTING;
+
 /// Records the start offset of every value, keyed by its JSON pointer.
 fn scan(text: &str) -> HashMap<String, usize> {
     let bytes = text.as_bytes();
     let mut starts = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
+    // Frames beyond MAX_RECORDED_DEPTH are only counted.
+    let mut hidden = 0usize;
+    let mut record = |stack: &[Frame], hidden: usize, at: usize| {
+        if hidden == 0 {
+            starts.insert(pointer_of(stack), at);
+        }
+    };
     let mut i = 0;
     // Whether the next string in an object is a key.
     let mut expect_key = false;
@@ -162,15 +174,21 @@ fn scan(text: &str) -> HashMap<String, usize> {
         match b {
             b' ' | b'\t' | b'\n' | b'\r' | b':' => i += 1,
             b',' => {
-                match stack.last_mut() {
-                    Some(Frame::Array { index }) => *index += 1,
-                    Some(Frame::Object { .. }) => expect_key = true,
-                    None => {}
+                if hidden == 0 {
+                    match stack.last_mut() {
+                        Some(Frame::Array { index }) => *index += 1,
+                        Some(Frame::Object { .. }) => expect_key = true,
+                        None => {}
+                    }
                 }
                 i += 1;
             }
             b'}' | b']' => {
-                stack.pop();
+                if hidden > 0 {
+                    hidden -= 1;
+                } else {
+                    stack.pop();
+                }
                 expect_key = false;
                 i += 1;
             }
@@ -184,13 +202,15 @@ fn scan(text: &str) -> HashMap<String, usize> {
                     }
                     expect_key = false;
                 } else {
-                    starts.insert(pointer_of(&stack), i);
+                    record(&stack, hidden, i);
                 }
                 i = end;
             }
             b'{' | b'[' => {
-                starts.insert(pointer_of(&stack), i);
-                if b == b'{' {
+                record(&stack, hidden, i);
+                if hidden > 0 || stack.len() >= MAX_RECORDED_DEPTH {
+                    hidden += 1;
+                } else if b == b'{' {
                     stack.push(Frame::Object { key: None });
                     expect_key = true;
                 } else {
@@ -200,7 +220,7 @@ fn scan(text: &str) -> HashMap<String, usize> {
             }
             _ => {
                 // A number, `true`, `false` or `null`.
-                starts.insert(pointer_of(&stack), i);
+                record(&stack, hidden, i);
                 while let Some(&c) = bytes.get(i) {
                     if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
                         break;
@@ -235,11 +255,11 @@ mod tests {
         let text = "{\n \"a/b\": {\"x\": [10, \"s\", null]},\n \"c\": 2\n}";
         let idx = PositionIndex::new(text);
         assert_eq!(idx.locate("/a~1b/x/2").line, 2);
-        assert_eq!(idx.locate("/a~1b/x/1").column, 21);
+        assert_eq!(idx.locate("/a~1b/x/1").column, 20);
         assert_eq!(idx.locate("/c").line, 3);
         // A missing child falls back to its parent's position.
         let missing = idx.locate("/a~1b/x/9");
-        assert_eq!((missing.line, missing.column), (2, 14));
+        assert_eq!((missing.line, missing.column), (2, 15));
         assert_eq!(missing.pointer, "/a~1b/x/9");
     }
 

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{age_in, Cond, Context, FactOp, SetTest, Truth};
+use super::{Cond, Context, FactOp, SetTest, Truth, age_in};
 use crate::age::describe;
 use crate::document::AgeJudged;
 
@@ -265,7 +265,7 @@ impl Cond {
                     .and_then(Option::as_ref)
                     .map(|v| cx.vocabulary.show(*fact, v));
                 let test = match op {
-                    FactOp::Equals(v) => format!("{}", cx.vocabulary.show(*fact, v)),
+                    FactOp::Equals(v) => cx.vocabulary.show(*fact, v),
                     FactOp::OneOf(vs) => format!(
                         "one of {}",
                         vs.iter()

@@ -58,11 +58,7 @@ impl Truth {
     }
 
     pub(crate) const fn from_bool(b: bool) -> Self {
-        if b {
-            Self::Yes
-        } else {
-            Self::No
-        }
+        if b { Self::Yes } else { Self::No }
     }
 }
 
@@ -213,25 +209,6 @@ impl Cond {
                     .iter()
                     .any(|&r| cx.regions.contains(r, cx.profile.region)),
             ),
-        }
-    }
-
-    /// Whether the rule contains an age clause judged as given.
-    pub(crate) fn visit_ages(&self, f: &mut dyn FnMut(Option<i32>, Option<i32>, AgeJudged)) {
-        match self {
-            Self::All(rules) | Self::Any(rules) => {
-                for r in rules {
-                    r.visit_ages(f);
-                }
-            }
-            Self::Not(r) => r.visit_ages(f),
-            Self::Age {
-                from,
-                before,
-                judged,
-                ..
-            } => f(*from, *before, *judged),
-            _ => {}
         }
     }
 }

@@ -1,0 +1,176 @@
+//! A profile resolved against one pathway, with the fast primitives every
+//! route algorithm needs: does a service accept the family on a given day,
+//! may a referral be made, how long are the waits and delays.
+//!
+//! The route search in this crate is built on these; so are the peer
+//! algorithms in `benches/`, and so can a host's own analyses be.
+//!
+//! The pathway's referral graph is a petgraph [`DiGraph`]: node `i` is the
+//! `i`-th service in id order (its weight is `i`), and each edge's weight is
+//! the referral's index.
+//!
+//! ```
+//! # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+//! use carepath::{Profile, WaitKind};
+//! let family = Profile::new().age("23 months")?.region("east");
+//! let prepared = pathway.prepare(&family)?;
+//! let team = pathway.node("imh-east").ok_or("no such service")?;
+//! // Accepts a referral arriving at 23 months, not one arriving at 25.
+//! assert!(prepared.accepts(team, 700, WaitKind::Typical));
+//! assert!(!prepared.accepts(team, 761, WaitKind::Typical));
+//! assert_eq!(prepared.wait(team, WaitKind::Typical), 42);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::QueryError;
+use crate::pathway::{Pathway, ServiceId};
+use crate::profile::{CompiledProfile, Profile};
+use crate::rules::Timing;
+
+/// Which wait figures a question uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WaitKind {
+    /// The usual wait.
+    #[default]
+    Typical,
+    /// The pessimistic wait (defaults to the typical one).
+    Pessimistic,
+}
+
+/// A profile resolved against one pathway: ids interned, ready for fast
+/// eligibility checks at any day.
+#[derive(Debug, Clone)]
+pub struct PreparedProfile<'a> {
+    pub(crate) pathway: &'a Pathway,
+    pub(crate) profile: CompiledProfile,
+}
+
+impl Pathway {
+    /// Resolves a profile's ids against this pathway.
+    ///
+    /// # Errors
+    /// [`QueryError`] for unknown ids, a missing age or region, or a fact of
+    /// the wrong type.
+    pub fn prepare(&self, profile: &Profile) -> Result<PreparedProfile<'_>, QueryError> {
+        Ok(PreparedProfile {
+            pathway: self,
+            profile: self.compile_profile(profile)?,
+        })
+    }
+
+    /// The referral graph: node `i` is the `i`-th service in id order, each
+    /// edge's weight is the referral's index.
+    #[must_use]
+    pub fn graph(&self) -> &DiGraph<u32, u32> {
+        &self.graph
+    }
+
+    /// The graph node of a service, by id.
+    #[must_use]
+    pub fn node(&self, service: &str) -> Option<NodeIndex> {
+        self.service_index
+            .get(service)
+            .map(|s| NodeIndex::new(s.index()))
+    }
+
+    /// The id of the service at a graph node (empty for a node not in the graph).
+    #[must_use]
+    pub fn node_id(&self, node: NodeIndex) -> &str {
+        self.services
+            .get(node.index())
+            .map_or("", |s| s.id.as_str())
+    }
+
+    /// Whether the service at `node` is an entry point (reachable without referral).
+    #[must_use]
+    pub fn is_entry(&self, node: NodeIndex) -> bool {
+        self.services.get(node.index()).is_some_and(|s| s.entry)
+    }
+
+    /// Whether the service at `node` is a goal of the pathway's default goal.
+    #[must_use]
+    pub fn is_goal(&self, node: NodeIndex) -> bool {
+        self.services
+            .get(node.index())
+            .is_some_and(|s| self.goal.matches(node.index(), s))
+    }
+
+    /// The processing delay of the referral on `edge`, in days.
+    #[must_use]
+    pub fn delay(&self, edge: EdgeIndex) -> i32 {
+        self.referral_of(edge).map_or(0, |r| r.delay)
+    }
+
+    pub(crate) fn referral_of(&self, edge: EdgeIndex) -> Option<&crate::pathway::Referral> {
+        let r = *self.graph.edge_weight(edge)?;
+        self.referrals.get(r as usize)
+    }
+}
+
+impl PreparedProfile<'_> {
+    /// The family's age now, in days (the day a first contact receives them).
+    #[must_use]
+    pub fn start_age(&self) -> i32 {
+        self.profile.age
+    }
+
+    /// The wait at the service at `node`, in days.
+    #[must_use]
+    pub fn wait(&self, node: NodeIndex, kind: WaitKind) -> i32 {
+        self.pathway
+            .services
+            .get(node.index())
+            .map_or(0, |s| match kind {
+                WaitKind::Typical => s.wait_typical,
+                WaitKind::Pessimistic => s.wait_pessimistic,
+            })
+    }
+
+    /// Whether the service at `node` accepts the family when the referral
+    /// reaches it at age `on_referral` (days) and it sees them after its
+    /// wait of `kind`. Region and eligibility rule both count; a rule that is
+    /// unknown for lack of a fact does not accept.
+    ///
+    /// Complexity: O(size of the service's rule).
+    #[must_use]
+    pub fn accepts(&self, node: NodeIndex, on_referral: i32, kind: WaitKind) -> bool {
+        let Some(s) = self.pathway.svc(ServiceId(node.index() as u32)) else {
+            return false;
+        };
+        let when_seen = on_referral.saturating_add(self.wait(node, kind));
+        self.pathway.accepts(
+            s,
+            &self.profile,
+            Timing {
+                on_referral,
+                when_seen,
+            },
+        )
+    }
+
+    /// Whether the referral on `edge` may be made for the family seen by the
+    /// referring service at age `seen` (days).
+    ///
+    /// Complexity: O(size of the referral's condition).
+    #[must_use]
+    pub fn referral_open(&self, edge: EdgeIndex, seen: i32) -> bool {
+        self.pathway
+            .referral_of(edge)
+            .is_some_and(|r| self.pathway.referral_open(r, &self.profile, seen))
+    }
+
+    /// The entry services that accept the family today, as graph nodes in id order.
+    #[must_use]
+    pub fn entries(&self, kind: WaitKind) -> Vec<NodeIndex> {
+        self.pathway
+            .graph
+            .node_indices()
+            .filter(|&n| self.pathway.is_entry(n) && self.accepts(n, self.profile.age, kind))
+            .collect()
+    }
+}
