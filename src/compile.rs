@@ -465,7 +465,11 @@ fn compile_regions(doc: &PathwayDocument, p: &mut Problems) -> RegionTree {
                 Some("remove `parent` from the region that contains all others".into()),
             ),
             TreeProblem::SeveralRoots(extra) => {
-                for i in extra {
+                // A region whose parent is unknown was reported already.
+                for i in extra
+                    .into_iter()
+                    .filter(|&i| doc.regions.get(i).is_some_and(|r| r.parent.is_none()))
+                {
                     p.add(
                         "E0110",
                         format!("/regions/{i}"),
