@@ -27,7 +27,8 @@ fn codes_of(doc: &Value) -> Vec<(&'static str, String)> {
 #[test]
 fn every_structural_problem_has_its_code_and_place() {
     type Mutation = fn(&mut Value);
-    let cases: Vec<(&str, Mutation, Vec<(&str, &str)>)> = vec![
+    type Case = (&'static str, Mutation, Vec<(&'static str, &'static str)>);
+    let cases: Vec<Case> = vec![
         (
             "duplicate service id",
             |d| {
