@@ -1,0 +1,68 @@
+//! The command line: exit codes and output formats, as CI scripts use them.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn carepath(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_embedded_pathway_succeeds() {
+    let (code, out, _) = carepath(&["check"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("ok: "), "{out}");
+}
+
+#[test]
+fn check_reports_every_problem_and_exits_1() {
+    let dir = std::env::temp_dir().join(format!("carepath-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("bad.json");
+    let text = include_str!("fixtures/small.json")
+        .replace(
+            "\"regions\": [\"east\"], \"entry\": true",
+            "\"regions\": [\"eats\"], \"entry\": true",
+        )
+        .replace(
+            "\"to\": \"imh-west\", \"delay\"",
+            "\"to\": \"imh-wst\", \"delay\"",
+        );
+    std::fs::write(&file, text).expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let (code, _, err) = carepath(&["check", path]);
+    assert_eq!(code, 1);
+    assert!(err.contains("E0103") && err.contains("E0102"), "{err}");
+    assert!(err.contains("did you mean `east`?"), "{err}");
+    let (code, out, _) = carepath(&["check", path, "--format", "json"]);
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json output");
+    assert_eq!(json["ok"], false);
+    assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(2));
+    assert!(json["diagnostics"][0]["location"]["line"].as_u64() > Some(0));
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(carepath(&["check", "/no/such/file.json"]).0, 2);
+    assert_eq!(carepath(&["frobnicate"]).0, 2);
+    assert_eq!(carepath(&["eligible", "--service", "x"]).0, 2);
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let (code, out, _) = carepath(&["schema"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.trim_end(),
+        include_str!("../schema/pathway.schema.json").trim_end()
+    );
+}
