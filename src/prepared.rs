@@ -164,6 +164,16 @@ impl PreparedProfile<'_> {
             .is_some_and(|r| self.pathway.referral_open(r, &self.profile, seen))
     }
 
+    /// Whether the service at `node` serves the family's region (the region
+    /// is one it serves, or lies inside one). O(regions the service lists).
+    #[must_use]
+    pub fn serves(&self, node: NodeIndex) -> bool {
+        self.pathway
+            .services
+            .get(node.index())
+            .is_some_and(|s| self.pathway.regions.served(self.profile.region, &s.regions))
+    }
+
     /// The entry services that accept the family today, as graph nodes in id order.
     #[must_use]
     pub fn entries(&self, kind: WaitKind) -> Vec<NodeIndex> {
