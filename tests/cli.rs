@@ -66,3 +66,53 @@ fn schema_prints_the_committed_schema() {
         include_str!("../schema/pathway.schema.json").trim_end()
     );
 }
+
+#[test]
+fn eligible_prints_verdict_as_text_and_json() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
+    let args = [
+        "eligible",
+        "--service",
+        "family-nurse",
+        "--age",
+        "3 months",
+        "--region",
+        "east-city",
+        "--fact",
+        "first_time_parent=true",
+        "--fact",
+        "parent_age_years=22",
+        "--pathway",
+        fixture,
+    ];
+    let (code, out, _) = carepath(&args);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("family-nurse: not eligible"), "{out}");
+    assert!(
+        out.contains("`parent_age_years` is 22; needs at most 19"),
+        "{out}"
+    );
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let (code, out, _) = carepath(&json_args);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["outcome"], "no");
+    assert_eq!(v["rule"]["parts"][2]["clause"]["seen"], "22");
+    // An unknown adversity is a usage error with a suggestion.
+    let (code, _, err) = carepath(&[
+        "eligible",
+        "--service",
+        "imh-east",
+        "--age",
+        "3 months",
+        "--region",
+        "east",
+        "--adversity",
+        "traum",
+        "--pathway",
+        fixture,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown adversity `traum`"), "{err}");
+}
