@@ -17,9 +17,20 @@ where
     I: IntoIterator<Item = &'a str>,
 {
     let limit = (word.chars().count() / 3).max(1);
+    let candidates: Vec<&str> = candidates.into_iter().filter(|c| *c != word).collect();
+    // A word of three or more letters that begins a candidate: the shortest such.
+    if word.chars().count() >= 3 {
+        let lower = word.to_lowercase();
+        if let Some(c) = candidates
+            .iter()
+            .filter(|c| c.to_lowercase().starts_with(&lower))
+            .min_by_key(|c| (c.len(), **c))
+        {
+            return Some((*c).to_owned());
+        }
+    }
     candidates
         .into_iter()
-        .filter(|c| *c != word)
         .map(|c| (distance(word, c), c))
         .filter(|&(d, _)| d <= limit)
         .min()

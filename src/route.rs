@@ -1,0 +1,634 @@
+//! Ranked referral routes with age on arrival, and why each goal service
+//! not reached is out of reach.
+//!
+//! # Algorithm
+//!
+//! Best-first enumeration of partial simple paths (uniform-cost search
+//! over paths, not nodes): a heap holds partial routes keyed by the ranking
+//! key (days so far, or hops then days) and then by their sequence of
+//! service ids. Extending a route never lowers its key and a prefix sorts
+//! before its extensions, so complete routes leave the heap in exact
+//! ranking order, ties broken by service ids. Each extension checks the
+//! referral's condition on the day the family is seen and the receiving
+//! service's eligibility on the day the referral arrives (or, for clauses
+//! judged when seen, after its wait). Routes end at the first goal service.
+//!
+//! Complexity: O(P · (d + log P)) time and O(P · h) space, where P is the
+//! number of partial routes whose key is below the k-th route's (at most
+//! the number of simple paths of up to `max_hops` referrals among eligible
+//! services), d the out-degree and h the hop limit. A search stops after
+//! [`SEARCH_BUDGET`] partial routes and says so in
+//! [`RouteAnswer::complete`].
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::age::describe;
+use crate::document::{GoalDoc, Tier};
+use crate::error::QueryError;
+use crate::pathway::{Goal, Pathway};
+use crate::prepared::{PreparedProfile, WaitKind};
+use crate::profile::Profile;
+use crate::rules::{Clause, Timing, Truth};
+
+/// The most routes one query may ask for.
+pub const MAX_ROUTES: usize = 50;
+/// The most referrals one route may take.
+pub const MAX_HOPS: usize = 16;
+/// The most partial routes one search examines.
+pub const SEARCH_BUDGET: usize = 200_000;
+
+/// How routes are ranked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Ranking {
+    /// Soonest seen by the goal service; then fewest handoffs is not
+    /// considered, ties go to service ids.
+    #[default]
+    SoonestSeen,
+    /// Fewest referrals; then soonest seen; then service ids.
+    FewestHandoffs,
+}
+
+/// What a route question asks.
+///
+/// ```
+/// let q = carepath::RouteQuery::default().limit(5).max_hops(4);
+/// assert_eq!((q.limit, q.max_hops), (5, 4));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct RouteQuery {
+    /// Which services end a route; the pathway's goal when absent.
+    pub goal: Option<GoalDoc>,
+    /// The service the family is already with (seen today); otherwise every
+    /// entry service that accepts them today.
+    pub from: Option<String>,
+    /// How many routes, best first (1 to [`MAX_ROUTES`]; default 3).
+    pub limit: usize,
+    /// The most referrals in a route (1 to [`MAX_HOPS`]; default 8).
+    pub max_hops: usize,
+    /// How routes are ranked.
+    pub ranking: Ranking,
+    /// Typical or pessimistic waits.
+    pub waits: WaitKind,
+}
+
+impl Default for RouteQuery {
+    fn default() -> Self {
+        Self {
+            goal: None,
+            from: None,
+            limit: 3,
+            max_hops: 8,
+            ranking: Ranking::SoonestSeen,
+            waits: WaitKind::Typical,
+        }
+    }
+}
+
+impl RouteQuery {
+    /// Sets the number of routes.
+    #[must_use]
+    pub fn limit(mut self, n: usize) -> Self {
+        self.limit = n;
+        self
+    }
+    /// Sets the hop limit.
+    #[must_use]
+    pub fn max_hops(mut self, n: usize) -> Self {
+        self.max_hops = n;
+        self
+    }
+    /// Starts from a service the family is already with.
+    #[must_use]
+    pub fn from(mut self, service: &str) -> Self {
+        self.from = Some(service.to_owned());
+        self
+    }
+    /// Sets the ranking.
+    #[must_use]
+    pub fn ranking(mut self, ranking: Ranking) -> Self {
+        self.ranking = ranking;
+        self
+    }
+    /// Sets which waits to use.
+    #[must_use]
+    pub fn waits(mut self, waits: WaitKind) -> Self {
+        self.waits = waits;
+        self
+    }
+    /// Sets the goal.
+    #[must_use]
+    pub fn goal(mut self, goal: GoalDoc) -> Self {
+        self.goal = Some(goal);
+        self
+    }
+}
+
+/// One service on a route.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Step {
+    /// The service's id.
+    pub service: String,
+    /// Its name.
+    pub name: String,
+    /// Its tier.
+    pub tier: Tier,
+    /// The infant's age when the referral arrives (days).
+    pub arrival_age_days: i32,
+    /// The infant's age when the service sees the family (days).
+    pub seen_age_days: i32,
+    /// The wait at this service (days).
+    pub wait_days: i32,
+    /// The delay of the referral into this service (days; 0 for the first).
+    pub delay_days: i32,
+    /// Why the service accepts the family.
+    pub why: Vec<String>,
+}
+
+/// One referral route, entry to goal.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Route {
+    /// The services in order.
+    pub steps: Vec<Step>,
+    /// Days from today until the goal service sees the family.
+    pub days_to_goal: i64,
+    /// The same in weeks (to one decimal).
+    pub weeks_to_goal: f64,
+    /// Number of referrals.
+    pub handoffs: usize,
+}
+
+/// Why a goal service is not reached.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// It does not serve the family's region.
+    NotInRegion {
+        /// Why, in words.
+        message: String,
+    },
+    /// Its rule excludes the family (other than by age on the way).
+    NotEligible {
+        /// The deciding clauses.
+        message: String,
+    },
+    /// A route exists, but the family would be too old on arrival (at the
+    /// goal or at a service on the way).
+    AgedOutOnTheWay {
+        /// The age on arrival where the limit is passed (days).
+        arrival_age_days: i32,
+        /// Where and why, in words.
+        message: String,
+    },
+    /// No referral path leads there from the family's first contacts.
+    Unreachable {
+        /// Why, in words.
+        message: String,
+    },
+}
+
+/// A goal service not reached, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct NotReached {
+    /// The service's id.
+    pub service: String,
+    /// Its name.
+    pub name: String,
+    /// Why it is out of reach.
+    pub reason: Reason,
+}
+
+/// The answer to a route question.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RouteAnswer {
+    /// Routes, best first.
+    pub routes: Vec<Route>,
+    /// Every goal service no route reaches, in id order.
+    pub not_reached: Vec<NotReached>,
+    /// `false` when a search stopped at [`SEARCH_BUDGET`].
+    pub complete: bool,
+}
+
+/// What the search may ignore, for diagnosis.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Relax {
+    Nothing,
+    /// The target's own eligibility.
+    Target(NodeIndex),
+    /// Every eligibility rule and referral condition.
+    Everything,
+}
+
+struct Search<'p, 'a> {
+    f: &'p PreparedProfile<'a>,
+    is_goal: &'p dyn Fn(NodeIndex) -> bool,
+    starts: &'p [(NodeIndex, bool)],
+    max_hops: usize,
+    ranking: Ranking,
+    waits: WaitKind,
+}
+
+/// A partial route in the heap.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Partial {
+    key: (i64, i64),
+    nodes: Vec<u32>,
+    /// (arrival, seen, delay in) per node.
+    times: Vec<(i32, i32, i32)>,
+}
+
+impl Search<'_, '_> {
+    fn key(&self, hops: usize, days: i64) -> (i64, i64) {
+        match self.ranking {
+            Ranking::SoonestSeen => (days, 0),
+            Ranking::FewestHandoffs => (i64::try_from(hops).unwrap_or(i64::MAX), days),
+        }
+    }
+
+    fn accepts(&self, n: NodeIndex, arrival: i32, relax: Relax) -> bool {
+        match relax {
+            Relax::Everything => true,
+            Relax::Target(t) if t == n => true,
+            _ => self.f.accepts(n, arrival, self.waits),
+        }
+    }
+
+    /// Up to `limit` routes, best first, and whether the search finished.
+    fn run(&self, limit: usize, relax: Relax) -> (Vec<Partial>, bool) {
+        let start = self.f.start_age();
+        let mut heap = BinaryHeap::new();
+        for &(n, already_with) in self.starts {
+            let seen = if already_with {
+                start
+            } else {
+                if !self.accepts(n, start, relax) {
+                    continue;
+                }
+                start.saturating_add(self.f.wait(n, self.waits))
+            };
+            heap.push(Reverse(Partial {
+                key: self.key(0, i64::from(seen) - i64::from(start)),
+                nodes: vec![n.index() as u32],
+                times: vec![(start, seen, 0)],
+            }));
+        }
+        let mut found = Vec::new();
+        let mut popped = 0;
+        while let Some(Reverse(p)) = heap.pop() {
+            popped += 1;
+            if popped > SEARCH_BUDGET {
+                return (found, false);
+            }
+            let Some(&last) = p.nodes.last() else {
+                continue;
+            };
+            let last = NodeIndex::new(last as usize);
+            if (self.is_goal)(last) {
+                found.push(p);
+                if found.len() >= limit {
+                    break;
+                }
+                continue;
+            }
+            let hops = p.nodes.len() - 1;
+            if hops >= self.max_hops {
+                continue;
+            }
+            let seen = p.times.last().map_or(start, |t| t.1);
+            for e in self.f.pathway.graph().edges(last) {
+                let m = e.target();
+                if p.nodes.contains(&(m.index() as u32)) {
+                    continue;
+                }
+                if relax != Relax::Everything && !self.f.referral_open(e.id(), seen) {
+                    continue;
+                }
+                let delay = self.f.pathway.delay(e.id());
+                let arrival = seen.saturating_add(delay);
+                if !self.accepts(m, arrival, relax) {
+                    continue;
+                }
+                let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
+                let mut nodes = p.nodes.clone();
+                nodes.push(m.index() as u32);
+                let mut times = p.times.clone();
+                times.push((arrival, seen_m, delay));
+                heap.push(Reverse(Partial {
+                    key: self.key(hops + 1, i64::from(seen_m) - i64::from(start)),
+                    nodes,
+                    times,
+                }));
+            }
+        }
+        (found, true)
+    }
+}
+
+impl Pathway {
+    /// The best referral routes for a family, and why every goal service
+    /// not reached is out of reach. See the [module docs](crate::route) for
+    /// the algorithm and its complexity.
+    ///
+    /// # Errors
+    /// [`QueryError`] for a bad profile, an unknown `from` or goal service,
+    /// or a limit or hop count out of range.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// let family = carepath::Profile::new().age("3 months")?.region("east");
+    /// let answer = pathway.routes(&family, &carepath::RouteQuery::default())?;
+    /// let first: Vec<&str> = answer.routes[0].steps.iter().map(|s| s.service.as_str()).collect();
+    /// assert_eq!(first, ["hv-east", "imh-east"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn routes(&self, profile: &Profile, query: &RouteQuery) -> Result<RouteAnswer, QueryError> {
+        if query.limit == 0 || query.limit > MAX_ROUTES {
+            return Err(QueryError::OutOfRange(format!(
+                "limit {} is out of range: ask for 1 to {MAX_ROUTES} routes",
+                query.limit
+            )));
+        }
+        if query.max_hops == 0 || query.max_hops > MAX_HOPS {
+            return Err(QueryError::OutOfRange(format!(
+                "max_hops {} is out of range: 1 to {MAX_HOPS} referrals",
+                query.max_hops
+            )));
+        }
+        let f = self.prepare(profile)?;
+        let goal = match &query.goal {
+            None => self.goal.clone(),
+            Some(g) => Goal {
+                tier: g.tier,
+                tags: g.tags.clone(),
+                services: g
+                    .services
+                    .iter()
+                    .map(|s| self.service_id(s))
+                    .collect::<Result<_, _>>()?,
+            },
+        };
+        let goals: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|n| {
+                self.services
+                    .get(n.index())
+                    .is_some_and(|s| goal.matches(n.index(), s))
+            })
+            .collect();
+        let goal_set: HashSet<NodeIndex> = goals.iter().copied().collect();
+        let starts: Vec<(NodeIndex, bool)> = match &query.from {
+            Some(id) => {
+                let s = self.service_id(id)?;
+                vec![(NodeIndex::new(s.index()), true)]
+            }
+            None => self
+                .graph
+                .node_indices()
+                .filter(|&n| self.is_entry(n))
+                .map(|n| (n, false))
+                .collect(),
+        };
+        let any_goal = |n: NodeIndex| goal_set.contains(&n);
+        let search = Search {
+            f: &f,
+            is_goal: &any_goal,
+            starts: &starts,
+            max_hops: query.max_hops,
+            ranking: query.ranking,
+            waits: query.waits,
+        };
+        let (found, mut complete) = search.run(query.limit, Relax::Nothing);
+        let routes: Vec<Route> = found
+            .iter()
+            .map(|p| self.route(&f, p, query.waits))
+            .collect();
+        let reached: HashSet<u32> = found
+            .iter()
+            .filter_map(|p| p.nodes.last().copied())
+            .collect();
+        let mut not_reached = Vec::new();
+        for &g in &goals {
+            if reached.contains(&(g.index() as u32)) {
+                continue;
+            }
+            let only = |n: NodeIndex| n == g;
+            let single = Search {
+                is_goal: &only,
+                ..search
+            };
+            let (reason, done) = self.why_not(&f, &single, g, query.waits);
+            complete &= done;
+            if let Some(reason) = reason {
+                not_reached.push(NotReached {
+                    service: self.node_id(g).to_owned(),
+                    name: self
+                        .services
+                        .get(g.index())
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default(),
+                    reason,
+                });
+            }
+        }
+        Ok(RouteAnswer {
+            routes,
+            not_reached,
+            complete,
+        })
+    }
+
+    /// Why goal `g` is not reached, or `None` when some route reaches it.
+    fn why_not(
+        &self,
+        f: &PreparedProfile<'_>,
+        single: &Search<'_, '_>,
+        g: NodeIndex,
+        waits: WaitKind,
+    ) -> (Option<Reason>, bool) {
+        let Some(s) = self.services.get(g.index()) else {
+            return (None, true);
+        };
+        if !f.serves(g) {
+            let message = self.regions.explain_served(f.profile.region, &s.regions);
+            return (Some(Reason::NotInRegion { message }), true);
+        }
+        let (exact, done1) = single.run(1, Relax::Nothing);
+        if !exact.is_empty() {
+            return (None, done1);
+        }
+        let start = f.start_age();
+        let wait = f.wait(g, waits);
+        let at = |age: i32| Timing {
+            on_referral: age,
+            when_seen: age.saturating_add(wait),
+        };
+        let (relaxed, done2) = single.run(1, Relax::Target(g));
+        let done = done1 && done2;
+        if let Some(p) = relaxed.first() {
+            let arrival = p.times.last().map_or(start, |t| t.0);
+            let verdict = self.verdict(s, &f.profile, at(arrival));
+            let failing = verdict.rule.decisive();
+            let message = failing
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let by_age = failing
+                .iter()
+                .all(|e| matches!(e.clause, Clause::Age { .. }));
+            // Accepted if seen today with no wait: then the way there ages them out.
+            let fine_now = self.verdict(s, &f.profile, Timing::at(start)).outcome == Truth::Yes;
+            let reason = if by_age && fine_now && verdict.outcome == Truth::No {
+                Reason::AgedOutOnTheWay {
+                    arrival_age_days: arrival,
+                    message: format!("would arrive at {}: {message}", describe(arrival)),
+                }
+            } else {
+                Reason::NotEligible { message }
+            };
+            return (Some(reason), done);
+        }
+        let (open, done3) = single.run(1, Relax::Everything);
+        let done = done && done3;
+        let Some(p) = open.first() else {
+            return (
+                Some(Reason::Unreachable {
+                    message: format!(
+                        "no referral path from the family's first contacts leads to `{}`",
+                        s.id
+                    ),
+                }),
+                done,
+            );
+        };
+        // Walk the route that ignores every rule, to the first closed door.
+        let mut seen = start;
+        for (i, (&n, &(_, _, _))) in p.nodes.iter().zip(&p.times).enumerate() {
+            let node = NodeIndex::new(n as usize);
+            let Some(svc) = self.services.get(node.index()) else {
+                break;
+            };
+            let arrival = if i == 0 {
+                start
+            } else {
+                let prev = NodeIndex::new(p.nodes.get(i - 1).copied().unwrap_or(0) as usize);
+                let edge = self.graph.find_edge(prev, node);
+                if let Some(e) = edge.filter(|&e| !f.referral_open(e, seen)) {
+                    let from = self.node_id(prev);
+                    let _ = e;
+                    return (
+                        Some(Reason::Unreachable {
+                            message: format!(
+                                "the referral from `{from}` to `{}` is closed to this family",
+                                svc.id
+                            ),
+                        }),
+                        done,
+                    );
+                }
+                seen.saturating_add(edge.map_or(0, |e| self.delay(e)))
+            };
+            let w = f.wait(node, waits);
+            if !f.accepts(node, arrival, waits) {
+                let verdict = self.verdict(
+                    svc,
+                    &f.profile,
+                    Timing {
+                        on_referral: arrival,
+                        when_seen: arrival.saturating_add(w),
+                    },
+                );
+                let failing = verdict.rule.decisive();
+                let message = failing
+                    .iter()
+                    .map(|e| e.message.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                let by_age = verdict.region.served
+                    && !failing.is_empty()
+                    && failing
+                        .iter()
+                        .all(|e| matches!(e.clause, Clause::Age { .. }));
+                let reason = if by_age && i > 0 {
+                    Reason::AgedOutOnTheWay {
+                        arrival_age_days: arrival,
+                        message: format!(
+                            "would reach `{}` at {}: {message}",
+                            svc.id,
+                            describe(arrival)
+                        ),
+                    }
+                } else {
+                    let why = if verdict.region.served {
+                        message
+                    } else {
+                        verdict.region.message
+                    };
+                    Reason::Unreachable {
+                        message: format!(
+                            "the way to `{}` passes `{}`, closed to this family: {why}",
+                            s.id, svc.id
+                        ),
+                    }
+                };
+                return (Some(reason), done);
+            }
+            seen = arrival.saturating_add(w);
+        }
+        (
+            Some(Reason::Unreachable {
+                message: format!("no open referral path leads to `{}`", s.id),
+            }),
+            done,
+        )
+    }
+
+    fn route(&self, f: &PreparedProfile<'_>, p: &Partial, waits: WaitKind) -> Route {
+        let start = f.start_age();
+        let steps: Vec<Step> = p
+            .nodes
+            .iter()
+            .zip(&p.times)
+            .filter_map(|(&n, &(arrival, seen, delay))| {
+                let s = self.services.get(n as usize)?;
+                let wait = f.wait(NodeIndex::new(n as usize), waits);
+                let verdict = self.verdict(
+                    s,
+                    &f.profile,
+                    Timing {
+                        on_referral: arrival,
+                        when_seen: arrival.saturating_add(wait),
+                    },
+                );
+                let mut why = vec![verdict.region.message.clone()];
+                why.extend(verdict.rule.decisive().iter().map(|e| e.message.clone()));
+                Some(Step {
+                    service: s.id.clone(),
+                    name: s.name.clone(),
+                    tier: s.tier,
+                    arrival_age_days: arrival,
+                    seen_age_days: seen,
+                    wait_days: seen - arrival,
+                    delay_days: delay,
+                    why,
+                })
+            })
+            .collect();
+        let end = p.times.last().map_or(start, |t| t.1);
+        let days = i64::from(end) - i64::from(start);
+        Route {
+            handoffs: steps.len().saturating_sub(1),
+            days_to_goal: days,
+            weeks_to_goal: (days as f64 / 7.0 * 10.0).round() / 10.0,
+            steps,
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Ranked routes with age on arrival, on small pathways whose answers can
+//! be worked out by hand.
+
+use carepath::{Pathway, Profile, Ranking, Reason, RouteQuery};
+use serde_json::{Value, json};
+
+fn fixture() -> Pathway {
+    Pathway::from_json(include_str!("fixtures/small.json")).expect("fixture loads")
+}
+
+fn ids(answer: &carepath::RouteAnswer) -> Vec<Vec<&str>> {
+    answer
+        .routes
+        .iter()
+        .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
+        .collect()
+}
+
+/// A line of services: entry `hv` → (optional `mid` with a wait) → goal `team`.
+fn line(mid_wait: &str, team_rule: Value, team_wait: &str) -> Pathway {
+    let doc = json!({
+        "metadata": {"name": "line", "version": "1"},
+        "regions": [{"id": "land", "name": "Land"}],
+        "services": [
+            {"id": "hv", "name": "HV", "tier": "universal", "regions": ["land"], "entry": true},
+            {"id": "mid", "name": "Mid", "tier": "targeted", "regions": ["land"], "wait": {"typical": mid_wait}},
+            {"id": "team", "name": "Team", "tier": "specialist", "tags": ["imh"], "regions": ["land"],
+             "eligibility": team_rule, "wait": {"typical": team_wait}}
+        ],
+        "referrals": [{"from": "hv", "to": "mid"}, {"from": "mid", "to": "team"}],
+        "goal": {"tags": ["imh"]}
+    });
+    Pathway::from_json(&doc.to_string()).expect("loads")
+}
+
+#[test]
+fn fixture_routes_are_ranked_by_time_and_explained() {
+    let family = Profile::new().age("3 months").expect("age").region("east");
+    let a = fixture()
+        .routes(&family, &RouteQuery::default())
+        .expect("answer");
+    assert_eq!(
+        ids(&a),
+        vec![
+            vec!["hv-east", "imh-east"],
+            vec!["hv-east", "parenting-group", "imh-east"]
+        ]
+    );
+    // 3 months = 91 days; 1-week delay; 6-week wait: seen 49 days later.
+    assert_eq!(a.routes[0].days_to_goal, 49);
+    assert_eq!(a.routes[0].weeks_to_goal, 7.0);
+    assert_eq!(a.routes[0].steps[1].arrival_age_days, 98);
+    assert_eq!(a.routes[1].days_to_goal, 42 + 3 + 42);
+    let not: Vec<(&str, &str)> = a
+        .not_reached
+        .iter()
+        .map(|n| (n.service.as_str(), kind(&n.reason)))
+        .collect();
+    assert_eq!(
+        not,
+        vec![
+            ("city-infant-team", "not_in_region"),
+            ("imh-west", "not_in_region")
+        ]
+    );
+    match &a.not_reached[0].reason {
+        Reason::NotInRegion { message } => assert!(message.contains("wider"), "{message}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn kind(r: &Reason) -> &'static str {
+    match r {
+        Reason::NotInRegion { .. } => "not_in_region",
+        Reason::NotEligible { .. } => "not_eligible",
+        Reason::AgedOutOnTheWay { .. } => "aged_out_on_the_way",
+        Reason::Unreachable { .. } => "unreachable",
+    }
+}
+
+#[test]
+fn a_23_month_old_ages_out_on_the_way() {
+    // Team accepts referrals before 2 years (731 days); the only route waits
+    // 6 weeks at `mid`: a 23-month-old (700 days) arrives at 742 days.
+    let p = line(
+        "6 weeks",
+        json!({"age": {"from": "pregnancy", "before": "2 years"}}),
+        "4 weeks",
+    );
+    let family = Profile::new().age("23 months").expect("age").region("land");
+    let a = p.routes(&family, &RouteQuery::default()).expect("answer");
+    assert!(a.routes.is_empty());
+    assert_eq!(a.not_reached.len(), 1);
+    match &a.not_reached[0].reason {
+        Reason::AgedOutOnTheWay {
+            arrival_age_days,
+            message,
+        } => {
+            assert_eq!(*arrival_age_days, 700 + 42);
+            assert!(message.contains("not before 2 years"), "{message}");
+        }
+        other => panic!("expected aged out, got {other:?}"),
+    }
+    // Three weeks younger, the family arrives in time.
+    let younger = Profile::new().age_days(700 - 21).region("land");
+    assert_eq!(
+        p.routes(&younger, &RouteQuery::default())
+            .expect("answer")
+            .routes
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_35_month_old_is_not_seen_before_the_third_birthday() {
+    let rule = json!({"age": {"from": "birth", "before": "3 years", "judged": "when_seen"}});
+    let p = line("0 days", rule, "6 weeks");
+    let family = Profile::new().age("35 months").expect("age").region("land");
+    let a = p.routes(&family, &RouteQuery::default()).expect("answer");
+    assert!(a.routes.is_empty());
+    assert_eq!(a.not_reached.len(), 1);
+    assert_eq!(
+        kind(&a.not_reached[0].reason),
+        "aged_out_on_the_way",
+        "{:?}",
+        a.not_reached[0].reason
+    );
+}
+
+#[test]
+fn already_too_old_is_not_eligible_rather_than_aged_out() {
+    let p = line("0 days", json!({"age": {"before": "1 year"}}), "1 week");
+    let family = Profile::new().age("2 years").expect("age").region("land");
+    let a = p.routes(&family, &RouteQuery::default()).expect("answer");
+    assert_eq!(kind(&a.not_reached[0].reason), "not_eligible");
+}
+
+#[test]
+fn cycles_terminate_and_routes_are_simple() {
+    let doc = json!({
+        "metadata": {"name": "cycle", "version": "1"},
+        "regions": [{"id": "land", "name": "Land"}],
+        "services": [
+            {"id": "a", "name": "A", "tier": "universal", "regions": ["land"], "entry": true},
+            {"id": "b", "name": "B", "tier": "targeted", "regions": ["land"]},
+            {"id": "c", "name": "C", "tier": "targeted", "regions": ["land"]},
+            {"id": "goal", "name": "Goal", "tier": "specialist", "regions": ["land"]}
+        ],
+        "referrals": [
+            {"from": "a", "to": "b"}, {"from": "b", "to": "c"}, {"from": "c", "to": "a"},
+            {"from": "c", "to": "b"}, {"from": "c", "to": "goal", "delay": "1 day"}
+        ],
+        "goal": {"services": ["goal"]}
+    });
+    let p = Pathway::from_json(&doc.to_string()).expect("loads");
+    let family = Profile::new().age_days(10).region("land");
+    let a = p
+        .routes(&family, &RouteQuery::default().limit(10))
+        .expect("answer");
+    assert_eq!(ids(&a), vec![vec!["a", "b", "c", "goal"]]);
+}
+
+#[test]
+fn ties_are_broken_by_service_ids_and_rankings_differ() {
+    let doc = json!({
+        "metadata": {"name": "ties", "version": "1"},
+        "regions": [{"id": "land", "name": "Land"}],
+        "services": [
+            {"id": "hv", "name": "HV", "tier": "universal", "regions": ["land"], "entry": true},
+            {"id": "y", "name": "Y", "tier": "targeted", "regions": ["land"], "wait": {"typical": "1 week"}},
+            {"id": "x", "name": "X", "tier": "targeted", "regions": ["land"], "wait": {"typical": "1 week"}},
+            {"id": "goal", "name": "Goal", "tier": "specialist", "regions": ["land"]}
+        ],
+        "referrals": [
+            {"from": "hv", "to": "y"}, {"from": "hv", "to": "x"},
+            {"from": "y", "to": "goal"}, {"from": "x", "to": "goal"},
+            {"from": "hv", "to": "goal", "delay": "3 weeks"}
+        ],
+        "goal": {"services": ["goal"]}
+    });
+    let p = Pathway::from_json(&doc.to_string()).expect("loads");
+    let family = Profile::new().age_days(30).region("land");
+    let a = p.routes(&family, &RouteQuery::default()).expect("answer");
+    assert_eq!(
+        ids(&a),
+        vec![
+            vec!["hv", "x", "goal"],
+            vec!["hv", "y", "goal"],
+            vec!["hv", "goal"]
+        ]
+    );
+    let a = p
+        .routes(
+            &family,
+            &RouteQuery::default().ranking(Ranking::FewestHandoffs),
+        )
+        .expect("answer");
+    assert_eq!(ids(&a)[0], vec!["hv", "goal"]);
+}
+
+#[test]
+fn from_a_service_the_family_is_with() {
+    let family = Profile::new().age("3 months").expect("age").region("east");
+    let a = fixture()
+        .routes(&family, &RouteQuery::default().from("parenting-group"))
+        .expect("answer");
+    assert_eq!(ids(&a), vec![vec!["parenting-group", "imh-east"]]);
+    // Already with the service: seen today, then 3 days' delay and a 6-week wait.
+    assert_eq!(a.routes[0].days_to_goal, 3 + 42);
+    let err = fixture()
+        .routes(&family, &RouteQuery::default().from("parenting"))
+        .expect_err("unknown");
+    assert!(
+        err.to_string().contains("did you mean `parenting-group`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn limits_out_of_range_are_clear_errors() {
+    let family = Profile::new().age("3 months").expect("age").region("east");
+    for q in [
+        RouteQuery::default().limit(0),
+        RouteQuery::default().limit(51),
+        RouteQuery::default().max_hops(17),
+    ] {
+        let err = fixture().routes(&family, &q).expect_err("out of range");
+        assert!(err.to_string().contains("out of range"), "{err}");
+    }
+}
