@@ -228,7 +228,10 @@ enum Relax {
 
 struct Search<'p, 'a> {
     f: &'p PreparedProfile<'a>,
+    /// Where a route may end.
     is_goal: &'p dyn Fn(NodeIndex) -> bool,
+    /// Every goal service: routes end at the first one, so none is passed through.
+    any_goal: &'p dyn Fn(NodeIndex) -> bool,
     starts: &'p [(NodeIndex, bool)],
     max_hops: usize,
     ranking: Ranking,
@@ -295,6 +298,9 @@ impl Search<'_, '_> {
                 if found.len() >= limit {
                     break;
                 }
+                continue;
+            }
+            if (self.any_goal)(last) {
                 continue;
             }
             let hops = p.nodes.len() - 1;
@@ -400,6 +406,7 @@ impl Pathway {
         let search = Search {
             f: &f,
             is_goal: &any_goal,
+            any_goal: &any_goal,
             starts: &starts,
             max_hops: query.max_hops,
             ranking: query.ranking,
