@@ -50,7 +50,10 @@ fn svc() -> impl Strategy<Value = Svc> {
         )
 }
 
-fn case() -> impl Strategy<Value = (Vec<Svc>, Vec<(usize, usize, i32)>, i32, usize, bool)> {
+/// Services, referrals (from, to, delay), age, region, trauma.
+type Case = (Vec<Svc>, Vec<(usize, usize, i32)>, i32, usize, bool);
+
+fn case() -> impl Strategy<Value = Case> {
     (2..9usize).prop_flat_map(|n| {
         (
             prop::collection::vec(svc(), n),
@@ -144,7 +147,7 @@ fn reference(p: &Pathway, family: &Profile, max_hops: usize) -> Vec<(i64, usize,
             out.push((i64::from(seen - start), path.len() - 1, ids));
             return;
         }
-        if path.len() - 1 >= max_hops {
+        if path.len() > max_hops {
             return;
         }
         for e in p.graph().edges(last) {
