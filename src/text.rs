@@ -55,3 +55,74 @@ pub(crate) fn explanation(e: &Explanation, depth: usize, out: &mut String) {
         explanation(p, depth + 1, out);
     }
 }
+
+/// Renders a route answer for a referrer: each route with its steps, ages
+/// and waits, then each goal service not reached and why.
+///
+/// ```
+/// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+/// let family = carepath::Profile::new().age("3 months")?.region("east");
+/// let answer = pathway.routes(&family, &carepath::RouteQuery::default())?;
+/// let text = carepath::text::routes(&answer);
+/// assert!(text.starts_with("Route 1: seen by Infant mental health team (East) in 7 weeks"));
+/// assert!(text.contains("Not offered:"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn routes(answer: &crate::route::RouteAnswer) -> String {
+    use crate::age::{describe, describe_duration};
+    use crate::route::Reason;
+    let mut out = String::new();
+    if answer.routes.is_empty() {
+        out.push_str("No route reaches a goal service for this family.\n");
+    }
+    for (i, r) in answer.routes.iter().enumerate() {
+        let goal = r.steps.last().map_or("", |s| s.name.as_str());
+        out.push_str(&format!(
+            "Route {}: seen by {goal} in {} ({} referral{})\n",
+            i + 1,
+            describe_duration(r.days_to_goal),
+            r.handoffs,
+            if r.handoffs == 1 { "" } else { "s" }
+        ));
+        for (j, s) in r.steps.iter().enumerate() {
+            let arrive = if j == 0 {
+                format!("now, at {}", describe(s.arrival_age_days))
+            } else {
+                format!(
+                    "referral arrives at {} (delay {})",
+                    describe(s.arrival_age_days),
+                    describe_duration(i64::from(s.delay_days))
+                )
+            };
+            out.push_str(&format!(
+                "  {}. {} [{}] `{}`: {arrive}; seen at {} (wait {})\n",
+                j + 1,
+                s.name,
+                s.tier.as_str(),
+                s.service,
+                describe(s.seen_age_days),
+                describe_duration(i64::from(s.wait_days))
+            ));
+        }
+    }
+    if !answer.not_reached.is_empty() {
+        out.push_str("Not offered:\n");
+        for n in &answer.not_reached {
+            let (kind, message) = match &n.reason {
+                Reason::NotInRegion { message } => ("not in the family's area", message),
+                Reason::NotEligible { message } => ("not eligible", message),
+                Reason::AgedOutOnTheWay { message, .. } => ("aged out on the way", message),
+                Reason::Unreachable { message } => ("no referral route", message),
+            };
+            out.push_str(&format!(
+                "  - {} `{}`: {kind}: {message}\n",
+                n.name, n.service
+            ));
+        }
+    }
+    if !answer.complete {
+        out.push_str("(the search stopped at its limit: the answer may be incomplete)\n");
+    }
+    out.trim_end().to_owned()
+}

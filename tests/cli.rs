@@ -116,3 +116,39 @@ fn eligible_prints_verdict_as_text_and_json() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown adversity `traum`"), "{err}");
 }
+
+#[test]
+fn route_json_has_the_documented_shape() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
+    let (code, out, _) = carepath(&[
+        "route",
+        "--age",
+        "3 months",
+        "--region",
+        "east",
+        "--pathway",
+        fixture,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["routes"][0]["steps"][0]["service"], "hv-east");
+    assert_eq!(v["routes"][0]["steps"][1]["arrival_age_days"], 98);
+    assert_eq!(v["routes"][0]["weeks_to_goal"], 7.0);
+    assert_eq!(v["not_reached"][1]["service"], "imh-west");
+    assert_eq!(v["not_reached"][1]["reason"]["kind"], "not_in_region");
+    let (code, _, err) = carepath(&[
+        "route",
+        "--age",
+        "3 months",
+        "--region",
+        "east",
+        "--limit",
+        "99",
+        "--pathway",
+        fixture,
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("out of range"), "{err}");
+}

@@ -54,6 +54,32 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+    /// List the best referral routes for a family, and why other goal services are out of reach.
+    Route {
+        #[command(flatten)]
+        family: Family,
+        /// The service the family is already with (default: every entry service that accepts them).
+        #[arg(long)]
+        from: Option<String>,
+        /// How many routes, best first.
+        #[arg(long, default_value_t = 3)]
+        limit: usize,
+        /// The most referrals in a route.
+        #[arg(long, default_value_t = 8)]
+        max_hops: usize,
+        /// Rank by fewest referrals instead of soonest seen.
+        #[arg(long)]
+        fewest_handoffs: bool,
+        /// Use pessimistic waits.
+        #[arg(long)]
+        pessimistic: bool,
+        /// The pathway file (default: the shipped Scotland pathway).
+        #[arg(long)]
+        pathway: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
     /// Print the JSON Schema of the pathway file format.
     Schema,
 }
@@ -173,6 +199,35 @@ fn run(cli: Cli) -> Result<(), Failure> {
             match format {
                 Format::Json => print_json(&verdict),
                 Format::Text => println_out(&carepath::text::verdict(&verdict)),
+            }
+        }
+        Command::Route {
+            family,
+            from,
+            limit,
+            max_hops,
+            fewest_handoffs,
+            pessimistic,
+            pathway,
+            format,
+        } => {
+            let pathway = load(pathway.as_ref())?;
+            let mut query = carepath::RouteQuery::default()
+                .limit(limit)
+                .max_hops(max_hops);
+            query.from = from;
+            if fewest_handoffs {
+                query = query.ranking(carepath::Ranking::FewestHandoffs);
+            }
+            if pessimistic {
+                query = query.waits(carepath::WaitKind::Pessimistic);
+            }
+            let answer = pathway
+                .routes(&profile(&family)?, &query)
+                .map_err(|e| Failure::Usage(e.to_string()))?;
+            match format {
+                Format::Json => print_json(&answer),
+                Format::Text => println_out(&carepath::text::routes(&answer)),
             }
         }
         Command::Schema => println_out(&carepath::schema::pathway_schema_json()),
