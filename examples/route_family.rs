@@ -1,0 +1,18 @@
+//! Route one family from Rust: the best referral routes to a specialist
+//! infant mental health service, and why other teams are not offered.
+//!
+//! Run: `cargo run --example route_family`
+
+use carepath::{Pathway, Profile, RouteQuery};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let pathway = Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    // A 23-month-old in East City whose family is in care proceedings.
+    let family = Profile::new()
+        .age("23 months")?
+        .region("east-city")
+        .adversity("care_proceedings");
+    let answer = pathway.routes(&family, &RouteQuery::default().limit(3))?;
+    println!("{}", carepath::text::routes(&answer));
+    Ok(())
+}
