@@ -21,8 +21,9 @@
 //! [`RouteAnswer::complete`].
 
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::{BinaryHeap, HashSet, VecDeque};
 
+use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 use schemars::JsonSchema;
@@ -226,8 +227,112 @@ enum Relax {
     Everything,
 }
 
+/// Admissible, consistent lower bounds on what is left of a route from a
+/// service to the search's targets: days (the least delay + wait along any
+/// referral path, ages and referral conditions ignored) and referrals (the
+/// fewest hops). A service with no bound cannot reach a target at all.
+///
+/// Ages and referral conditions only remove options, so ignoring them
+/// keeps the bound admissible; each bound is a shortest-path distance, so
+/// `bound(n) ≤ cost(n → m) + bound(m)` for every referral (consistent).
+///
+/// Complexity: O(V + E log V) time and O(V) space over the part of the
+/// graph that reaches a target (reverse Dijkstra for days, reverse BFS for
+/// hops), where V and E count services and referrals.
+struct Bound {
+    days: Vec<i64>,
+    hops: Vec<u32>,
+}
+
+impl Bound {
+    /// Bounds towards `targets`, entering only services for which
+    /// `enterable` holds and passing through no service of `goal_mask`.
+    fn new(
+        f: &PreparedProfile<'_>,
+        targets: &[NodeIndex],
+        enterable: &dyn Fn(NodeIndex) -> bool,
+        goal_mask: &[bool],
+        waits: WaitKind,
+    ) -> Self {
+        let graph = f.pathway.graph();
+        let n = graph.node_count();
+        let mut days = vec![i64::MAX; n];
+        let mut hops = vec![u32::MAX; n];
+        let mut heap = BinaryHeap::new();
+        let mut queue = VecDeque::new();
+        for &t in targets {
+            if let (Some(d), Some(h)) = (days.get_mut(t.index()), hops.get_mut(t.index())) {
+                if *d != 0 {
+                    *d = 0;
+                    *h = 0;
+                    heap.push(Reverse((0i64, t.index())));
+                    queue.push_back(t);
+                }
+            }
+        }
+        let is_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
+        while let Some(Reverse((d, u))) = heap.pop() {
+            if days.get(u).is_none_or(|&x| x < d) {
+                continue;
+            }
+            let u = NodeIndex::new(u);
+            if !enterable(u) {
+                continue;
+            }
+            let step = i64::from(f.wait(u, waits));
+            for e in graph.edges_directed(u, Direction::Incoming) {
+                let p = e.source();
+                if is_goal(p) {
+                    continue;
+                }
+                let nd = d
+                    .saturating_add(step)
+                    .saturating_add(i64::from(f.pathway.delay(e.id())));
+                if let Some(x) = days.get_mut(p.index()) {
+                    if nd < *x {
+                        *x = nd;
+                        heap.push(Reverse((nd, p.index())));
+                    }
+                }
+            }
+        }
+        while let Some(u) = queue.pop_front() {
+            if !enterable(u) {
+                continue;
+            }
+            let next = hops
+                .get(u.index())
+                .copied()
+                .unwrap_or(u32::MAX)
+                .saturating_add(1);
+            for e in graph.edges_directed(u, Direction::Incoming) {
+                let p = e.source();
+                if is_goal(p) {
+                    continue;
+                }
+                if let Some(x) = hops.get_mut(p.index()) {
+                    if *x == u32::MAX {
+                        *x = next;
+                        queue.push_back(p);
+                    }
+                }
+            }
+        }
+        Self { days, hops }
+    }
+
+    /// The bound at `n`: (days, hops), or `None` when no target is reachable.
+    fn at(&self, n: NodeIndex) -> Option<(i64, usize)> {
+        let d = *self.days.get(n.index())?;
+        let h = *self.hops.get(n.index())?;
+        (d != i64::MAX && h != u32::MAX).then_some((d, h as usize))
+    }
+}
+
 struct Search<'p, 'a> {
     f: &'p PreparedProfile<'a>,
+    /// Lower bounds towards the targets of `is_goal` under this search's relaxation.
+    bound: &'p Bound,
     /// Where a route may end.
     is_goal: &'p dyn Fn(NodeIndex) -> bool,
     /// Every goal service: routes end at the first one, so none is passed through.
@@ -248,11 +353,21 @@ struct Partial {
 }
 
 impl Search<'_, '_> {
-    fn key(&self, hops: usize, days: i64) -> (i64, i64) {
-        match self.ranking {
-            Ranking::SoonestSeen => (days, 0),
-            Ranking::FewestHandoffs => (i64::try_from(hops).unwrap_or(i64::MAX), days),
+    /// The A* key of a partial route of `hops` referrals and `days` so far
+    /// ending at `n`: a lower bound on the ranking key of every complete
+    /// route extending it, or `None` when none can complete within the hop
+    /// limit.
+    fn key(&self, n: NodeIndex, hops: usize, days: i64) -> Option<(i64, i64)> {
+        let (bd, bh) = self.bound.at(n)?;
+        let total_hops = hops.saturating_add(bh);
+        if total_hops > self.max_hops {
+            return None;
         }
+        let days = days.saturating_add(bd);
+        Some(match self.ranking {
+            Ranking::SoonestSeen => (days, 0),
+            Ranking::FewestHandoffs => (i64::try_from(total_hops).unwrap_or(i64::MAX), days),
+        })
     }
 
     fn accepts(&self, n: NodeIndex, arrival: i32, relax: Relax) -> bool {
@@ -276,8 +391,11 @@ impl Search<'_, '_> {
                 }
                 start.saturating_add(self.f.wait(n, self.waits))
             };
+            let Some(key) = self.key(n, 0, i64::from(seen) - i64::from(start)) else {
+                continue;
+            };
             heap.push(Reverse(Partial {
-                key: self.key(0, i64::from(seen) - i64::from(start)),
+                key,
                 nodes: vec![n.index() as u32],
                 times: vec![(start, seen, 0)],
             }));
@@ -322,15 +440,14 @@ impl Search<'_, '_> {
                     continue;
                 }
                 let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
+                let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
+                    continue;
+                };
                 let mut nodes = p.nodes.clone();
                 nodes.push(m.index() as u32);
                 let mut times = p.times.clone();
                 times.push((arrival, seen_m, delay));
-                heap.push(Reverse(Partial {
-                    key: self.key(hops + 1, i64::from(seen_m) - i64::from(start)),
-                    nodes,
-                    times,
-                }));
+                heap.push(Reverse(Partial { key, nodes, times }));
             }
         }
         (found, true)
@@ -389,7 +506,12 @@ impl Pathway {
                     .is_some_and(|s| goal.matches(n.index(), s))
             })
             .collect();
-        let goal_set: HashSet<NodeIndex> = goals.iter().copied().collect();
+        let mut goal_mask = vec![false; self.graph.node_count()];
+        for g in &goals {
+            if let Some(x) = goal_mask.get_mut(g.index()) {
+                *x = true;
+            }
+        }
         let starts: Vec<(NodeIndex, bool)> = match &query.from {
             Some(id) => {
                 let s = self.service_id(id)?;
@@ -402,9 +524,12 @@ impl Pathway {
                 .map(|n| (n, false))
                 .collect(),
         };
-        let any_goal = |n: NodeIndex| goal_set.contains(&n);
+        let any_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
+        let serves = |n: NodeIndex| f.serves(n);
+        let bound = Bound::new(&f, &goals, &serves, &goal_mask, query.waits);
         let search = Search {
             f: &f,
+            bound: &bound,
             is_goal: &any_goal,
             any_goal: &any_goal,
             starts: &starts,
@@ -426,12 +551,7 @@ impl Pathway {
             if reached.contains(&(g.index() as u32)) {
                 continue;
             }
-            let only = |n: NodeIndex| n == g;
-            let single = Search {
-                is_goal: &only,
-                ..search
-            };
-            let (reason, done) = self.why_not(&f, &single, g, query.waits);
+            let (reason, done) = self.why_not(&f, &search, &goal_mask, g, query.waits);
             complete &= done;
             if let Some(reason) = reason {
                 not_reached.push(NotReached {
@@ -456,7 +576,8 @@ impl Pathway {
     fn why_not(
         &self,
         f: &PreparedProfile<'_>,
-        single: &Search<'_, '_>,
+        search: &Search<'_, '_>,
+        goal_mask: &[bool],
         g: NodeIndex,
         waits: WaitKind,
     ) -> (Option<Reason>, bool) {
@@ -467,7 +588,24 @@ impl Pathway {
             let message = self.regions.explain_served(f.profile.region, &s.regions);
             return (Some(Reason::NotInRegion { message }), true);
         }
-        let (exact, done1) = single.run(1, Relax::Nothing);
+        let only = |n: NodeIndex| n == g;
+        let targets = [g];
+        let single_run = |relax: Relax| {
+            let serves_or_g = |n: NodeIndex| n == g || f.serves(n);
+            let anything = |_: NodeIndex| true;
+            let enterable: &dyn Fn(NodeIndex) -> bool = match relax {
+                Relax::Nothing | Relax::Target(_) => &serves_or_g,
+                Relax::Everything => &anything,
+            };
+            let bound = Bound::new(f, &targets, enterable, goal_mask, waits);
+            let single = Search {
+                bound: &bound,
+                is_goal: &only,
+                ..*search
+            };
+            single.run(1, relax)
+        };
+        let (exact, done1) = single_run(Relax::Nothing);
         if !exact.is_empty() {
             return (None, done1);
         }
@@ -477,7 +615,7 @@ impl Pathway {
             on_referral: age,
             when_seen: age.saturating_add(wait),
         };
-        let (relaxed, done2) = single.run(1, Relax::Target(g));
+        let (relaxed, done2) = single_run(Relax::Target(g));
         let done = done1 && done2;
         if let Some(p) = relaxed.first() {
             let arrival = p.times.last().map_or(start, |t| t.0);
@@ -503,7 +641,7 @@ impl Pathway {
             };
             return (Some(reason), done);
         }
-        let (open, done3) = single.run(1, Relax::Everything);
+        let (open, done3) = single_run(Relax::Everything);
         let done = done && done3;
         let Some(p) = open.first() else {
             return (
