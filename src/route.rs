@@ -213,6 +213,11 @@ pub struct RouteAnswer {
     pub routes: Vec<Route>,
     /// Every goal service no route reaches, in id order.
     pub not_reached: Vec<NotReached>,
+    /// The best route to each other goal service the family can reach but
+    /// that ends none of `routes` (they were all taken by better routes to
+    /// other services), best first. A referrer sees every option this way,
+    /// whatever the limit.
+    pub also_reachable: Vec<Route>,
     /// `false` when a search stopped at [`SEARCH_BUDGET`].
     pub complete: bool,
 }
@@ -547,12 +552,16 @@ impl Pathway {
             .filter_map(|p| p.nodes.last().copied())
             .collect();
         let mut not_reached = Vec::new();
+        let mut also = Vec::new();
         for &g in &goals {
             if reached.contains(&(g.index() as u32)) {
                 continue;
             }
-            let (reason, done) = self.why_not(&f, &search, &goal_mask, g, query.waits);
+            let (reason, best, done) = self.why_not(&f, &search, &goal_mask, g, query.waits);
             complete &= done;
+            if let Some(p) = best {
+                also.push(p);
+            }
             if let Some(reason) = reason {
                 not_reached.push(NotReached {
                     service: self.node_id(g).to_owned(),
@@ -565,14 +574,22 @@ impl Pathway {
                 });
             }
         }
+        // Same order as routes: the ranking key, then the services' ids.
+        also.sort_by(|a, b| (a.key, &a.nodes).cmp(&(b.key, &b.nodes)));
+        let also_reachable = also
+            .iter()
+            .map(|p| self.route(&f, p, query.waits))
+            .collect();
         Ok(RouteAnswer {
             routes,
             not_reached,
+            also_reachable,
             complete,
         })
     }
 
-    /// Why goal `g` is not reached, or `None` when some route reaches it.
+    /// Why goal `g` is not reached, or, when some route reaches it, the
+    /// best such route; and whether the searches completed.
     fn why_not(
         &self,
         f: &PreparedProfile<'_>,
@@ -580,13 +597,30 @@ impl Pathway {
         goal_mask: &[bool],
         g: NodeIndex,
         waits: WaitKind,
-    ) -> (Option<Reason>, bool) {
+    ) -> (Option<Reason>, Option<Partial>, bool) {
+        let (reason, done) = match self.why_not_reached(f, search, goal_mask, g, waits) {
+            (Ok(p), done) => return (None, Some(p), done),
+            (Err(reason), done) => (reason, done),
+        };
+        (reason, None, done)
+    }
+
+    /// The best route to `g` alone (`Ok`), or why there is none (`Err`,
+    /// `None` when `g` is not a service).
+    fn why_not_reached(
+        &self,
+        f: &PreparedProfile<'_>,
+        search: &Search<'_, '_>,
+        goal_mask: &[bool],
+        g: NodeIndex,
+        waits: WaitKind,
+    ) -> (Result<Partial, Option<Reason>>, bool) {
         let Some(s) = self.services.get(g.index()) else {
-            return (None, true);
+            return (Err(None), true);
         };
         if !f.serves(g) {
             let message = self.regions.explain_served(f.profile.region, &s.regions);
-            return (Some(Reason::NotInRegion { message }), true);
+            return (Err(Some(Reason::NotInRegion { message })), true);
         }
         let only = |n: NodeIndex| n == g;
         let targets = [g];
@@ -606,8 +640,8 @@ impl Pathway {
             single.run(1, relax)
         };
         let (exact, done1) = single_run(Relax::Nothing);
-        if !exact.is_empty() {
-            return (None, done1);
+        if let Some(p) = exact.into_iter().next() {
+            return (Ok(p), done1);
         }
         let start = f.start_age();
         let wait = f.wait(g, waits);
@@ -639,21 +673,38 @@ impl Pathway {
             } else {
                 Reason::NotEligible { message }
             };
-            return (Some(reason), done);
+            return (Err(Some(reason)), done);
         }
         let (open, done3) = single_run(Relax::Everything);
         let done = done && done3;
         let Some(p) = open.first() else {
             return (
-                Some(Reason::Unreachable {
+                Err(Some(Reason::Unreachable {
                     message: format!(
                         "no referral path from the family's first contacts leads to `{}`",
                         s.id
                     ),
-                }),
+                })),
                 done,
             );
         };
+        // The goal's own rule, on other grounds than age, excludes the
+        // family whatever the way there: say that, not which door is closed.
+        let arrival = p.times.last().map_or(start, |t| t.0);
+        let verdict = self.verdict(s, &f.profile, at(arrival));
+        let failing = verdict.rule.decisive();
+        if verdict.outcome == Truth::No
+            && failing
+                .iter()
+                .any(|e| !matches!(e.clause, Clause::Age { .. }))
+        {
+            let message = failing
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            return (Err(Some(Reason::NotEligible { message })), done);
+        }
         // Walk the route that ignores every rule, to the first closed door.
         let mut seen = start;
         for (i, (&n, &(_, _, _))) in p.nodes.iter().zip(&p.times).enumerate() {
@@ -670,12 +721,12 @@ impl Pathway {
                     let from = self.node_id(prev);
                     let _ = e;
                     return (
-                        Some(Reason::Unreachable {
+                        Err(Some(Reason::Unreachable {
                             message: format!(
                                 "the referral from `{from}` to `{}` is closed to this family",
                                 svc.id
                             ),
-                        }),
+                        })),
                         done,
                     );
                 }
@@ -724,14 +775,14 @@ impl Pathway {
                         ),
                     }
                 };
-                return (Some(reason), done);
+                return (Err(Some(reason)), done);
             }
             seen = arrival.saturating_add(w);
         }
         (
-            Some(Reason::Unreachable {
+            Err(Some(Reason::Unreachable {
                 message: format!("no open referral path leads to `{}`", s.id),
-            }),
+            })),
             done,
         )
     }

@@ -106,11 +106,40 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
             ));
         }
     }
+    if !answer.also_reachable.is_empty() {
+        out.push_str("Also reachable (the best route to each other service):\n");
+        for r in &answer.also_reachable {
+            let Some(goal) = r.steps.last() else {
+                continue;
+            };
+            let via: Vec<&str> = r.steps.iter().map(|s| s.service.as_str()).collect();
+            out.push_str(&format!(
+                "  - {} `{}`: seen in {} ({} referral{}), via {}\n",
+                goal.name,
+                goal.service,
+                describe_duration(r.days_to_goal),
+                r.handoffs,
+                if r.handoffs == 1 { "" } else { "s" },
+                via.join(" → ")
+            ));
+        }
+    }
     if !answer.not_reached.is_empty() {
         out.push_str("Not offered:\n");
+        // Teams that serve other areas are listed in one line: a referrer
+        // needs to know they exist, not each one's region.
+        let elsewhere: Vec<&str> = answer
+            .not_reached
+            .iter()
+            .filter(|n| matches!(n.reason, Reason::NotInRegion { .. }))
+            .map(|n| n.service.as_str())
+            .collect();
         for n in &answer.not_reached {
             let (kind, message) = match &n.reason {
-                Reason::NotInRegion { message } => ("not in the family's area", message),
+                Reason::NotInRegion { message } if elsewhere.len() == 1 => {
+                    ("not in the family's area", message)
+                }
+                Reason::NotInRegion { .. } => continue,
                 Reason::NotEligible { message } => ("not eligible", message),
                 Reason::AgedOutOnTheWay { message, .. } => ("aged out on the way", message),
                 Reason::Unreachable { message } => ("no referral route", message),
@@ -118,6 +147,17 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
             out.push_str(&format!(
                 "  - {} `{}`: {kind}: {message}\n",
                 n.name, n.service
+            ));
+        }
+        if elsewhere.len() > 1 {
+            out.push_str(&format!(
+                "  - {} services outside the family's area: {}\n",
+                elsewhere.len(),
+                elsewhere
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
     }

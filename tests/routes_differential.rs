@@ -227,5 +227,24 @@ proptest! {
         let expected_not: BTreeSet<String> = goals.difference(&reached).cloned().collect();
         let got_not: BTreeSet<String> = answer.not_reached.iter().map(|n| n.service.clone()).collect();
         prop_assert_eq!(got_not, expected_not);
+
+        // Also reachable: the best route to each reached goal that ends no
+        // returned route, in ranking order.
+        let ends: BTreeSet<String> = answer.routes.iter()
+            .filter_map(|r| r.steps.last().map(|s| s.service.clone()))
+            .collect();
+        let mut taken = ends.clone();
+        let mut expected_also = Vec::new();
+        for (d, _, ids) in &all {
+            if let Some(g) = ids.last() {
+                if taken.insert(g.clone()) {
+                    expected_also.push((*d, ids.clone()));
+                }
+            }
+        }
+        let got_also: Vec<(i64, Vec<String>)> = answer.also_reachable.iter()
+            .map(|r| (r.days_to_goal, r.steps.iter().map(|s| s.service.clone()).collect()))
+            .collect();
+        prop_assert_eq!(got_also, expected_also);
     }
 }

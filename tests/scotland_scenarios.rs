@@ -39,6 +39,10 @@ struct Scenario {
     /// Services that must not be listed in `not_reached` at all.
     #[serde(default)]
     not_listed: Vec<String>,
+    /// Goal services that must be in `also_reachable` (reachable, but no
+    /// returned route ends there).
+    #[serde(default)]
+    also_reachable: Vec<String>,
     /// Whether the answer must have no route at all.
     #[serde(default)]
     no_routes: bool,
@@ -110,6 +114,15 @@ fn check(pathway: &Pathway, s: &Scenario) -> Vec<String> {
             Some(got) if got == kind => {}
             Some(got) => problems.push(format!("`{service}` not reached as `{got}`, not `{kind}`")),
             None => problems.push(format!("`{service}` is not in not_reached")),
+        }
+    }
+    for service in &s.also_reachable {
+        if !answer
+            .also_reachable
+            .iter()
+            .any(|r| r.steps.last().is_some_and(|st| &st.service == service))
+        {
+            problems.push(format!("`{service}` is not in also_reachable"));
         }
     }
     for service in &s.not_listed {
@@ -185,4 +198,33 @@ fn unpublished_waits_are_marked_assumed() {
             );
         }
     }
+}
+
+#[test]
+fn text_for_referrers_groups_teams_elsewhere_and_names_other_options() {
+    let p = pathway();
+    let family = match Profile::new().age("4 months") {
+        Ok(f) => f.region("glasgow-city").adversity("care_proceedings"),
+        Err(e) => panic!("{e}"),
+    };
+    let answer = match p.routes(&family, &RouteQuery::default().limit(1)) {
+        Ok(a) => a,
+        Err(e) => panic!("{e}"),
+    };
+    let text = carepath::text::routes(&answer);
+    // One line for the nine board teams elsewhere, not nine.
+    assert!(
+        text.contains("  - 9 services outside the family's area: `ayrshire-and-arran-"),
+        "{text}"
+    );
+    assert!(!text.contains("outside `nhs-fife`"), "{text}");
+    // The board's own team, not on the one route asked for, is still named.
+    assert!(
+        text.contains(
+            "Also reachable (the best route to each other service):\n  - Infant mental health team (Greater Glasgow and Clyde)"
+        ),
+        "{text}"
+    );
+    // JSON keeps every service with its own reason.
+    assert_eq!(answer.not_reached.len(), 9);
 }
