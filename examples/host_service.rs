@@ -34,14 +34,15 @@ fn answer(pathway: &Pathway, body: &str) -> String {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
+    // The shipped (illustrative) Scotland pathway.
     let pathway = Arc::new(Pathway::from_json(include_str!(
-        "../tests/fixtures/small.json"
+        "../pathways/scotland.json"
     ))?);
     let requests = [
-        r#"{"profile": {"age": "3 months", "region": "east"}, "query": {"limit": 2}}"#,
-        r#"{"profile": {"age": "23 months", "region": "east-city", "adversities": ["care_proceedings"]}}"#,
-        r#"{"profile": {"age": "35 months", "region": "west"}}"#,
-        r#"{"profile": {"age": "3 months", "region": "eastt"}}"#,
+        r#"{"profile": {"age": "3 months", "region": "fife", "adversities": ["domestic_abuse"]}, "query": {"limit": 2}}"#,
+        r#"{"profile": {"age": "23 months", "region": "glasgow-city", "adversities": ["care_proceedings"]}}"#,
+        r#"{"profile": {"age": "35 months", "region": "orkney-islands", "adversities": ["trauma"]}}"#,
+        r#"{"profile": {"age": "3 months", "region": "glasgow"}}"#,
         r#"{"profile": {"age": "soon"}}"#,
     ];
     let (tx, rx) = mpsc::channel();

@@ -6,11 +6,12 @@
 use carepath::{Pathway, Profile, RouteQuery};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let pathway = Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
-    // A 23-month-old in East City whose family is in care proceedings.
+    // The shipped (illustrative) Scotland pathway.
+    let pathway = Pathway::from_json(include_str!("../pathways/scotland.json"))?;
+    // A 23-month-old in Glasgow City whose family is in care proceedings.
     let family = Profile::new()
         .age("23 months")?
-        .region("east-city")
+        .region("glasgow-city")
         .adversity("care_proceedings");
     let answer = pathway.routes(&family, &RouteQuery::default().limit(3))?;
     println!("{}", carepath::text::routes(&answer));

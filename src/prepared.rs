@@ -174,6 +174,34 @@ impl PreparedProfile<'_> {
             .is_some_and(|s| self.pathway.regions.served(self.profile.region, &s.regions))
     }
 
+    /// Whether the service at `node` could accept the family at some age
+    /// from today on: it serves their region and its rule is not false
+    /// whatever the age. `false` means it never will. O(size of the rule).
+    #[must_use]
+    pub(crate) fn could_accept(&self, node: NodeIndex) -> bool {
+        let Some(s) = self.pathway.services.get(node.index()) else {
+            return false;
+        };
+        let cx = self
+            .pathway
+            .context(&self.profile, Timing::at(self.profile.age));
+        self.pathway.regions.served(self.profile.region, &s.regions)
+            && s.rule
+                .as_ref()
+                .is_none_or(|r| r.possible_from(&cx, self.profile.age) != crate::Truth::No)
+    }
+
+    /// The age (days) before which the service at `node` must receive the
+    /// referral (or see the family), from its rule's age range, if it has one.
+    #[must_use]
+    pub(crate) fn deadline(&self, node: NodeIndex) -> Option<(i32, crate::document::AgeJudged)> {
+        self.pathway
+            .services
+            .get(node.index())
+            .and_then(|s| s.rule.as_ref())
+            .and_then(crate::rules::Cond::deadline)
+    }
+
     /// The entry services that accept the family today, as graph nodes in id order.
     #[must_use]
     pub fn entries(&self, kind: WaitKind) -> Vec<NodeIndex> {

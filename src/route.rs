@@ -30,7 +30,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::age::describe;
-use crate::document::{GoalDoc, Tier};
+use crate::document::{AgeJudged, GoalDoc, Tier};
 use crate::error::QueryError;
 use crate::pathway::{Goal, Pathway};
 use crate::prepared::{PreparedProfile, WaitKind};
@@ -346,15 +346,46 @@ struct Search<'p, 'a> {
     max_hops: usize,
     ranking: Ranking,
     waits: WaitKind,
+    /// For a search towards one service: the age before which it must
+    /// receive the referral (`true`) or see the family (`false`), and its
+    /// wait. Partial routes that cannot make it are pruned.
+    deadline: Option<(i32, bool, i32)>,
+    /// Whether a service could accept the family at some age from today
+    /// (memoised per query).
+    could: &'p dyn Fn(NodeIndex) -> bool,
 }
 
-/// A partial route in the heap.
+/// A route found by a search: its services and, per service, (arrival,
+/// seen, delay in).
 #[derive(PartialEq, Eq, PartialOrd, Ord)]
 struct Partial {
     key: (i64, i64),
     nodes: Vec<u32>,
     /// (arrival, seen, delay in) per node.
     times: Vec<(i32, i32, i32)>,
+}
+
+/// The services of an open partial route, as `index + 1` padded with 0:
+/// comparing two of these is comparing the routes' service lists
+/// lexicographically (a prefix sorts first), with no allocation.
+type Path = [u32; MAX_HOPS + 1];
+
+/// A partial route waiting in the heap: its key, its services, and its
+/// last label in the search's arena (which holds the timeline).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Open {
+    key: (i64, i64),
+    path: Path,
+    label: u32,
+}
+
+/// One service on a partial route: (arrival, seen, delay in) and the
+/// label of the service before it (`u32::MAX` for the first).
+struct Label {
+    node: u32,
+    times: (i32, i32, i32),
+    parent: u32,
+    hops: u32,
 }
 
 impl Search<'_, '_> {
@@ -369,6 +400,18 @@ impl Search<'_, '_> {
             return None;
         }
         let days = days.saturating_add(bd);
+        if let Some((before, on_referral, wait)) = self.deadline {
+            // The earliest the target could see the family, and receive the referral.
+            let seen = i64::from(self.f.start_age()).saturating_add(days);
+            let judged = if on_referral {
+                seen.saturating_sub(i64::from(wait))
+            } else {
+                seen
+            };
+            if judged >= i64::from(before) {
+                return None;
+            }
+        }
         Some(match self.ranking {
             Ranking::SoonestSeen => (days, 0),
             Ranking::FewestHandoffs => (i64::try_from(total_hops).unwrap_or(i64::MAX), days),
@@ -384,9 +427,14 @@ impl Search<'_, '_> {
     }
 
     /// Up to `limit` routes, best first, and whether the search finished.
+    ///
+    /// Partial routes live in the heap as fixed-size service lists (no
+    /// allocation per partial route); their timelines in an arena of
+    /// labels, read back only for the routes found.
     fn run(&self, limit: usize, relax: Relax) -> (Vec<Partial>, bool) {
         let start = self.f.start_age();
         let mut heap = BinaryHeap::new();
+        let mut labels: Vec<Label> = Vec::new();
         for &(n, already_with) in self.starts {
             let seen = if already_with {
                 start
@@ -399,11 +447,19 @@ impl Search<'_, '_> {
             let Some(key) = self.key(n, 0, i64::from(seen) - i64::from(start)) else {
                 continue;
             };
-            heap.push(Reverse(Partial {
+            let mut path = [0; MAX_HOPS + 1];
+            path[0] = n.index() as u32 + 1;
+            heap.push(Reverse(Open {
                 key,
-                nodes: vec![n.index() as u32],
-                times: vec![(start, seen, 0)],
+                path,
+                label: labels.len() as u32,
             }));
+            labels.push(Label {
+                node: n.index() as u32,
+                times: (start, seen, 0),
+                parent: u32::MAX,
+                hops: 0,
+            });
         }
         let mut found = Vec::new();
         let mut popped = 0;
@@ -412,12 +468,12 @@ impl Search<'_, '_> {
             if popped > SEARCH_BUDGET {
                 return (found, false);
             }
-            let Some(&last) = p.nodes.last() else {
+            let Some(label) = labels.get(p.label as usize) else {
                 continue;
             };
-            let last = NodeIndex::new(last as usize);
+            let last = NodeIndex::new(label.node as usize);
             if (self.is_goal)(last) {
-                found.push(p);
+                found.push(Self::unwind(&labels, p.key, p.label));
                 if found.len() >= limit {
                     break;
                 }
@@ -426,14 +482,15 @@ impl Search<'_, '_> {
             if (self.any_goal)(last) {
                 continue;
             }
-            let hops = p.nodes.len() - 1;
+            let hops = label.hops as usize;
             if hops >= self.max_hops {
                 continue;
             }
-            let seen = p.times.last().map_or(start, |t| t.1);
+            let seen = label.times.1;
             for e in self.f.pathway.graph().edges(last) {
                 let m = e.target();
-                if p.nodes.contains(&(m.index() as u32)) {
+                let tag = m.index() as u32 + 1;
+                if p.path.iter().take(hops + 1).any(|&x| x == tag) {
                     continue;
                 }
                 if relax != Relax::Everything && !self.f.referral_open(e.id(), seen) {
@@ -448,14 +505,41 @@ impl Search<'_, '_> {
                 let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
                     continue;
                 };
-                let mut nodes = p.nodes.clone();
-                nodes.push(m.index() as u32);
-                let mut times = p.times.clone();
-                times.push((arrival, seen_m, delay));
-                heap.push(Reverse(Partial { key, nodes, times }));
+                let mut path = p.path;
+                if let Some(slot) = path.get_mut(hops + 1) {
+                    *slot = tag;
+                } else {
+                    continue;
+                }
+                heap.push(Reverse(Open {
+                    key,
+                    path,
+                    label: labels.len() as u32,
+                }));
+                labels.push(Label {
+                    node: m.index() as u32,
+                    times: (arrival, seen_m, delay),
+                    parent: p.label,
+                    hops: hops as u32 + 1,
+                });
             }
         }
         (found, true)
+    }
+
+    /// The route ending at `label`, read back from the arena.
+    fn unwind(labels: &[Label], key: (i64, i64), label: u32) -> Partial {
+        let mut nodes = Vec::new();
+        let mut times = Vec::new();
+        let mut at = label;
+        while let Some(l) = labels.get(at as usize) {
+            nodes.push(l.node);
+            times.push(l.times);
+            at = l.parent;
+        }
+        nodes.reverse();
+        times.reverse();
+        Partial { key, nodes, times }
     }
 }
 
@@ -530,8 +614,19 @@ impl Pathway {
                 .collect(),
         };
         let any_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
-        let serves = |n: NodeIndex| f.serves(n);
-        let bound = Bound::new(&f, &goals, &serves, &goal_mask, query.waits);
+        let memo: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); self.graph.node_count()];
+        let could = |n: NodeIndex| match memo.get(n.index()).map(std::cell::Cell::get) {
+            Some(1) => true,
+            Some(2) | None => false,
+            Some(_) => {
+                let c = f.could_accept(n);
+                if let Some(m) = memo.get(n.index()) {
+                    m.set(if c { 1 } else { 2 });
+                }
+                c
+            }
+        };
+        let bound = Bound::new(&f, &goals, &could, &goal_mask, query.waits);
         let search = Search {
             f: &f,
             bound: &bound,
@@ -541,6 +636,8 @@ impl Pathway {
             max_hops: query.max_hops,
             ranking: query.ranking,
             waits: query.waits,
+            deadline: None,
+            could: &could,
         };
         let (found, mut complete) = search.run(query.limit, Relax::Nothing);
         let routes: Vec<Route> = found
@@ -625,16 +722,25 @@ impl Pathway {
         let only = |n: NodeIndex| n == g;
         let targets = [g];
         let single_run = |relax: Relax| {
-            let serves_or_g = |n: NodeIndex| n == g || f.serves(n);
+            let could = search.could;
+            let could_or_g = |n: NodeIndex| n == g || could(n);
             let anything = |_: NodeIndex| true;
             let enterable: &dyn Fn(NodeIndex) -> bool = match relax {
-                Relax::Nothing | Relax::Target(_) => &serves_or_g,
+                Relax::Nothing => could,
+                Relax::Target(_) => &could_or_g,
                 Relax::Everything => &anything,
             };
             let bound = Bound::new(f, &targets, enterable, goal_mask, waits);
+            let deadline = match relax {
+                Relax::Nothing => f
+                    .deadline(g)
+                    .map(|(b, j)| (b, j == AgeJudged::OnReferral, f.wait(g, waits))),
+                Relax::Target(_) | Relax::Everything => None,
+            };
             let single = Search {
                 bound: &bound,
                 is_goal: &only,
+                deadline,
                 ..*search
             };
             single.run(1, relax)

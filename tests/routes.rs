@@ -229,3 +229,35 @@ fn limits_out_of_range_are_clear_errors() {
         assert!(err.to_string().contains("out of range"), "{err}");
     }
 }
+
+#[test]
+fn the_last_day_in_time_is_a_route_and_the_next_is_not() {
+    // On referral: `mid` waits 6 weeks (42 days); the team takes referrals
+    // before 731 days. Start at 688: arrive 730, in time; at 689: 731, out.
+    let on_referral = line(
+        "6 weeks",
+        json!({"age": {"from": "pregnancy", "before": "2 years"}}),
+        "4 weeks",
+    );
+    // When seen: no wait at `mid`; the team (wait 42 days) must see the
+    // family before 1096 days (3 years). Start at 1053: seen 1095; 1054: 1096.
+    let when_seen = line(
+        "0 days",
+        json!({"age": {"from": "birth", "before": "3 years", "judged": "when_seen"}}),
+        "6 weeks",
+    );
+    for (p, last_in_time) in [(&on_referral, 688), (&when_seen, 1053)] {
+        for (days, routes, reached) in [(last_in_time, 1, true), (last_in_time + 1, 0, false)] {
+            let family = Profile::new().age_days(days).region("land");
+            for ranking in [Ranking::SoonestSeen, Ranking::FewestHandoffs] {
+                let q = RouteQuery::default().ranking(ranking);
+                let a = p.routes(&family, &q).expect("answer");
+                assert_eq!(a.routes.len(), routes, "start {days}");
+                assert_eq!(a.not_reached.is_empty(), reached, "start {days}");
+                if !reached {
+                    assert_eq!(kind(&a.not_reached[0].reason), "aged_out_on_the_way");
+                }
+            }
+        }
+    }
+}

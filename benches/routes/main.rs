@@ -17,8 +17,7 @@ fn shipped(c: &mut Criterion) {
         .age("7 months")
         .expect("age")
         .adversity("domestic_abuse")
-        // The shipped pathway is still the small fixture: its region `east`.
-        .region("east");
+        .region("north-lanarkshire");
     let query = RouteQuery::default().limit(3);
     let mut g = c.benchmark_group("shipped_scotland");
     g.bench_function("carepath_routes_k3", |b| {

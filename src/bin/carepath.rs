@@ -180,7 +180,11 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
 
 fn println_out(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{text}").map_err(|e| Failure::Usage(format!("cannot write output: {e}")))
+    match writeln!(out, "{text}") {
+        // A reader that stopped early (`carepath route ... | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure::Usage(format!("cannot write output: {e}"))),
+    }
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

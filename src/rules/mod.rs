@@ -213,6 +213,69 @@ impl Cond {
     }
 }
 
+impl Cond {
+    /// Whether the rule could hold at some age from `min_age` on (for the
+    /// profile of `cx`; its timing is ignored): `No` only when it cannot
+    /// hold at any such age. An age clause is `Unknown` unless its range
+    /// ends at or before `min_age`. Used to prune searches, so it may say
+    /// `Unknown` where the truth is `No`, never `No` where a later age
+    /// would give `Yes`. O(size of the rule).
+    pub(crate) fn possible_from(&self, cx: &Context<'_>, min_age: i32) -> Truth {
+        match self {
+            Self::All(rules) => {
+                let mut out = Truth::Yes;
+                for r in rules {
+                    match r.possible_from(cx, min_age) {
+                        Truth::No => return Truth::No,
+                        Truth::Unknown => out = Truth::Unknown,
+                        Truth::Yes => {}
+                    }
+                }
+                out
+            }
+            Self::Any(rules) => {
+                let mut out = Truth::No;
+                for r in rules {
+                    match r.possible_from(cx, min_age) {
+                        Truth::Yes => return Truth::Yes,
+                        Truth::Unknown => out = Truth::Unknown,
+                        Truth::No => {}
+                    }
+                }
+                out
+            }
+            Self::Not(r) => r.possible_from(cx, min_age).not(),
+            Self::Age { before, .. } => {
+                // Ages only grow along a route: arrival and seen are both >= min_age.
+                if before.is_some_and(|b| b <= min_age) {
+                    Truth::No
+                } else {
+                    Truth::Unknown
+                }
+            }
+            other => other.eval(cx),
+        }
+    }
+
+    /// The end of the age range every age at which the rule holds lies
+    /// before, and how that age is judged, when the rule is an age clause
+    /// or a conjunction with one (the earliest such end); `None` otherwise.
+    pub(crate) fn deadline(&self) -> Option<(i32, AgeJudged)> {
+        match self {
+            Self::Age {
+                before: Some(b),
+                judged,
+                ..
+            } => Some((*b, *judged)),
+            Self::All(rules) => rules
+                .iter()
+                .filter_map(Self::deadline)
+                .min_by_key(|&(b, j)| (b, j == AgeJudged::WhenSeen)),
+            _ => None,
+        }
+    }
+}
+
 impl Timing {
     pub(crate) const fn at(age: i32) -> Self {
         Self {
