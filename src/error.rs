@@ -190,6 +190,17 @@ pub enum QueryError {
     /// The profile has no region.
     #[error("the profile has no region: give where the family lives")]
     MissingRegion,
+    /// A goal names a tag no service carries.
+    #[error("no service carries the goal tag `{tag}`{}", hint(.suggestion))]
+    UnknownTag {
+        /// The tag given.
+        tag: String,
+        /// The closest known tag.
+        suggestion: Option<String>,
+    },
+    /// No service matches every part of the goal.
+    #[error("no service matches the goal {0}")]
+    NoGoalService(String),
     /// A query parameter is out of its allowed range.
     #[error("{0}")]
     OutOfRange(String),

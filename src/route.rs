@@ -595,6 +595,26 @@ impl Pathway {
                     .is_some_and(|s| goal.matches(n.index(), s))
             })
             .collect();
+        if goals.is_empty() {
+            for tag in &goal.tags {
+                if !self.services.iter().any(|s| s.tags.contains(tag)) {
+                    let all = self
+                        .services
+                        .iter()
+                        .flat_map(|s| s.tags.iter().map(String::as_str));
+                    return Err(QueryError::UnknownTag {
+                        tag: tag.clone(),
+                        suggestion: crate::suggest::did_you_mean(tag, all),
+                    });
+                }
+            }
+            let shown = query
+                .goal
+                .as_ref()
+                .and_then(|g| serde_json::to_string(g).ok())
+                .unwrap_or_default();
+            return Err(QueryError::NoGoalService(shown));
+        }
         let mut goal_mask = vec![false; self.graph.node_count()];
         for g in &goals {
             if let Some(x) = goal_mask.get_mut(g.index()) {

@@ -152,3 +152,71 @@ fn route_json_has_the_documented_shape() {
     assert_eq!(code, 2);
     assert!(err.contains("out of range"), "{err}");
 }
+
+#[test]
+fn route_on_the_shipped_pathway_with_another_goal() {
+    // The README's example: a mother 32 weeks pregnant in the Western Isles
+    // with severe illness, routed to a mother and baby unit.
+    let (code, out, _) = carepath(&[
+        "route",
+        "--age",
+        "32 weeks gestation",
+        "--region",
+        "na-h-eileanan-siar",
+        "--adversity",
+        "perinatal_mental_illness",
+        "--fact",
+        "parental_illness_severity=severe",
+        "--goal-tag",
+        "mother-and-baby-unit",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let last = v["routes"][0]["steps"]
+        .as_array()
+        .and_then(|s| s.last())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(last["service"], "west-of-scotland-mother-and-baby-unit");
+    assert_eq!(
+        v["not_reached"][0]["service"],
+        "st-johns-mother-and-baby-unit"
+    );
+
+    // A goal tag no service carries is a usage error with a suggestion.
+    let (code, _, err) = carepath(&[
+        "route",
+        "--age",
+        "3 months",
+        "--region",
+        "fife",
+        "--goal-tag",
+        "mother-and-baby",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("did you mean `mother-and-baby-unit`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn route_readme_example_runs() {
+    let (code, out, _) = carepath(&[
+        "route",
+        "--age",
+        "4 months",
+        "--region",
+        "glasgow-city",
+        "--adversity",
+        "care_proceedings",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("Route 1: seen by Glasgow Infant and Family Team (GIFT)"),
+        "{out}"
+    );
+    assert!(out.contains("Also reachable"), "{out}");
+}

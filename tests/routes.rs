@@ -261,3 +261,31 @@ fn the_last_day_in_time_is_a_route_and_the_next_is_not() {
         }
     }
 }
+
+#[test]
+fn a_goal_matching_no_service_is_a_clear_error() {
+    let p = line("0 days", json!({"age": {"from": "birth"}}), "1 week");
+    let family = Profile::new().age_days(30).region("land");
+    let goal = |tier, tag: &str| carepath::document::GoalDoc {
+        tier,
+        tags: vec![tag.to_owned()],
+        services: vec![],
+    };
+    let err = p
+        .routes(&family, &RouteQuery::default().goal(goal(None, "imhh")))
+        .expect_err("unknown tag");
+    assert_eq!(
+        err.to_string(),
+        "no service carries the goal tag `imhh` (did you mean `imh`?)"
+    );
+    let err = p
+        .routes(
+            &family,
+            &RouteQuery::default().goal(goal(Some(carepath::Tier::Universal), "imh")),
+        )
+        .expect_err("no match");
+    assert_eq!(
+        err.to_string(),
+        r#"no service matches the goal {"tier":"universal","tags":["imh"]}"#
+    );
+}

@@ -73,6 +73,12 @@ enum Command {
         /// Use pessimistic waits.
         #[arg(long)]
         pessimistic: bool,
+        /// End routes at services with this tag instead of the pathway's goal (repeat: all of them).
+        #[arg(long = "goal-tag")]
+        goal_tags: Vec<String>,
+        /// End routes at this service instead of the pathway's goal (repeat for several).
+        #[arg(long = "goal-service")]
+        goal_services: Vec<String>,
         /// The pathway file (default: the shipped Scotland pathway).
         #[arg(long)]
         pathway: Option<PathBuf>,
@@ -212,6 +218,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             max_hops,
             fewest_handoffs,
             pessimistic,
+            goal_tags,
+            goal_services,
             pathway,
             format,
         } => {
@@ -220,6 +228,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .limit(limit)
                 .max_hops(max_hops);
             query.from = from;
+            if !goal_tags.is_empty() || !goal_services.is_empty() {
+                query = query.goal(carepath::document::GoalDoc {
+                    tier: None,
+                    tags: goal_tags,
+                    services: goal_services,
+                });
+            }
             if fewest_handoffs {
                 query = query.ranking(carepath::Ranking::FewestHandoffs);
             }
