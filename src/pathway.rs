@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::Read;
 
-use petgraph::graph::DiGraph;
+use petgraph::graph::{DiGraph, NodeIndex};
 use schemars::JsonSchema;
 use serde::Serialize;
 
@@ -96,6 +96,10 @@ pub struct Pathway {
     /// Node `i` (weight `i`) is service `i`; edge weights index `referrals`.
     pub(crate) graph: DiGraph<u32, u32>,
     pub(crate) goal: Goal,
+    /// The services of the default goal, in node order (precomputed).
+    pub(crate) goal_services: Vec<NodeIndex>,
+    /// The entry services, in node order (precomputed).
+    pub(crate) entry_services: Vec<NodeIndex>,
 }
 
 /// A service as a host or a report shows it.
@@ -219,6 +223,18 @@ impl Pathway {
         graph: DiGraph<u32, u32>,
         goal: Goal,
     ) -> Self {
+        let goal_services = services
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| goal.matches(*i, s))
+            .map(|(i, _)| NodeIndex::new(i))
+            .collect();
+        let entry_services = services
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.entry)
+            .map(|(i, _)| NodeIndex::new(i))
+            .collect();
         Self {
             metadata,
             vocabulary,
@@ -228,6 +244,8 @@ impl Pathway {
             referrals,
             graph,
             goal,
+            goal_services,
+            entry_services,
         }
     }
 

@@ -78,6 +78,11 @@ pub struct RouteQuery {
     pub ranking: Ranking,
     /// Typical or pessimistic waits.
     pub waits: WaitKind,
+    /// Whether to explain the other goal services: fill
+    /// [`RouteAnswer::not_reached`] and [`RouteAnswer::also_reachable`]
+    /// (default `true`). A host that shows only the best routes saves most
+    /// of the query's time with `false`.
+    pub explain: bool,
 }
 
 impl Default for RouteQuery {
@@ -89,6 +94,7 @@ impl Default for RouteQuery {
             max_hops: 8,
             ranking: Ranking::SoonestSeen,
             waits: WaitKind::Typical,
+            explain: true,
         }
     }
 }
@@ -128,6 +134,23 @@ impl RouteQuery {
     #[must_use]
     pub fn goal(mut self, goal: GoalDoc) -> Self {
         self.goal = Some(goal);
+        self
+    }
+    /// Whether to explain the goal services no route reaches, and name the
+    /// other reachable ones (default `true`).
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// let family = carepath::Profile::new().age("3 months")?.region("east");
+    /// let q = carepath::RouteQuery::default().explain(false);
+    /// let answer = pathway.routes(&family, &q)?;
+    /// assert!(!answer.routes.is_empty());
+    /// assert!(answer.not_reached.is_empty() && answer.also_reachable.is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn explain(mut self, explain: bool) -> Self {
+        self.explain = explain;
         self
     }
 }
@@ -211,7 +234,8 @@ pub struct NotReached {
 pub struct RouteAnswer {
     /// Routes, best first.
     pub routes: Vec<Route>,
-    /// Every goal service no route reaches, in id order.
+    /// Every goal service no route reaches, in id order (empty when the
+    /// query asked not to [`explain`](RouteQuery::explain)).
     pub not_reached: Vec<NotReached>,
     /// The best route to each other goal service the family can reach but
     /// that ends none of `routes` (they were all taken by better routes to
@@ -247,9 +271,21 @@ enum Relax {
 struct Bound {
     days: Vec<i64>,
     hops: Vec<u32>,
+    /// The services whose entries are set: reset by the next fill, so one
+    /// `Bound` serves many searches without clearing the whole graph.
+    touched: Vec<usize>,
 }
 
 impl Bound {
+    /// No bound yet (every service unreachable), for a graph of `n` services.
+    fn empty(n: usize) -> Self {
+        Self {
+            days: vec![i64::MAX; n],
+            hops: vec![u32::MAX; n],
+            touched: Vec::new(),
+        }
+    }
+
     /// Bounds towards `targets`, entering only services for which
     /// `enterable` holds and passing through no service of `goal_mask`.
     fn new(
@@ -259,15 +295,41 @@ impl Bound {
         goal_mask: &[bool],
         waits: WaitKind,
     ) -> Self {
+        let mut b = Self::empty(f.pathway.graph().node_count());
+        b.fill(f, targets, enterable, goal_mask, waits);
+        b
+    }
+
+    /// [`Bound::new`], reusing this one's memory: O(what the last fill
+    /// touched) to reset, then as `new`.
+    fn fill(
+        &mut self,
+        f: &PreparedProfile<'_>,
+        targets: &[NodeIndex],
+        enterable: &dyn Fn(NodeIndex) -> bool,
+        goal_mask: &[bool],
+        waits: WaitKind,
+    ) {
         let graph = f.pathway.graph();
-        let n = graph.node_count();
-        let mut days = vec![i64::MAX; n];
-        let mut hops = vec![u32::MAX; n];
+        let Self {
+            days,
+            hops,
+            touched,
+        } = self;
+        for &i in touched.iter() {
+            if let (Some(d), Some(h)) = (days.get_mut(i), hops.get_mut(i)) {
+                *d = i64::MAX;
+                *h = u32::MAX;
+            }
+        }
+        touched.clear();
         let mut heap = BinaryHeap::new();
         let mut queue = VecDeque::new();
-        for &t in targets {
+        // A target the family can never enter bounds nothing.
+        for &t in targets.iter().filter(|&&t| enterable(t)) {
             if let (Some(d), Some(h)) = (days.get_mut(t.index()), hops.get_mut(t.index())) {
                 if *d != 0 {
+                    touched.push(t.index());
                     *d = 0;
                     *h = 0;
                     heap.push(Reverse((0i64, t.index())));
@@ -295,6 +357,9 @@ impl Bound {
                     .saturating_add(i64::from(f.pathway.delay(e.id())));
                 if let Some(x) = days.get_mut(p.index()) {
                     if nd < *x {
+                        if *x == i64::MAX {
+                            touched.push(p.index());
+                        }
                         *x = nd;
                         heap.push(Reverse((nd, p.index())));
                     }
@@ -317,13 +382,13 @@ impl Bound {
                 }
                 if let Some(x) = hops.get_mut(p.index()) {
                     if *x == u32::MAX {
+                        touched.push(p.index());
                         *x = next;
                         queue.push_back(p);
                     }
                 }
             }
         }
-        Self { days, hops }
     }
 
     /// The bound at `n`: (days, hops), or `None` when no target is reachable.
@@ -586,15 +651,18 @@ impl Pathway {
                     .collect::<Result<_, _>>()?,
             },
         };
-        let goals: Vec<NodeIndex> = self
-            .graph
-            .node_indices()
-            .filter(|n| {
-                self.services
-                    .get(n.index())
-                    .is_some_and(|s| goal.matches(n.index(), s))
-            })
-            .collect();
+        let goals: Vec<NodeIndex> = if query.goal.is_none() {
+            self.goal_services.clone()
+        } else {
+            self.graph
+                .node_indices()
+                .filter(|n| {
+                    self.services
+                        .get(n.index())
+                        .is_some_and(|s| goal.matches(n.index(), s))
+                })
+                .collect()
+        };
         if goals.is_empty() {
             for tag in &goal.tags {
                 if !self.services.iter().any(|s| s.tags.contains(tag)) {
@@ -626,12 +694,7 @@ impl Pathway {
                 let s = self.service_id(id)?;
                 vec![(NodeIndex::new(s.index()), true)]
             }
-            None => self
-                .graph
-                .node_indices()
-                .filter(|&n| self.is_entry(n))
-                .map(|n| (n, false))
-                .collect(),
+            None => self.entry_services.iter().map(|&n| (n, false)).collect(),
         };
         let any_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
         let memo: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); self.graph.node_count()];
@@ -670,11 +733,13 @@ impl Pathway {
             .collect();
         let mut not_reached = Vec::new();
         let mut also = Vec::new();
-        for &g in &goals {
+        let scratch = std::cell::RefCell::new(Bound::empty(self.graph.node_count()));
+        for &g in goals.iter().filter(|_| query.explain) {
             if reached.contains(&(g.index() as u32)) {
                 continue;
             }
-            let (reason, best, done) = self.why_not(&f, &search, &goal_mask, g, query.waits);
+            let (reason, best, done) =
+                self.why_not(&f, &search, &scratch, &goal_mask, g, query.waits);
             complete &= done;
             if let Some(p) = best {
                 also.push(p);
@@ -711,11 +776,12 @@ impl Pathway {
         &self,
         f: &PreparedProfile<'_>,
         search: &Search<'_, '_>,
+        scratch: &std::cell::RefCell<Bound>,
         goal_mask: &[bool],
         g: NodeIndex,
         waits: WaitKind,
     ) -> (Option<Reason>, Option<Partial>, bool) {
-        let (reason, done) = match self.why_not_reached(f, search, goal_mask, g, waits) {
+        let (reason, done) = match self.why_not_reached(f, search, scratch, goal_mask, g, waits) {
             (Ok(p), done) => return (None, Some(p), done),
             (Err(reason), done) => (reason, done),
         };
@@ -728,6 +794,7 @@ impl Pathway {
         &self,
         f: &PreparedProfile<'_>,
         search: &Search<'_, '_>,
+        scratch: &std::cell::RefCell<Bound>,
         goal_mask: &[bool],
         g: NodeIndex,
         waits: WaitKind,
@@ -750,7 +817,8 @@ impl Pathway {
                 Relax::Target(_) => &could_or_g,
                 Relax::Everything => &anything,
             };
-            let bound = Bound::new(f, &targets, enterable, goal_mask, waits);
+            let mut bound = scratch.borrow_mut();
+            bound.fill(f, &targets, enterable, goal_mask, waits);
             let deadline = match relax {
                 Relax::Nothing => f
                     .deadline(g)

@@ -246,5 +246,10 @@ proptest! {
             .map(|r| (r.days_to_goal, r.steps.iter().map(|s| s.service.clone()).collect()))
             .collect();
         prop_assert_eq!(got_also, expected_also);
+
+        // Without explanations: the same routes, nothing else.
+        let quiet = p.routes(&family, &q.clone().explain(false)).expect("answer");
+        prop_assert_eq!(&quiet.routes, &answer.routes);
+        prop_assert!(quiet.not_reached.is_empty() && quiet.also_reachable.is_empty());
     }
 }
