@@ -44,6 +44,11 @@ pub const MAX_HOPS: usize = 16;
 /// The most partial routes one search examines.
 pub const SEARCH_BUDGET: usize = 200_000;
 
+/// How many more partial routes a search with explanations examines past
+/// the routes asked for, looking for the best route to the other goals
+/// before searching for each one alone.
+const CONTINUE_BUDGET: usize = 1_024;
+
 /// How routes are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -497,6 +502,22 @@ impl Search<'_, '_> {
     /// allocation per partial route); their timelines in an arena of
     /// labels, read back only for the routes found.
     fn run(&self, limit: usize, relax: Relax) -> (Vec<Partial>, bool) {
+        let (found, _, done) = self.run_on(limit, relax, None);
+        (found, done)
+    }
+
+    /// As [`Search::run`]; then, with `more = Some((budget, goals))`, goes
+    /// on for up to `budget` more partial routes and returns the first
+    /// route found to each goal that ends none of the `limit` routes, until
+    /// `goals` distinct goals have a route. The first route popped to a goal
+    /// is its best (the bound is consistent, so keys never decrease along
+    /// the heap's order), so these are exact.
+    fn run_on(
+        &self,
+        limit: usize,
+        relax: Relax,
+        more: Option<(usize, usize)>,
+    ) -> (Vec<Partial>, Vec<Partial>, bool) {
         let start = self.f.start_age();
         let mut heap = BinaryHeap::new();
         let mut labels: Vec<Label> = Vec::new();
@@ -527,19 +548,36 @@ impl Search<'_, '_> {
             });
         }
         let mut found = Vec::new();
+        let mut firsts = Vec::new();
+        let mut ends: HashSet<u32> = HashSet::new();
         let mut popped = 0;
+        let mut extra = 0;
         while let Some(Reverse(p)) = heap.pop() {
             popped += 1;
-            if popped > SEARCH_BUDGET {
-                return (found, false);
+            if found.len() < limit && popped > SEARCH_BUDGET {
+                return (found, firsts, false);
             }
             let Some(label) = labels.get(p.label as usize) else {
                 continue;
             };
             let last = NodeIndex::new(label.node as usize);
+            if found.len() >= limit {
+                let Some((budget, goals)) = more else {
+                    break;
+                };
+                extra += 1;
+                if extra > budget || ends.len() >= goals {
+                    break;
+                }
+            }
             if (self.is_goal)(last) {
-                found.push(Self::unwind(&labels, p.key, p.label));
-                if found.len() >= limit {
+                if found.len() < limit {
+                    ends.insert(label.node);
+                    found.push(Self::unwind(&labels, p.key, p.label));
+                } else if ends.insert(label.node) {
+                    firsts.push(Self::unwind(&labels, p.key, p.label));
+                }
+                if found.len() >= limit && more.is_none() {
                     break;
                 }
                 continue;
@@ -589,7 +627,7 @@ impl Search<'_, '_> {
                 });
             }
         }
-        (found, true)
+        (found, firsts, true)
     }
 
     /// The route ending at `label`, read back from the arena.
@@ -722,17 +760,30 @@ impl Pathway {
             deadline: None,
             could: &could,
         };
-        let (found, mut complete) = search.run(query.limit, Relax::Nothing);
+        // With explanations, the search goes on a while past the routes
+        // asked for: the first route it finds to each other goal is that
+        // goal's best, which saves a search of its own.
+        let more = query.explain.then(|| {
+            let candidates = goals.iter().filter(|&&g| could(g)).count();
+            (CONTINUE_BUDGET, candidates)
+        });
+        let (found, firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
         let routes: Vec<Route> = found
             .iter()
             .map(|p| self.route(&f, p, query.waits))
             .collect();
-        let reached: HashSet<u32> = found
+        let mut reached: HashSet<u32> = found
             .iter()
             .filter_map(|p| p.nodes.last().copied())
             .collect();
         let mut not_reached = Vec::new();
         let mut also = Vec::new();
+        for p in firsts {
+            if let Some(&g) = p.nodes.last() {
+                reached.insert(g);
+            }
+            also.push(p);
+        }
         let scratch = std::cell::RefCell::new(Bound::empty(self.graph.node_count()));
         for &g in goals.iter().filter(|_| query.explain) {
             if reached.contains(&(g.index() as u32)) {
@@ -805,6 +856,24 @@ impl Pathway {
         if !f.serves(g) {
             let message = self.regions.explain_served(f.profile.region, &s.regions);
             return (Err(Some(Reason::NotInRegion { message })), true);
+        }
+        if !(search.could)(g) {
+            // Its rule excludes the family at every age from today: no
+            // route needs searching to say so.
+            let start = f.start_age();
+            let timing = Timing {
+                on_referral: start,
+                when_seen: start.saturating_add(f.wait(g, waits)),
+            };
+            let verdict = self.verdict(s, &f.profile, timing);
+            let message = verdict
+                .rule
+                .decisive()
+                .iter()
+                .map(|e| e.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            return (Err(Some(Reason::NotEligible { message })), true);
         }
         let only = |n: NodeIndex| n == g;
         let targets = [g];
