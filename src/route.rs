@@ -44,10 +44,11 @@ pub const MAX_HOPS: usize = 16;
 /// The most partial routes one search examines.
 pub const SEARCH_BUDGET: usize = 200_000;
 
-/// How many more partial routes a search with explanations examines past
-/// the routes asked for, looking for the best route to the other goals
-/// before searching for each one alone.
-const CONTINUE_BUDGET: usize = 1_024;
+/// The default [`RouteQuery::search_ahead`]: how many more partial routes
+/// a search with explanations examines past the routes asked for, looking
+/// for the best route to the other goals before searching for each alone.
+/// Tuned on the synthetic national pathway (`benches/routes`).
+pub const SEARCH_AHEAD: usize = 1_024;
 
 /// How routes are ranked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
@@ -88,6 +89,11 @@ pub struct RouteQuery {
     /// (default `true`). A host that shows only the best routes saves most
     /// of the query's time with `false`.
     pub explain: bool,
+    /// How many more partial routes the search examines past the routes
+    /// asked for, to find the other goals' best routes in the same pass
+    /// (default [`SEARCH_AHEAD`]; 0 searches for each other goal alone).
+    /// It changes only how fast the answer comes, never the answer.
+    pub search_ahead: usize,
 }
 
 impl Default for RouteQuery {
@@ -100,6 +106,7 @@ impl Default for RouteQuery {
             ranking: Ranking::SoonestSeen,
             waits: WaitKind::Typical,
             explain: true,
+            search_ahead: SEARCH_AHEAD,
         }
     }
 }
@@ -156,6 +163,22 @@ impl RouteQuery {
     #[must_use]
     pub fn explain(mut self, explain: bool) -> Self {
         self.explain = explain;
+        self
+    }
+    /// Sets [`RouteQuery::search_ahead`].
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// let family = carepath::Profile::new().age("3 months")?.region("east");
+    /// let q = carepath::RouteQuery::default().limit(1);
+    /// let a = pathway.routes(&family, &q)?;
+    /// let b = pathway.routes(&family, &q.clone().search_ahead(0))?;
+    /// assert_eq!(a, b);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn search_ahead(mut self, n: usize) -> Self {
+        self.search_ahead = n;
         self
     }
 }
@@ -765,7 +788,7 @@ impl Pathway {
         // goal's best, which saves a search of its own.
         let more = query.explain.then(|| {
             let candidates = goals.iter().filter(|&&g| could(g)).count();
-            (CONTINUE_BUDGET, candidates)
+            (query.search_ahead, candidates)
         });
         let (found, firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
         let routes: Vec<Route> = found

@@ -289,3 +289,48 @@ fn a_goal_matching_no_service_is_a_clear_error() {
         r#"no service matches the goal {"tier":"universal","tags":["imh"]}"#
     );
 }
+
+#[test]
+fn the_age_limit_holds_to_the_day_for_goals_beyond_the_routes_asked_for() {
+    // `quick` is a goal seen in 1 day; `team` (referrals before 731 days)
+    // is reached through `mid`, a 42-day wait. Asking for one route, the
+    // team is `also_reachable` when the family starts at 688 days (arrives
+    // at 730) and aged out from 689 (arrives at 731) — whether it is found
+    // by searching on past the first route or by a search of its own.
+    let doc = json!({
+        "metadata": {"name": "fork", "version": "1"},
+        "regions": [{"id": "land", "name": "Land"}],
+        "services": [
+            {"id": "hv", "name": "HV", "tier": "universal", "regions": ["land"], "entry": true},
+            {"id": "mid", "name": "Mid", "tier": "targeted", "regions": ["land"], "wait": {"typical": "42 days"}},
+            {"id": "quick", "name": "Quick", "tier": "specialist", "tags": ["imh"], "regions": ["land"],
+             "wait": {"typical": "1 day"}},
+            {"id": "team", "name": "Team", "tier": "specialist", "tags": ["imh"], "regions": ["land"],
+             "eligibility": {"age": {"from": "pregnancy", "before": "2 years"}}, "wait": {"typical": "4 weeks"}}
+        ],
+        "referrals": [{"from": "hv", "to": "quick"}, {"from": "hv", "to": "mid"}, {"from": "mid", "to": "team"}],
+        "goal": {"tags": ["imh"]}
+    });
+    let p = Pathway::from_json(&doc.to_string()).expect("loads");
+    for ahead in [0, carepath::route::SEARCH_AHEAD] {
+        let q = RouteQuery::default().limit(1).search_ahead(ahead);
+        let a = p
+            .routes(&Profile::new().age_days(688).region("land"), &q)
+            .expect("answer");
+        assert_eq!(ids(&a), [["hv", "quick"]]);
+        let also: Vec<&str> = a
+            .also_reachable
+            .iter()
+            .filter_map(|r| r.steps.last().map(|s| s.service.as_str()))
+            .collect();
+        assert_eq!(also, ["team"], "search_ahead {ahead}");
+        assert_eq!(a.also_reachable[0].steps[2].arrival_age_days, 730);
+
+        let a = p
+            .routes(&Profile::new().age_days(689).region("land"), &q)
+            .expect("answer");
+        assert!(a.also_reachable.is_empty(), "search_ahead {ahead}");
+        assert_eq!(a.not_reached.len(), 1);
+        assert_eq!(kind(&a.not_reached[0].reason), "aged_out_on_the_way");
+    }
+}

@@ -247,6 +247,10 @@ proptest! {
             .collect();
         prop_assert_eq!(got_also, expected_also);
 
+        // Searching each other goal alone gives the same answer.
+        let alone = p.routes(&family, &q.clone().search_ahead(0)).expect("answer");
+        prop_assert_eq!(&alone, &answer);
+
         // Without explanations: the same routes, nothing else.
         let quiet = p.routes(&family, &q.clone().explain(false)).expect("answer");
         prop_assert_eq!(&quiet.routes, &answer.routes);
