@@ -214,12 +214,13 @@ pub fn describe(days: i32) -> String {
         14..=90 if days % 7 == 0 => format!("{} weeks", days / 7),
         14..=90 => format!("{} weeks {} days", days / 7, days % 7),
         _ if days < 1826 => {
-            let months = f64::from(days) / DAYS_PER_MONTH;
-            let tenths = (months * 10.0).round() / 10.0;
-            if (tenths - tenths.round()).abs() < f64::EPSILON {
-                format!("{tenths:.0} months")
+            // Tenths of a month, rounded: a month is 30.4375 = 487/16 days,
+            // so tenths = days · 160 / 487 (487 is prime: never a tie).
+            let tenths = (i64::from(days) * 320 + 487) / 974;
+            if tenths % 10 == 0 {
+                format!("{} months", tenths / 10)
             } else {
-                format!("{tenths:.1} months")
+                format!("{}.{} months", tenths / 10, tenths % 10)
             }
         }
         _ => {
@@ -327,5 +328,19 @@ mod tests {
         assert_eq!(describe(1826), "5 years");
         assert_eq!(describe(2200), "6 years");
         assert_eq!(describe(-300), "20 days before pregnancy");
+    }
+
+    #[test]
+    fn months_in_tenths_match_the_real_division() {
+        for days in 91..1826 {
+            let tenths = (f64::from(days) / DAYS_PER_MONTH * 10.0).round();
+            let expected = if tenths % 10.0 == 0.0 {
+                format!("{} months", tenths / 10.0)
+            } else {
+                format!("{:.1} months", tenths / 10.0)
+            };
+            assert_eq!(describe(days), expected, "{days} days");
+        }
+        assert_eq!(describe(219), "7.2 months");
     }
 }

@@ -3,22 +3,38 @@
 //!
 //! # Algorithm
 //!
-//! Best-first enumeration of partial simple paths (uniform-cost search
-//! over paths, not nodes): a heap holds partial routes keyed by the ranking
-//! key (days so far, or hops then days) and then by their sequence of
-//! service ids. Extending a route never lowers its key and a prefix sorts
-//! before its extensions, so complete routes leave the heap in exact
-//! ranking order, ties broken by service ids. Each extension checks the
+//! **Routes.** A* over partial simple paths (over paths, not nodes): a
+//! heap holds partial routes keyed by a lower bound on the ranking key of
+//! any route completing them (days so far plus the bound, or hops then
+//! days) and then by their sequence of services. The bound is computed per
+//! query by a reverse Dijkstra (least wait + delay) and a reverse BFS (fewest
+//! referrals) from the goal services, entering only services that could
+//! accept the family at some age from today (region and rule, ages left
+//! open); it ignores ages on the way, so it never overestimates, and it is a
+//! shortest-path distance, so keys never decrease along a route. Complete
+//! routes therefore leave the heap in exact ranking order, ties broken by
+//! service ids. A partial route with no finite bound, or one that cannot
+//! end within the hop limit, is dropped. Each extension checks the
 //! referral's condition on the day the family is seen and the receiving
 //! service's eligibility on the day the referral arrives (or, for clauses
 //! judged when seen, after its wait). Routes end at the first goal service.
 //!
-//! Complexity: O(P · (d + log P)) time and O(P · h) space, where P is the
-//! number of partial routes whose key is below the k-th route's (at most
-//! the number of simple paths of up to `max_hops` referrals among eligible
-//! services), d the out-degree and h the hop limit. A search stops after
-//! [`SEARCH_BUDGET`] partial routes and says so in
-//! [`RouteAnswer::complete`].
+//! **Explanations.** The search goes on for up to
+//! [`RouteQuery::search_ahead`] more partial routes; the first route it
+//! completes to another goal is that goal's best (`also_reachable`). Each
+//! goal still without one is examined alone: out of region, or excluded by
+//! its own rule at every age (no search); else an A* towards it alone,
+//! pruned by its age limit; else searches that relax its rule (aged out on
+//! the way, or not eligible) and then every rule (which door is closed).
+//!
+//! Complexity: O(V + E log V) for the bound, then O(P · (d + log P)) time
+//! and O(P) space, where P is the number of partial routes whose key is
+//! below the k-th route's (at most the number of simple paths of up to
+//! `max_hops` referrals among services that could accept the family), d the
+//! out-degree; V and E count services and referrals. Explanations add at
+//! most three such searches per goal service in the family's region that
+//! the first pass does not settle. A search stops after [`SEARCH_BUDGET`]
+//! partial routes and says so in [`RouteAnswer::complete`].
 
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashSet, VecDeque};
@@ -910,7 +926,12 @@ impl Pathway {
                 Relax::Everything => &anything,
             };
             let mut bound = scratch.borrow_mut();
-            bound.fill(f, &targets, enterable, goal_mask, waits);
+            // `g` could accept the family (checked above), so the bound for
+            // a search relaxing only `g`'s rule is the exact search's: the
+            // one already filled, which always runs first.
+            if !matches!(relax, Relax::Target(_)) {
+                bound.fill(f, &targets, enterable, goal_mask, waits);
+            }
             let deadline = match relax {
                 Relax::Nothing => f
                     .deadline(g)

@@ -27,6 +27,14 @@ fn shipped(c: &mut Criterion) {
                 .expect("answer")
         })
     });
+    let only = query.clone().explain(false);
+    g.bench_function("carepath_routes_k3_routes_only", |b| {
+        b.iter(|| {
+            pathway
+                .routes(black_box(&family), black_box(&only))
+                .expect("answer")
+        })
+    });
     g.finish();
 }
 
@@ -52,6 +60,14 @@ fn national(c: &mut Criterion) {
                 .expect("answer")
         })
     });
+    let q5_only = q5.clone().explain(false);
+    g.bench_function("carepath_routes_only", |b| {
+        b.iter(|| {
+            pathway
+                .routes(black_box(&family), black_box(&q5_only))
+                .expect("answer")
+        })
+    });
     g.bench_function("pathfinding_yen", |b| {
         b.iter(|| peers::yen(&pathway, black_box(&prepared), 5, max_hops))
     });
@@ -68,6 +84,14 @@ fn national(c: &mut Criterion) {
         b.iter(|| {
             pathway
                 .routes(black_box(&family), black_box(&q1))
+                .expect("answer")
+        })
+    });
+    let q1_only = q1.clone().explain(false);
+    g.bench_function("carepath_routes_only", |b| {
+        b.iter(|| {
+            pathway
+                .routes(black_box(&family), black_box(&q1_only))
                 .expect("answer")
         })
     });
