@@ -824,8 +824,24 @@ impl Pathway {
             also.push(p);
         }
         let scratch = std::cell::RefCell::new(Bound::empty(self.graph.node_count()));
+        // Teams elsewhere share their areas (a board's teams serve the
+        // board): one message per list of areas.
+        let mut elsewhere: std::collections::HashMap<&[crate::region::RegionId], String> =
+            std::collections::HashMap::new();
         for &g in goals.iter().filter(|_| query.explain) {
             if reached.contains(&(g.index() as u32)) {
+                continue;
+            }
+            if let Some(s) = self.services.get(g.index()).filter(|_| !f.serves(g)) {
+                let message = elsewhere
+                    .entry(&s.regions)
+                    .or_insert_with(|| self.regions.explain_served(f.profile.region, &s.regions))
+                    .clone();
+                not_reached.push(NotReached {
+                    service: s.id.clone(),
+                    name: s.name.clone(),
+                    reason: Reason::NotInRegion { message },
+                });
                 continue;
             }
             let (reason, best, done) =
