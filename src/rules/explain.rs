@@ -222,13 +222,13 @@ impl Cond {
                     .filter(|&(_, &i)| cx.profile.adversities.contains(i))
                     .map(|(id, _)| id.clone())
                     .collect();
-                let list = backticked(ids);
+                let list = || backticked(ids);
                 let message = match (test, outcome) {
                     (SetTest::AnyOf, Truth::Yes) => {
                         format!("family faces {}", backticked(&present))
                     }
-                    (SetTest::AnyOf, _) => format!("family faces none of {list}"),
-                    (SetTest::AllOf, Truth::Yes) => format!("family faces all of {list}"),
+                    (SetTest::AnyOf, _) => format!("family faces none of {}", list()),
+                    (SetTest::AllOf, Truth::Yes) => format!("family faces all of {}", list()),
                     (SetTest::AllOf, _) => {
                         let missing: Vec<String> = ids
                             .iter()
@@ -237,7 +237,7 @@ impl Cond {
                             .collect();
                         format!("family does not face {}", backticked(&missing))
                     }
-                    (SetTest::NoneOf, Truth::Yes) => format!("family faces none of {list}"),
+                    (SetTest::NoneOf, Truth::Yes) => format!("family faces none of {}", list()),
                     (SetTest::NoneOf, _) => {
                         format!(
                             "family faces {}, which the rule excludes",
@@ -315,8 +315,14 @@ impl Cond {
 }
 
 pub(crate) fn backticked(ids: &[String]) -> String {
-    ids.iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::with_capacity(ids.iter().map(|i| i.len() + 4).sum());
+    for (n, i) in ids.iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(i);
+        out.push('`');
+    }
+    out
 }
