@@ -171,9 +171,7 @@ impl RegionTree {
     /// Says why `region` is or is not served by `served`, naming the case of
     /// a family's region that is wider than the areas served.
     pub(crate) fn explain_served(&self, region: RegionId, served: &[RegionId]) -> String {
-        let ids = |rs: &[RegionId]| -> Vec<String> {
-            rs.iter().map(|&r| self.id(r).to_owned()).collect()
-        };
+        let ids = |rs: &[RegionId]| rs.iter().map(|&r| self.id(r)).collect::<Vec<&str>>();
         if let Some(&s) = served.iter().find(|&&s| self.contains(s, region)) {
             return if s == region {
                 format!("family lives in `{}`", self.id(region))
@@ -194,13 +192,13 @@ impl RegionTree {
             format!(
                 "family lives in `{}`, outside {}",
                 self.id(region),
-                explain_backticked(&ids(served))
+                explain_backticked(ids(served))
             )
         } else {
             format!(
                 "family's region `{}` is wider than the area served ({}): give the family's area to know",
                 self.id(region),
-                explain_backticked(&ids(&narrower))
+                explain_backticked(ids(&narrower))
             )
         }
     }

@@ -1119,16 +1119,19 @@ impl Pathway {
             .filter_map(|(&n, &(arrival, seen, delay))| {
                 let s = self.services.get(n as usize)?;
                 let wait = f.wait(NodeIndex::new(n as usize), waits);
-                let verdict = self.verdict(
-                    s,
-                    &f.profile,
-                    Timing {
-                        on_referral: arrival,
-                        when_seen: arrival.saturating_add(wait),
-                    },
-                );
-                let mut why = vec![verdict.region.message.clone()];
-                why.extend(verdict.rule.decisive().iter().map(|e| e.message.clone()));
+                let timing = Timing {
+                    on_referral: arrival,
+                    when_seen: arrival.saturating_add(wait),
+                };
+                // What `verdict(..)` would say decides it: the region, then
+                // the rule's deciding clauses (built without the whole tree).
+                let mut why = vec![self.regions.explain_served(f.profile.region, &s.regions)];
+                match &s.rule {
+                    Some(rule) => {
+                        rule.decisive_messages(&self.context(&f.profile, timing), &mut why);
+                    }
+                    None => why.push(crate::rules::Explanation::everyone().message),
+                }
                 Some(Step {
                     service: s.id.clone(),
                     name: s.name.clone(),
