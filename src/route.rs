@@ -321,11 +321,11 @@ struct Bound {
 }
 
 impl Bound {
-    /// No bound yet (every service unreachable), for a graph of `n` services.
-    fn empty(n: usize) -> Self {
+    /// No bound yet; nothing allocated until the first fill.
+    const fn empty() -> Self {
         Self {
-            days: vec![i64::MAX; n],
-            hops: vec![u32::MAX; n],
+            days: Vec::new(),
+            hops: Vec::new(),
             touched: Vec::new(),
         }
     }
@@ -339,7 +339,7 @@ impl Bound {
         goal_mask: &[bool],
         waits: WaitKind,
     ) -> Self {
-        let mut b = Self::empty(f.pathway.graph().node_count());
+        let mut b = Self::empty();
         b.fill(f, targets, enterable, goal_mask, waits);
         b
     }
@@ -355,6 +355,12 @@ impl Bound {
         waits: WaitKind,
     ) {
         let graph = f.pathway.graph();
+        let n = graph.node_count();
+        if self.days.len() != n || self.hops.len() != n {
+            self.days = vec![i64::MAX; n];
+            self.hops = vec![u32::MAX; n];
+            self.touched.clear();
+        }
         let Self {
             days,
             hops,
@@ -823,7 +829,7 @@ impl Pathway {
             }
             also.push(p);
         }
-        let scratch = std::cell::RefCell::new(Bound::empty(self.graph.node_count()));
+        let scratch = std::cell::RefCell::new(Bound::empty());
         // Teams elsewhere share their areas (a board's teams serve the
         // board): one message per list of areas.
         let mut elsewhere: std::collections::HashMap<&[crate::region::RegionId], String> =
