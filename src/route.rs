@@ -107,7 +107,8 @@ pub struct RouteQuery {
     pub explain: bool,
     /// How many more partial routes the search examines past the routes
     /// asked for, to find the other goals' best routes in the same pass
-    /// (default [`SEARCH_AHEAD`]; 0 searches for each other goal alone).
+    /// (0 to [`SEARCH_BUDGET`]; default [`SEARCH_AHEAD`]; 0 searches for
+    /// each other goal alone).
     /// It changes only how fast the answer comes, never the answer.
     pub search_ahead: usize,
 }
@@ -719,6 +720,12 @@ impl Pathway {
             return Err(QueryError::OutOfRange(format!(
                 "max_hops {} is out of range: 1 to {MAX_HOPS} referrals",
                 query.max_hops
+            )));
+        }
+        if query.search_ahead > SEARCH_BUDGET {
+            return Err(QueryError::OutOfRange(format!(
+                "search_ahead {} is out of range: 0 to {SEARCH_BUDGET} partial routes",
+                query.search_ahead
             )));
         }
         let f = self.prepare(profile)?;

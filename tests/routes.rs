@@ -224,10 +224,13 @@ fn limits_out_of_range_are_clear_errors() {
         RouteQuery::default().limit(0),
         RouteQuery::default().limit(51),
         RouteQuery::default().max_hops(17),
+        RouteQuery::default().search_ahead(carepath::route::SEARCH_BUDGET + 1),
     ] {
         let err = fixture().routes(&family, &q).expect_err("out of range");
         assert!(err.to_string().contains("out of range"), "{err}");
     }
+    let edge = RouteQuery::default().search_ahead(carepath::route::SEARCH_BUDGET);
+    assert!(fixture().routes(&family, &edge).is_ok());
 }
 
 #[test]
