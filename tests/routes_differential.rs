@@ -19,6 +19,8 @@ struct Svc {
     before: Option<i32>,
     when_seen: bool,
     needs_trauma: bool,
+    /// The age clause is negated: `{"not": {"age": ...}}`.
+    negate_age: bool,
     wait: i32,
 }
 
@@ -31,10 +33,11 @@ fn svc() -> impl Strategy<Value = Svc> {
         prop::option::of(0..1200i32),
         any::<bool>(),
         prop::bool::weighted(0.2),
+        prop::bool::weighted(0.15),
         0..60i32,
     )
         .prop_map(
-            |(region, entry, goal, from, before, when_seen, needs_trauma, wait)| Svc {
+            |(region, entry, goal, from, before, when_seen, needs_trauma, negate_age, wait)| Svc {
                 region,
                 entry,
                 goal,
@@ -45,19 +48,33 @@ fn svc() -> impl Strategy<Value = Svc> {
                 },
                 when_seen,
                 needs_trauma,
+                negate_age,
                 wait,
             },
         )
 }
 
-/// Services, referrals (from, to, delay), age, region, trauma.
-type Case = (Vec<Svc>, Vec<(usize, usize, i32)>, i32, usize, bool);
+/// A referral: from, to, delay, and an optional condition on the age at
+/// which the referring service sees the family (`true`: from that age;
+/// `false`: before it).
+type Edge = (usize, usize, i32, Option<(bool, i32)>);
+
+/// Services, referrals, age, region, trauma.
+type Case = (Vec<Svc>, Vec<Edge>, i32, usize, bool);
 
 fn case() -> impl Strategy<Value = Case> {
     (2..9usize).prop_flat_map(|n| {
         (
             prop::collection::vec(svc(), n),
-            prop::collection::vec((0..n, 0..n, 0..15i32), 0..(n * 3)),
+            prop::collection::vec(
+                (
+                    0..n,
+                    0..n,
+                    0..15i32,
+                    prop::option::weighted(0.2, (any::<bool>(), 0..1200i32)),
+                ),
+                0..(n * 3),
+            ),
             -300..1200i32,
             0..3usize,
             any::<bool>(),
@@ -67,7 +84,7 @@ fn case() -> impl Strategy<Value = Case> {
 
 const REGIONS: [&str; 3] = ["land", "north", "south"];
 
-fn build(svcs: &[Svc], edges: &[(usize, usize, i32)]) -> Pathway {
+fn build(svcs: &[Svc], edges: &[Edge]) -> Pathway {
     let services: Vec<Value> = svcs
         .iter()
         .enumerate()
@@ -82,7 +99,12 @@ fn build(svcs: &[Svc], edges: &[(usize, usize, i32)]) -> Pathway {
             if s.when_seen {
                 age.insert("judged".into(), json!("when_seen"));
             }
-            let mut rules = vec![json!({"age": age})];
+            let age = json!({"age": age});
+            let mut rules = vec![if s.negate_age {
+                json!({"not": age})
+            } else {
+                age
+            }];
             if s.needs_trauma {
                 rules.push(json!({"adversities": {"any_of": ["trauma"]}}));
             }
@@ -99,8 +121,15 @@ fn build(svcs: &[Svc], edges: &[(usize, usize, i32)]) -> Pathway {
     let mut seen = BTreeSet::new();
     let referrals: Vec<Value> = edges
         .iter()
-        .filter(|(a, b, _)| a != b && seen.insert((*a, *b)))
-        .map(|(a, b, d)| json!({"from": format!("s{}", (a * 7) % 10), "to": format!("s{}", (b * 7) % 10), "delay": format!("{d} days")}))
+        .filter(|(a, b, _, _)| a != b && seen.insert((*a, *b)))
+        .map(|(a, b, d, when)| {
+            let mut r = json!({"from": format!("s{}", (a * 7) % 10), "to": format!("s{}", (b * 7) % 10), "delay": format!("{d} days")});
+            if let Some((from, age)) = when {
+                let key = if *from { "from" } else { "before" };
+                r["when"] = json!({"age": {key: format!("{age} days")}});
+            }
+            r
+        })
         .collect();
     let goal_exists = svcs.iter().any(|s| s.goal);
     let doc = json!({
