@@ -729,17 +729,21 @@ impl Pathway {
             )));
         }
         let f = self.prepare(profile)?;
+        let asked;
         let goal = match &query.goal {
-            None => self.goal.clone(),
-            Some(g) => Goal {
-                tier: g.tier,
-                tags: g.tags.clone(),
-                services: g
-                    .services
-                    .iter()
-                    .map(|s| self.service_id(s))
-                    .collect::<Result<_, _>>()?,
-            },
+            None => &self.goal,
+            Some(g) => {
+                asked = Goal {
+                    tier: g.tier,
+                    tags: g.tags.clone(),
+                    services: g
+                        .services
+                        .iter()
+                        .map(|s| self.service_id(s))
+                        .collect::<Result<_, _>>()?,
+                };
+                &asked
+            }
         };
         let goals: Vec<NodeIndex> = if query.goal.is_none() {
             self.goal_services.clone()

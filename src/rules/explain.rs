@@ -190,9 +190,10 @@ impl Cond {
                     AgeJudged::OnReferral => "on referral",
                     AgeJudged::WhenSeen => "when seen",
                 };
-                let bound = |text: &Option<String>, days: i32| {
-                    text.clone().unwrap_or_else(|| describe(days))
-                };
+                fn bound(text: &Option<String>, days: i32) -> std::borrow::Cow<'_, str> {
+                    text.as_deref()
+                        .map_or_else(|| describe(days).into(), std::borrow::Cow::Borrowed)
+                }
                 let message = match (from, before) {
                     (Some(f), _) if age < *f => format!(
                         "age {when} {} is before {}",
