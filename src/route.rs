@@ -565,8 +565,8 @@ impl Search<'_, '_> {
         more: Option<(usize, usize)>,
     ) -> (Vec<Partial>, Vec<Partial>, bool) {
         let start = self.f.start_age();
-        let mut heap = BinaryHeap::new();
-        let mut labels: Vec<Label> = Vec::new();
+        let mut heap = BinaryHeap::with_capacity(4 * self.starts.len() + 16);
+        let mut labels: Vec<Label> = Vec::with_capacity(4 * self.starts.len() + 16);
         for &(n, already_with) in self.starts {
             let seen = if already_with {
                 start
@@ -1142,7 +1142,8 @@ impl Pathway {
                 };
                 // What `verdict(..)` would say decides it: the region, then
                 // the rule's deciding clauses (built without the whole tree).
-                let mut why = vec![self.regions.explain_served(f.profile.region, &s.regions)];
+                let mut why = Vec::with_capacity(4);
+                why.push(self.regions.explain_served(f.profile.region, &s.regions));
                 match &s.rule {
                     Some(rule) => {
                         rule.decisive_messages(&self.context(&f.profile, timing), &mut why);
