@@ -215,6 +215,9 @@ pub struct Step {
     pub seen_age_days: i32,
     /// The wait at this service (days).
     pub wait_days: i32,
+    /// Whether that wait is an assumption of the pathway's authors rather
+    /// than a published figure.
+    pub wait_assumed: bool,
     /// The delay of the referral into this service (days; 0 for the first).
     pub delay_days: i32,
     /// Why the service accepts the family.
@@ -1157,6 +1160,7 @@ impl Pathway {
                     arrival_age_days: arrival,
                     seen_age_days: seen,
                     wait_days: seen - arrival,
+                    wait_assumed: s.wait_assumed && seen != arrival,
                     delay_days: delay,
                     why,
                 })

@@ -96,13 +96,14 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
                 )
             };
             out.push_str(&format!(
-                "  {}. {} [{}] `{}`: {arrive}; seen at {} (wait {})\n",
+                "  {}. {} [{}] `{}`: {arrive}; seen at {} (wait {}{})\n",
                 j + 1,
                 s.name,
                 s.tier.as_str(),
                 s.service,
                 describe(s.seen_age_days),
-                describe_duration(i64::from(s.wait_days))
+                describe_duration(i64::from(s.wait_days)),
+                if s.wait_assumed { ", assumed" } else { "" }
             ));
         }
     }

@@ -228,3 +228,39 @@ fn text_for_referrers_groups_teams_elsewhere_and_names_other_options() {
     // JSON keeps every service with its own reason.
     assert_eq!(answer.not_reached.len(), 9);
 }
+
+#[test]
+fn steps_say_whether_their_wait_is_assumed() {
+    let p = pathway();
+    let family = match Profile::new().age("7 months") {
+        Ok(f) => f.region("north-lanarkshire").adversity("domestic_abuse"),
+        Err(e) => panic!("{e}"),
+    };
+    let wait_of = |goal: &str| {
+        let q = RouteQuery::default()
+            .limit(1)
+            .goal(carepath::document::GoalDoc {
+                tier: None,
+                tags: vec![],
+                services: vec![goal.to_owned()],
+            });
+        let answer = match p.routes(&family, &q) {
+            Ok(a) => a,
+            Err(e) => panic!("{e}"),
+        };
+        let last = answer.routes.first().and_then(|r| r.steps.last()).cloned();
+        match last {
+            Some(s) => (s.wait_days, s.wait_assumed),
+            None => panic!("no route to {goal}"),
+        }
+    };
+    // The IMH team's 6-week wait is an assumption; CAMHS's 12 weeks is published.
+    assert_eq!(wait_of("lanarkshire-infant-mental-health-team"), (42, true));
+    assert_eq!(wait_of("lanarkshire-camhs"), (84, false));
+    let q = RouteQuery::default().limit(1);
+    let text = match p.routes(&family, &q) {
+        Ok(a) => carepath::text::routes(&a),
+        Err(e) => panic!("{e}"),
+    };
+    assert!(text.contains("(wait 6 weeks, assumed)"), "{text}");
+}
