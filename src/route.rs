@@ -300,7 +300,8 @@ enum Relax {
     Nothing,
     /// The target's own eligibility.
     Target(NodeIndex),
-    /// Every eligibility rule and referral condition.
+    /// Every eligibility rule and referral condition (the route still keeps
+    /// to services in the family's area).
     Everything,
 }
 
@@ -955,11 +956,13 @@ impl Pathway {
         let single_run = |relax: Relax| {
             let could = search.could;
             let could_or_g = |n: NodeIndex| n == g || could(n);
-            let anything = |_: NodeIndex| true;
+            // Ignoring every rule, still only services in the family's area:
+            // a way through another area is no way for this family.
+            let in_area = |n: NodeIndex| f.serves(n);
             let enterable: &dyn Fn(NodeIndex) -> bool = match relax {
                 Relax::Nothing => could,
                 Relax::Target(_) => &could_or_g,
-                Relax::Everything => &anything,
+                Relax::Everything => &in_area,
             };
             let mut bound = scratch.borrow_mut();
             // `g` could accept the family (checked above), so the bound for
