@@ -163,28 +163,8 @@ impl Cond {
     /// Short-circuit evaluation. O(size of the rule).
     pub(crate) fn eval(&self, cx: &Context<'_>) -> Truth {
         match self {
-            Self::All(rules) => {
-                let mut out = Truth::Yes;
-                for r in rules {
-                    match r.eval(cx) {
-                        Truth::No => return Truth::No,
-                        Truth::Unknown => out = Truth::Unknown,
-                        Truth::Yes => {}
-                    }
-                }
-                out
-            }
-            Self::Any(rules) => {
-                let mut out = Truth::No;
-                for r in rules {
-                    match r.eval(cx) {
-                        Truth::Yes => return Truth::Yes,
-                        Truth::Unknown => out = Truth::Unknown,
-                        Truth::No => {}
-                    }
-                }
-                out
-            }
+            Self::All(rules) => all(rules.iter().map(|r| r.eval(cx))),
+            Self::Any(rules) => any(rules.iter().map(|r| r.eval(cx))),
             Self::Not(r) => r.eval(cx).not(),
             Self::Age {
                 from,
@@ -222,28 +202,8 @@ impl Cond {
     /// would give `Yes`. O(size of the rule).
     pub(crate) fn possible_from(&self, cx: &Context<'_>, min_age: i32) -> Truth {
         match self {
-            Self::All(rules) => {
-                let mut out = Truth::Yes;
-                for r in rules {
-                    match r.possible_from(cx, min_age) {
-                        Truth::No => return Truth::No,
-                        Truth::Unknown => out = Truth::Unknown,
-                        Truth::Yes => {}
-                    }
-                }
-                out
-            }
-            Self::Any(rules) => {
-                let mut out = Truth::No;
-                for r in rules {
-                    match r.possible_from(cx, min_age) {
-                        Truth::Yes => return Truth::Yes,
-                        Truth::Unknown => out = Truth::Unknown,
-                        Truth::No => {}
-                    }
-                }
-                out
-            }
+            Self::All(rules) => all(rules.iter().map(|r| r.possible_from(cx, min_age))),
+            Self::Any(rules) => any(rules.iter().map(|r| r.possible_from(cx, min_age))),
             Self::Not(r) => r.possible_from(cx, min_age).not(),
             Self::Age { before, .. } => {
                 // Ages only grow along a route: arrival and seen are both >= min_age.
@@ -274,6 +234,32 @@ impl Cond {
             _ => None,
         }
     }
+}
+
+/// Kleene conjunction, stopping at the first `No`.
+fn all(parts: impl Iterator<Item = Truth>) -> Truth {
+    let mut out = Truth::Yes;
+    for t in parts {
+        match t {
+            Truth::No => return Truth::No,
+            Truth::Unknown => out = Truth::Unknown,
+            Truth::Yes => {}
+        }
+    }
+    out
+}
+
+/// Kleene disjunction, stopping at the first `Yes`.
+fn any(parts: impl Iterator<Item = Truth>) -> Truth {
+    let mut out = Truth::No;
+    for t in parts {
+        match t {
+            Truth::Yes => return Truth::Yes,
+            Truth::Unknown => out = Truth::Unknown,
+            Truth::No => {}
+        }
+    }
+    out
 }
 
 impl Timing {
