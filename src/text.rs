@@ -74,7 +74,18 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
     use crate::route::Reason;
     let mut out = String::new();
     if answer.routes.is_empty() {
-        out.push_str("No route reaches a goal service for this family.\n");
+        let none_here = !answer.not_reached.is_empty()
+            && answer
+                .not_reached
+                .iter()
+                .all(|n| matches!(n.reason, Reason::NotInRegion { .. }));
+        if none_here {
+            out.push_str(
+                "No route reaches a goal service for this family: none of them serves the family's area.\n",
+            );
+        } else {
+            out.push_str("No route reaches a goal service for this family.\n");
+        }
     }
     for (i, r) in answer.routes.iter().enumerate() {
         let goal = r.steps.last().map_or("", |s| s.name.as_str());

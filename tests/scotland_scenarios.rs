@@ -264,3 +264,29 @@ fn steps_say_whether_their_wait_is_assumed() {
     };
     assert!(text.contains("(wait 6 weeks, assumed)"), "{text}");
 }
+
+#[test]
+fn text_says_when_no_goal_serves_the_area() {
+    let p = pathway();
+    let text_for = |region: &str, age: &str| {
+        let family = match Profile::new().age(age) {
+            Ok(f) => f.region(region).adversity("trauma"),
+            Err(e) => panic!("{e}"),
+        };
+        match p.routes(&family, &RouteQuery::default()) {
+            Ok(a) => carepath::text::routes(&a),
+            Err(e) => panic!("{e}"),
+        }
+    };
+    // Orkney has no infant mental health team (nspcc-pmhns-2020, pif-2025).
+    assert!(
+        text_for("orkney-islands", "6 months")
+            .starts_with("No route reaches a goal service for this family: none of them serves")
+    );
+    // In Tayside at 2 years the local team exists but stops at 18 months.
+    let tayside = text_for("dundee-city", "2 years");
+    assert!(
+        tayside.starts_with("No route reaches a goal service for this family.\n"),
+        "{tayside}"
+    );
+}
