@@ -59,6 +59,10 @@ pub const MAX_ROUTES: usize = 50;
 pub const MAX_HOPS: usize = 16;
 /// The most partial routes one search examines.
 pub const SEARCH_BUDGET: usize = 200_000;
+/// The most partial routes one query examines across all its searches
+/// (routes and explanations). Goal services not examined by then are
+/// reported as [`Reason::NotExamined`], and the answer as incomplete.
+pub const QUERY_BUDGET: usize = 1_000_000;
 
 /// The default [`RouteQuery::search_ahead`]: how many more partial routes
 /// a search with explanations examines past the routes asked for, looking
@@ -264,6 +268,13 @@ pub enum Reason {
         /// Why, in words.
         message: String,
     },
+    /// The query reached [`QUERY_BUDGET`] before this service was examined:
+    /// it may or may not be reachable. Ask about it alone
+    /// ([`RouteQuery::goal`]) to know.
+    NotExamined {
+        /// Why, in words.
+        message: String,
+    },
 }
 
 /// A goal service not reached, and why.
@@ -290,7 +301,8 @@ pub struct RouteAnswer {
     /// other services), best first. A referrer sees every option this way,
     /// whatever the limit.
     pub also_reachable: Vec<Route>,
-    /// `false` when a search stopped at [`SEARCH_BUDGET`].
+    /// `false` when a search stopped at [`SEARCH_BUDGET`], or the query at
+    /// [`QUERY_BUDGET`].
     pub complete: bool,
 }
 
@@ -473,6 +485,8 @@ struct Search<'p, 'a> {
     /// Whether a service could accept the family at some age from today
     /// (memoised per query).
     could: &'p dyn Fn(NodeIndex) -> bool,
+    /// Partial routes examined so far by all the query's searches.
+    spent: &'p std::cell::Cell<usize>,
 }
 
 /// A route found by a search: its services and, per service, (arrival,
@@ -604,7 +618,9 @@ impl Search<'_, '_> {
         let mut extra = 0;
         while let Some(Reverse(p)) = heap.pop() {
             popped += 1;
-            if found.len() < limit && popped > SEARCH_BUDGET {
+            let spent = self.spent.get().saturating_add(1);
+            self.spent.set(spent);
+            if spent > QUERY_BUDGET || (found.len() < limit && popped > SEARCH_BUDGET) {
                 return (found, firsts, false);
             }
             let Some(label) = labels.get(p.label as usize) else {
@@ -808,6 +824,7 @@ impl Pathway {
             }
         };
         let bound = Bound::new(&f, &goals, &could, &goal_mask, query.waits);
+        let spent = std::cell::Cell::new(0);
         let search = Search {
             f: &f,
             bound: &bound,
@@ -819,6 +836,7 @@ impl Pathway {
             waits: query.waits,
             deadline: None,
             could: &could,
+            spent: &spent,
         };
         // With explanations, the search goes on a while past the routes
         // asked for: the first route it finds to each other goal is that
@@ -932,6 +950,13 @@ impl Pathway {
         if !f.serves(g) {
             let message = self.regions.explain_served(f.profile.region, &s.regions);
             return (Err(Some(Reason::NotInRegion { message })), true);
+        }
+        if search.spent.get() >= QUERY_BUDGET {
+            let message = format!(
+                "not examined: the query examined {QUERY_BUDGET} partial routes before reaching `{}`; ask about it alone",
+                s.id
+            );
+            return (Err(Some(Reason::NotExamined { message })), false);
         }
         if !(search.could)(g) {
             // Its rule excludes the family at every age from today: no

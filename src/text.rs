@@ -155,6 +155,7 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
                 Reason::NotEligible { message } => ("not eligible", message),
                 Reason::AgedOutOnTheWay { message, .. } => ("aged out on the way", message),
                 Reason::Unreachable { message } => ("no referral route", message),
+                Reason::NotExamined { message } => ("not examined", message),
             };
             out.push_str(&format!(
                 "  - {} `{}`: {kind}: {message}\n",

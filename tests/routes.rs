@@ -75,6 +75,7 @@ fn kind(r: &Reason) -> &'static str {
         Reason::NotEligible { .. } => "not_eligible",
         Reason::AgedOutOnTheWay { .. } => "aged_out_on_the_way",
         Reason::Unreachable { .. } => "unreachable",
+        Reason::NotExamined { .. } => "not_examined",
     }
 }
 
@@ -336,4 +337,58 @@ fn the_age_limit_holds_to_the_day_for_goals_beyond_the_routes_asked_for() {
         assert_eq!(a.not_reached.len(), 1);
         assert_eq!(kind(&a.not_reached[0].reason), "aged_out_on_the_way");
     }
+}
+
+#[test]
+fn a_query_stops_at_its_budget_and_says_which_goals_it_did_not_examine() {
+    // 12 services all referring to each other (hundreds of millions of
+    // simple paths), and 6 goals each behind a referral that is never open
+    // to a born child: every search for a route runs to its limit.
+    let mids: Vec<String> = (0..12).map(|i| format!("m{i:02}")).collect();
+    let goals: Vec<String> = (0..6).map(|i| format!("z{i}")).collect();
+    let mut services = vec![json!({"id": "a-hv", "name": "HV", "tier": "universal",
+        "regions": ["land"], "entry": true})];
+    let mut referrals = Vec::new();
+    for m in &mids {
+        services.push(
+            json!({"id": m, "name": m, "tier": "targeted", "regions": ["land"],
+            "wait": {"typical": "1 day"}}),
+        );
+        referrals.push(json!({"from": "a-hv", "to": m}));
+        for n in mids.iter().filter(|n| *n != m) {
+            referrals.push(json!({"from": m, "to": n}));
+        }
+        for g in &goals {
+            referrals.push(json!({"from": m, "to": g, "when": {"age": {"before": "birth"}}}));
+        }
+    }
+    for g in &goals {
+        services.push(
+            json!({"id": g, "name": g, "tier": "specialist", "tags": ["imh"],
+            "regions": ["land"]}),
+        );
+    }
+    let doc = json!({
+        "metadata": {"name": "dense", "version": "1"},
+        "regions": [{"id": "land", "name": "Land"}],
+        "services": services, "referrals": referrals,
+        "goal": {"tags": ["imh"]}
+    });
+    let p = Pathway::from_json(&doc.to_string()).expect("loads");
+    let family = Profile::new().age_days(100).region("land");
+    let q = RouteQuery::default().max_hops(16);
+    let a = p.routes(&family, &q).expect("answer");
+    assert!(!a.complete);
+    assert!(a.routes.is_empty());
+    // Every goal is accounted for; the later ones were not examined.
+    assert_eq!(a.not_reached.len(), goals.len());
+    let kinds: Vec<&str> = a.not_reached.iter().map(|n| kind(&n.reason)).collect();
+    assert!(kinds.contains(&"not_examined"), "{kinds:?}");
+    assert_eq!(kinds.last(), Some(&"not_examined"));
+    assert!(
+        carepath::text::routes(&a)
+            .contains("not examined: the query examined 1000000 partial routes"),
+        "{}",
+        carepath::text::routes(&a)
+    );
 }
