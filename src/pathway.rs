@@ -70,6 +70,17 @@ impl Goal {
             && self.tags.iter().all(|t| s.tags.contains(t))
             && (self.services.is_empty() || self.services.iter().any(|g| g.index() == index))
     }
+
+    /// The goal's services among `services` (graph node `i` is service
+    /// `i`), in node order. O(services · goal size).
+    pub(crate) fn services_in(&self, services: &[Service]) -> Vec<NodeIndex> {
+        services
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| self.matches(*i, s))
+            .map(|(i, _)| NodeIndex::new(i))
+            .collect()
+    }
 }
 
 /// A pathway compiled for answering questions.
@@ -223,12 +234,7 @@ impl Pathway {
         graph: DiGraph<u32, u32>,
         goal: Goal,
     ) -> Self {
-        let goal_services = services
-            .iter()
-            .enumerate()
-            .filter(|(i, s)| goal.matches(*i, s))
-            .map(|(i, _)| NodeIndex::new(i))
-            .collect();
+        let goal_services = goal.services_in(&services);
         let entry_services = services
             .iter()
             .enumerate()

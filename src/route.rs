@@ -51,7 +51,7 @@ use serde::{Deserialize, Serialize};
 use crate::age::describe;
 use crate::document::{AgeJudged, GoalDoc, Tier};
 use crate::error::QueryError;
-use crate::pathway::{Goal, Pathway};
+use crate::pathway::{Goal, Pathway, Service};
 use crate::prepared::{PreparedProfile, WaitKind};
 use crate::profile::Profile;
 use crate::rules::{Clause, Timing, Truth};
@@ -771,14 +771,7 @@ impl Pathway {
         let goals: Vec<NodeIndex> = if query.goal.is_none() {
             self.goal_services.clone()
         } else {
-            self.graph
-                .node_indices()
-                .filter(|n| {
-                    self.services
-                        .get(n.index())
-                        .is_some_and(|s| goal.matches(n.index(), s))
-                })
-                .collect()
+            goal.services_in(&self.services)
         };
         if goals.is_empty() {
             for tag in &goal.tags {
@@ -874,35 +867,31 @@ impl Pathway {
             if reached.contains(&(g.index() as u32)) {
                 continue;
             }
-            if let Some(s) = self.services.get(g.index()).filter(|_| !f.serves(g)) {
+            let Some(s) = self.services.get(g.index()) else {
+                continue;
+            };
+            let reason = if f.serves(g) {
+                let (answer, done) = self.why_not(&f, &search, &scratch, &goal_mask, g, s);
+                complete &= done;
+                match answer {
+                    Ok(p) => {
+                        also.push(p);
+                        continue;
+                    }
+                    Err(reason) => reason,
+                }
+            } else {
                 let message = elsewhere
                     .entry(&s.regions)
                     .or_insert_with(|| self.regions.explain_served(f.profile.region, &s.regions))
                     .clone();
-                not_reached.push(NotReached {
-                    service: s.id.clone(),
-                    name: s.name.clone(),
-                    reason: Reason::NotInRegion { message },
-                });
-                continue;
-            }
-            let (reason, best, done) =
-                self.why_not(&f, &search, &scratch, &goal_mask, g, query.waits);
-            complete &= done;
-            if let Some(p) = best {
-                also.push(p);
-            }
-            if let Some(reason) = reason {
-                not_reached.push(NotReached {
-                    service: self.node_id(g).to_owned(),
-                    name: self
-                        .services
-                        .get(g.index())
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default(),
-                    reason,
-                });
-            }
+                Reason::NotInRegion { message }
+            };
+            not_reached.push(NotReached {
+                service: s.id.clone(),
+                name: s.name.clone(),
+                reason,
+            });
         }
         // Same order as routes: the ranking key, then the services' ids.
         also.sort_by(|a, b| (a.key, &a.nodes).cmp(&(b.key, &b.nodes)));
@@ -918,8 +907,9 @@ impl Pathway {
         })
     }
 
-    /// Why goal `g` is not reached, or, when some route reaches it, the
-    /// best such route; and whether the searches completed.
+    /// The best route to goal `g` (service `s`, which serves the family's
+    /// region) alone (`Ok`), or why there is none (`Err`); and whether the
+    /// searches completed.
     fn why_not(
         &self,
         f: &PreparedProfile<'_>,
@@ -927,39 +917,15 @@ impl Pathway {
         scratch: &std::cell::RefCell<Bound>,
         goal_mask: &[bool],
         g: NodeIndex,
-        waits: WaitKind,
-    ) -> (Option<Reason>, Option<Partial>, bool) {
-        let (reason, done) = match self.why_not_reached(f, search, scratch, goal_mask, g, waits) {
-            (Ok(p), done) => return (None, Some(p), done),
-            (Err(reason), done) => (reason, done),
-        };
-        (reason, None, done)
-    }
-
-    /// The best route to `g` alone (`Ok`), or why there is none (`Err`,
-    /// `None` when `g` is not a service).
-    fn why_not_reached(
-        &self,
-        f: &PreparedProfile<'_>,
-        search: &Search<'_, '_>,
-        scratch: &std::cell::RefCell<Bound>,
-        goal_mask: &[bool],
-        g: NodeIndex,
-        waits: WaitKind,
-    ) -> (Result<Partial, Option<Reason>>, bool) {
-        let Some(s) = self.services.get(g.index()) else {
-            return (Err(None), true);
-        };
-        if !f.serves(g) {
-            let message = self.regions.explain_served(f.profile.region, &s.regions);
-            return (Err(Some(Reason::NotInRegion { message })), true);
-        }
+        s: &Service,
+    ) -> (Result<Partial, Reason>, bool) {
+        let waits = search.waits;
         if search.spent.get() >= QUERY_BUDGET {
             let message = format!(
                 "not examined: the query examined {QUERY_BUDGET} partial routes before reaching `{}`; ask about it alone",
                 s.id
             );
-            return (Err(Some(Reason::NotExamined { message })), false);
+            return (Err(Reason::NotExamined { message }), false);
         }
         if !(search.could)(g) {
             // Its rule excludes the family at every age from today: no
@@ -970,14 +936,8 @@ impl Pathway {
                 when_seen: start.saturating_add(f.wait(g, waits)),
             };
             let verdict = self.verdict(s, &f.profile, timing);
-            let message = verdict
-                .rule
-                .decisive()
-                .iter()
-                .map(|e| e.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; ");
-            return (Err(Some(Reason::NotEligible { message })), true);
+            let message = in_words(&verdict.rule.decisive());
+            return (Err(Reason::NotEligible { message }), true);
         }
         let only = |n: NodeIndex| n == g;
         let targets = [g];
@@ -1029,11 +989,7 @@ impl Pathway {
             let arrival = p.times.last().map_or(start, |t| t.0);
             let verdict = self.verdict(s, &f.profile, at(arrival));
             let failing = verdict.rule.decisive();
-            let message = failing
-                .iter()
-                .map(|e| e.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let message = in_words(&failing);
             let by_age = failing
                 .iter()
                 .all(|e| matches!(e.clause, Clause::Age { .. }));
@@ -1047,18 +1003,18 @@ impl Pathway {
             } else {
                 Reason::NotEligible { message }
             };
-            return (Err(Some(reason)), done);
+            return (Err(reason), done);
         }
         let (open, done3) = single_run(Relax::Everything);
         let done = done && done3;
         let Some(p) = open.first() else {
             return (
-                Err(Some(Reason::Unreachable {
+                Err(Reason::Unreachable {
                     message: format!(
                         "no referral path from the family's first contacts leads to `{}`",
                         s.id
                     ),
-                })),
+                }),
                 done,
             );
         };
@@ -1072,12 +1028,8 @@ impl Pathway {
                 .iter()
                 .any(|e| !matches!(e.clause, Clause::Age { .. }))
         {
-            let message = failing
-                .iter()
-                .map(|e| e.message.as_str())
-                .collect::<Vec<_>>()
-                .join("; ");
-            return (Err(Some(Reason::NotEligible { message })), done);
+            let message = in_words(&failing);
+            return (Err(Reason::NotEligible { message }), done);
         }
         // Walk the route that ignores every rule, to the first closed door.
         let mut seen = start;
@@ -1095,12 +1047,12 @@ impl Pathway {
                     let from = self.node_id(prev);
                     let _ = e;
                     return (
-                        Err(Some(Reason::Unreachable {
+                        Err(Reason::Unreachable {
                             message: format!(
                                 "the referral from `{from}` to `{}` is closed to this family",
                                 svc.id
                             ),
-                        })),
+                        }),
                         done,
                     );
                 }
@@ -1117,11 +1069,7 @@ impl Pathway {
                     },
                 );
                 let failing = verdict.rule.decisive();
-                let message = failing
-                    .iter()
-                    .map(|e| e.message.as_str())
-                    .collect::<Vec<_>>()
-                    .join("; ");
+                let message = in_words(&failing);
                 let by_age = verdict.region.served
                     && !failing.is_empty()
                     && failing
@@ -1149,14 +1097,14 @@ impl Pathway {
                         ),
                     }
                 };
-                return (Err(Some(reason)), done);
+                return (Err(reason), done);
             }
             seen = arrival.saturating_add(w);
         }
         (
-            Err(Some(Reason::Unreachable {
+            Err(Reason::Unreachable {
                 message: format!("no open referral path leads to `{}`", s.id),
-            })),
+            }),
             done,
         )
     }
@@ -1206,4 +1154,13 @@ impl Pathway {
             steps,
         }
     }
+}
+
+/// Deciding clauses in words, for a reason: their messages joined by "; ".
+fn in_words(clauses: &[&crate::rules::Explanation]) -> String {
+    clauses
+        .iter()
+        .map(|e| e.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }

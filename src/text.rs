@@ -90,11 +90,9 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
     for (i, r) in answer.routes.iter().enumerate() {
         let goal = r.steps.last().map_or("", |s| s.name.as_str());
         out.push_str(&format!(
-            "Route {}: seen by {goal} in {} ({} referral{})\n",
+            "Route {}: seen by {goal} in {}\n",
             i + 1,
-            describe_duration(r.days_to_goal),
-            r.handoffs,
-            if r.handoffs == 1 { "" } else { "s" }
+            seen_in(r)
         ));
         for (j, s) in r.steps.iter().enumerate() {
             let arrive = if j == 0 {
@@ -126,12 +124,10 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
             };
             let via: Vec<&str> = r.steps.iter().map(|s| s.service.as_str()).collect();
             out.push_str(&format!(
-                "  - {} `{}`: seen in {} ({} referral{}), via {}\n",
+                "  - {} `{}`: seen in {}, via {}\n",
                 goal.name,
                 goal.service,
-                describe_duration(r.days_to_goal),
-                r.handoffs,
-                if r.handoffs == 1 { "" } else { "s" },
+                seen_in(r),
                 via.join(" → ")
             ));
         }
@@ -178,4 +174,14 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
         out.push_str("(the search stopped at its limit: the answer may be incomplete)\n");
     }
     out.trim_end().to_owned()
+}
+
+/// A route's time and referrals, e.g. "3 weeks (2 referrals)".
+fn seen_in(r: &crate::route::Route) -> String {
+    format!(
+        "{} ({} referral{})",
+        crate::age::describe_duration(r.days_to_goal),
+        r.handoffs,
+        if r.handoffs == 1 { "" } else { "s" }
+    )
 }
