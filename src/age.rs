@@ -32,6 +32,8 @@
 //! assert_eq!(age::parse_duration("6 weeks"), Ok(42));
 //! assert_eq!(age::describe(-56), "32 weeks gestation");
 //! ```
+//!
+//! A leaf: imports nothing from the crate.
 
 use thiserror::Error;
 

@@ -27,11 +27,60 @@
 //! | `E0114` | pessimistic wait shorter than the typical wait |
 //! | `E0115` | unknown source id |
 //! | `E0116` | a service refers to itself |
+//!
+//! A leaf: imports nothing from the crate.
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use crate::document::Location;
+/// A place in a pathway file.
+///
+/// ```
+/// let loc = carepath::document::Location { pointer: "/services/0".into(), line: 3, column: 5 };
+/// assert_eq!(loc.to_string(), "3:5 (/services/0)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub struct Location {
+    /// JSON pointer (RFC 6901) to the value, e.g. `/services/3/regions/0`.
+    pub pointer: String,
+    /// 1-based line of the value's first character (0 when unknown).
+    pub line: usize,
+    /// 1-based column, in characters (0 when unknown).
+    pub column: usize,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.pointer)
+        } else {
+            write!(f, "{}:{} ({})", self.line, self.column, self.pointer)
+        }
+    }
+}
+
+/// 1-based line and character column of byte `offset` in `text`.
+pub(crate) fn line_column_of(text: &str, offset: usize) -> (usize, usize) {
+    let mut line_starts = vec![0];
+    line_starts.extend(
+        text.bytes()
+            .take(offset)
+            .enumerate()
+            .filter(|&(_, b)| b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    line_column_in(&line_starts, text, offset)
+}
+
+pub(crate) fn line_column_in(line_starts: &[usize], text: &str, offset: usize) -> (usize, usize) {
+    let line = line_starts.partition_point(|&s| s <= offset).max(1);
+    let start = line_starts.get(line - 1).copied().unwrap_or(0);
+    let column = text
+        .get(start..offset.min(text.len()))
+        .map_or(offset - start, |s| s.chars().count())
+        + 1;
+    (line, column)
+}
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]

@@ -2,11 +2,12 @@
 //!
 //! Every error derives [`thiserror::Error`]; messages are lowercase, name the
 //! user's words in backticks, and never show Rust type names.
+//!
+//! May use: the other leaves (`age`, `diagnostic`, `limits`).
 
 use thiserror::Error;
 
-use crate::diagnostic::Diagnostic;
-use crate::document::position::line_column_of;
+use crate::diagnostic::{Diagnostic, line_column_of};
 
 /// Why a pathway file could not be loaded.
 ///
@@ -15,7 +16,7 @@ use crate::document::position::line_column_of;
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum LoadError {
     /// Malformed JSON, a value of the wrong shape, an unknown field, or
-    /// nesting deeper than [`crate::document::MAX_NESTING`].
+    /// nesting deeper than [`crate::limits::MAX_NESTING`].
     #[error("{message} at line {line} column {column}")]
     Syntax {
         /// What is wrong.
@@ -25,7 +26,7 @@ pub enum LoadError {
         /// 1-based column.
         column: usize,
     },
-    /// The text is larger than [`crate::document::MAX_FILE_BYTES`].
+    /// The text is larger than [`crate::limits::MAX_FILE_BYTES`].
     #[error("the pathway file is {bytes} bytes; the limit is {limit} bytes")]
     TooLarge {
         /// Size of the input.
@@ -99,7 +100,7 @@ impl LoadError {
         let message = if message == "recursion limit exceeded" {
             format!(
                 "nesting deeper than {} levels of objects and arrays",
-                crate::document::MAX_NESTING
+                crate::limits::MAX_NESTING
             )
         } else {
             message.to_owned()
@@ -117,10 +118,10 @@ impl LoadError {
     }
 
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<&str, Self> {
-        if bytes.len() > crate::document::MAX_FILE_BYTES {
+        if bytes.len() > crate::limits::MAX_FILE_BYTES {
             return Err(Self::TooLarge {
                 bytes: bytes.len(),
-                limit: crate::document::MAX_FILE_BYTES,
+                limit: crate::limits::MAX_FILE_BYTES,
             });
         }
         std::str::from_utf8(bytes).map_err(|e| {

@@ -10,30 +10,39 @@
     )
 )]
 
+// The stages, in the order data flows through them (see DESIGN.md, "Shape
+// of the code"): a module may import only from those above it in this list.
+// `tests/layout.rs` enforces the order and the absence of circles.
+
+// Leaves.
 pub mod age;
-mod compile;
+mod bits;
 pub mod diagnostic;
-pub mod document;
-mod eligibility;
 mod error;
-mod pathway;
-mod prepared;
-mod profile;
-mod region;
-pub mod route;
-pub mod rules;
-pub mod schema;
+mod limits;
 pub mod suggest;
-pub mod text;
-mod vocabulary;
+// Text → document.
+pub mod document;
+// Document → model.
+mod model;
+// The compiled pathway, and how it is built.
+mod compile;
+mod pathway;
+// Answers about one family.
+mod query;
+// Renderings.
+mod render;
 
 pub use compile::MAX_RULE_DEPTH;
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::Tier;
-pub use eligibility::{RegionCheck, Verdict};
+pub use document::{Tier, schema};
 pub use error::{LoadError, QueryError};
+pub use model::profile::Profile;
+pub use model::rules;
+pub use model::rules::{Clause, Explanation, Truth};
 pub use pathway::{Pathway, ReferralSummary, ServiceSummary};
-pub use prepared::{PreparedProfile, WaitKind};
-pub use profile::Profile;
-pub use route::{NotReached, Ranking, Reason, Route, RouteAnswer, RouteQuery, Step};
-pub use rules::{Clause, Explanation, Truth};
+pub use query::eligibility::{RegionCheck, Verdict};
+pub use query::prepared::{PreparedProfile, WaitKind};
+pub use query::route;
+pub use query::route::{NotReached, Ranking, Reason, Route, RouteAnswer, RouteQuery, Step};
+pub use render::text;

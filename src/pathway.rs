@@ -1,20 +1,22 @@
 //! The compiled pathway: immutable, `Send + Sync`, answering any number of
 //! questions concurrently.
+//!
+//! May use: the leaves, `document` and `model`. It is built by `compile` and
+//! questioned by `query`, which add their own `impl Pathway` blocks.
 
 use std::collections::HashMap;
-use std::io::Read;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use crate::document::{MAX_FILE_BYTES, Metadata, PathwayDocument, Tier};
-use crate::error::{LoadError, QueryError};
-use crate::profile::{CompiledProfile, Profile};
-use crate::region::{RegionId, RegionTree};
-use crate::rules::Cond;
+use crate::document::{Metadata, Tier};
+use crate::error::QueryError;
+use crate::model::profile::{CompiledProfile, Profile};
+use crate::model::region::{RegionId, RegionTree};
+use crate::model::rules::Cond;
+use crate::model::vocabulary::Vocabulary;
 use crate::suggest::did_you_mean;
-use crate::vocabulary::Vocabulary;
 
 /// Index of a service in a compiled pathway. Services are numbered in the
 /// order of their ids, so comparing indices compares ids.
@@ -162,67 +164,6 @@ pub struct ReferralSummary {
 }
 
 impl Pathway {
-    /// Parses and compiles a pathway from JSON text.
-    ///
-    /// # Errors
-    /// [`LoadError::Syntax`] (with line and column) for malformed JSON or a
-    /// wrong shape; [`LoadError::Invalid`] listing every structural problem.
-    ///
-    /// ```
-    /// let err = carepath::Pathway::from_json("{\"metadata\": 3}").unwrap_err();
-    /// assert!(err.to_string().contains("line 1 column"));
-    /// ```
-    pub fn from_json(text: &str) -> Result<Self, LoadError> {
-        let doc = PathwayDocument::from_json(text)?;
-        crate::compile::compile(doc, Some(text))
-    }
-
-    /// Parses and compiles a pathway from bytes, which must be UTF-8.
-    ///
-    /// # Errors
-    /// As [`Pathway::from_json`], plus [`LoadError::NotUtf8`] and
-    /// [`LoadError::TooLarge`].
-    ///
-    /// ```
-    /// let err = carepath::Pathway::from_slice(b"{\"a\": \"\xff\"}").unwrap_err();
-    /// assert_eq!(err.code(), "E0003");
-    /// ```
-    pub fn from_slice(bytes: &[u8]) -> Result<Self, LoadError> {
-        Self::from_json(LoadError::from_bytes(bytes)?)
-    }
-
-    /// Reads a pathway from any reader (a file, a socket), stopping at
-    /// [`MAX_FILE_BYTES`].
-    ///
-    /// # Errors
-    /// As [`Pathway::from_slice`], plus [`LoadError::Read`].
-    ///
-    /// ```
-    /// # let text = include_str!("../tests/fixtures/small.json");
-    /// let pathway = carepath::Pathway::from_reader(text.as_bytes())?;
-    /// # Ok::<(), carepath::LoadError>(())
-    /// ```
-    pub fn from_reader(reader: impl Read) -> Result<Self, LoadError> {
-        let mut bytes = Vec::new();
-        let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
-        reader
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .map_err(|e| LoadError::Read {
-                message: e.to_string(),
-            })?;
-        Self::from_slice(&bytes)
-    }
-
-    /// Compiles a document built in code. Problems are located by JSON
-    /// pointer only (line and column 0).
-    ///
-    /// # Errors
-    /// [`LoadError::Invalid`] listing every structural problem.
-    pub fn from_document(doc: PathwayDocument) -> Result<Self, LoadError> {
-        crate::compile::compile(doc, None)
-    }
-
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn assemble(
         metadata: Metadata,

@@ -2,6 +2,8 @@
 //!
 //! Complexity: O(c · n · m) for c candidates of length m and a word of
 //! length n (edit distance with transpositions, one table per pair).
+//!
+//! A leaf: imports nothing from the crate.
 
 /// The candidate closest to `word` by edit distance, when close enough to
 /// be a plausible misspelling (at most a third of the word's length, and at

@@ -26,26 +26,21 @@
 //! assert_eq!(doc.services.len(), 2);
 //! # Ok::<(), carepath::LoadError>(())
 //! ```
+//!
+//! May use: the leaves. Within: `position` (pointer → line and column) and
+//! `schema` (the JSON Schema) stand below this file.
 
 pub(crate) mod position;
+pub mod schema;
 
-pub use position::{Location, PositionIndex};
+pub use crate::diagnostic::Location;
+pub use crate::limits::{MAX_FILE_BYTES, MAX_NESTING};
+pub use position::PositionIndex;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
-
-/// The largest pathway file accepted, in bytes (16 MiB).
-///
-/// A national pathway of 10,000 services and 100,000 referrals is about
-/// 10 MiB of JSON; anything far larger is almost certainly not a pathway.
-pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
-
-/// The deepest nesting of JSON objects and arrays accepted (128 levels, the
-/// limit of the JSON reader). Deeper files get [`LoadError::Syntax`] naming
-/// the line and column where the limit was passed.
-pub const MAX_NESTING: usize = 128;
 
 /// One pathway file: vocabulary, regions, services, referrals and a goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

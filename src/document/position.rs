@@ -10,34 +10,7 @@
 
 use std::collections::HashMap;
 
-use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
-
-/// A place in a pathway file.
-///
-/// ```
-/// let loc = carepath::document::Location { pointer: "/services/0".into(), line: 3, column: 5 };
-/// assert_eq!(loc.to_string(), "3:5 (/services/0)");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub struct Location {
-    /// JSON pointer (RFC 6901) to the value, e.g. `/services/3/regions/0`.
-    pub pointer: String,
-    /// 1-based line of the value's first character (0 when unknown).
-    pub line: usize,
-    /// 1-based column, in characters (0 when unknown).
-    pub column: usize,
-}
-
-impl std::fmt::Display for Location {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}", self.pointer)
-        } else {
-            write!(f, "{}:{} ({})", self.line, self.column, self.pointer)
-        }
-    }
-}
+use crate::diagnostic::{Location, line_column_in};
 
 /// Index from JSON pointer to the position of the value it names.
 ///
@@ -110,29 +83,6 @@ impl PositionIndex {
     }
 }
 
-/// 1-based line and character column of byte `offset` in `text`.
-pub(crate) fn line_column_of(text: &str, offset: usize) -> (usize, usize) {
-    let mut line_starts = vec![0];
-    line_starts.extend(
-        text.bytes()
-            .take(offset)
-            .enumerate()
-            .filter(|&(_, b)| b == b'\n')
-            .map(|(i, _)| i + 1),
-    );
-    line_column_in(&line_starts, text, offset)
-}
-
-fn line_column_in(line_starts: &[usize], text: &str, offset: usize) -> (usize, usize) {
-    let line = line_starts.partition_point(|&s| s <= offset).max(1);
-    let start = line_starts.get(line - 1).copied().unwrap_or(0);
-    let column = text
-        .get(start..offset.min(text.len()))
-        .map_or(offset - start, |s| s.chars().count())
-        + 1;
-    (line, column)
-}
-
 /// Escapes one reference token of a JSON pointer (RFC 6901).
 pub(crate) fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
@@ -153,7 +103,7 @@ fn pointer_of(stack: &[Frame]) -> String {
 /// Values nested deeper than this are not recorded: the JSON reader
 /// rejects them anyway, and recording them would cost time and memory
 /// quadratic in the depth.
-const MAX_RECORDED_DEPTH: usize = 2 * crate::document::MAX_NESTING;
+const MAX_RECORDED_DEPTH: usize = 2 * crate::limits::MAX_NESTING;
 
 /// Records the start offset of every value, keyed by its JSON pointer.
 fn scan(text: &str) -> HashMap<String, usize> {
@@ -272,6 +222,6 @@ mod tests {
 
     #[test]
     fn columns_count_characters_not_bytes() {
-        assert_eq!(line_column_of("é\n  ü x", 7), (2, 4));
+        assert_eq!(crate::diagnostic::line_column_of("é\n  ü x", 7), (2, 4));
     }
 }

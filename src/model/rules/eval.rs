@@ -1,26 +1,13 @@
-//! Eligibility rules, compiled: evaluation (fast, short-circuit) and
-//! explained evaluation (every clause, with the value seen).
-//!
-//! Rules use three-valued (Kleene) logic: a clause about a fact the profile
-//! does not give is [`Truth::Unknown`], never silently false, so `not`
-//! cannot turn a missing answer into a yes. A service accepts a family only
-//! when its rule is [`Truth::Yes`].
-//!
-//! Complexity: evaluation is O(size of the rule), adversity tests O(words
-//! of the adversity bit set), region tests O(regions listed) with O(1)
-//! containment.
-
-mod explain;
-
-pub use explain::{Clause, Explanation};
+//! Compiled rules and their short-circuit, three-valued evaluation.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::bits::Bits;
 use crate::document::AgeJudged;
-use crate::profile::{CompiledProfile, FactValue};
-use crate::region::{RegionId, RegionTree};
-use crate::vocabulary::Vocabulary;
+use crate::model::profile::CompiledProfile;
+use crate::model::region::{RegionId, RegionTree};
+use crate::model::vocabulary::{FactValue, Vocabulary};
 
 /// The outcome of a rule: yes, no, or unknown (a fact it needs was not given).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -59,37 +46,6 @@ impl Truth {
 
     pub(crate) const fn from_bool(b: bool) -> Self {
         if b { Self::Yes } else { Self::No }
-    }
-}
-
-/// A small set of adversities, one bit each.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub(crate) struct Bits(Vec<u64>);
-
-impl Bits {
-    pub(crate) fn with_capacity(n: usize) -> Self {
-        Self(vec![0; n.div_ceil(64)])
-    }
-    pub(crate) fn insert(&mut self, i: usize) {
-        let (w, b) = (i / 64, i % 64);
-        if self.0.len() <= w {
-            self.0.resize(w + 1, 0);
-        }
-        if let Some(word) = self.0.get_mut(w) {
-            *word |= 1 << b;
-        }
-    }
-    pub(crate) fn contains(&self, i: usize) -> bool {
-        self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
-    }
-    fn word(&self, w: usize) -> u64 {
-        self.0.get(w).copied().unwrap_or(0)
-    }
-    fn intersects(&self, other: &Self) -> bool {
-        (0..self.0.len().max(other.0.len())).any(|w| self.word(w) & other.word(w) != 0)
-    }
-    fn is_subset_of(&self, other: &Self) -> bool {
-        (0..self.0.len()).all(|w| self.word(w) & !other.word(w) == 0)
     }
 }
 
@@ -291,5 +247,3 @@ impl FactOp {
         }
     }
 }
-
-pub(crate) use explain::backticked as explain_backticked;

@@ -5,7 +5,15 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use crate::document::FactKind;
-use crate::profile::FactValue;
+
+/// A fact's value, typed by the vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub(crate) enum FactValue {
+    Bool(bool),
+    Number(f64),
+    /// Index into the fact's declared values.
+    Choice(u32),
+}
 
 /// One declared fact.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,9 +4,10 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
-use super::{Cond, Context, FactOp, SetTest, Truth, age_in};
+use super::eval::{Cond, Context, FactOp, SetTest, Truth, age_in};
 use crate::age::describe;
 use crate::document::AgeJudged;
+use crate::model::region::backticked;
 
 /// What one clause of a rule tested, as data.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -59,7 +60,7 @@ pub enum Clause {
 /// One clause's verdict, with its parts' verdicts beneath it.
 ///
 /// ```
-/// # let text = include_str!("../../tests/fixtures/small.json");
+/// # let text = include_str!("../../../tests/fixtures/small.json");
 /// let pathway = carepath::Pathway::from_json(text)?;
 /// let profile = carepath::Profile::new().age("26 months")?.region("east");
 /// let v = pathway.eligibility("imh-east", &profile)?;
@@ -331,30 +332,17 @@ impl Cond {
     }
 }
 
-pub(crate) fn backticked<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
-    let mut out = String::new();
-    for (n, i) in ids.into_iter().enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        out.push('`');
-        out.push_str(i.as_ref());
-        out.push('`');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use crate::Pathway;
-    use crate::rules::Timing;
+    use crate::model::rules::Timing;
 
     /// `decisive_messages` says exactly what `explain(..).decisive()` says,
     /// for every rule of the shipped pathway, at ages across its ranges,
     /// for families with and without adversities and facts.
     #[test]
     fn decisive_messages_match_the_full_explanation() {
-        let text = include_str!("../../pathways/scotland.json");
+        let text = include_str!("../../../pathways/scotland.json");
         let pathway = match Pathway::from_json(text) {
             Ok(p) => p,
             Err(e) => panic!("{e}"),

@@ -10,7 +10,7 @@
 //! the referral's index.
 //!
 //! ```
-//! # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+//! # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
 //! use carepath::{Profile, WaitKind};
 //! let family = Profile::new().age("23 months")?.region("east");
 //! let prepared = pathway.prepare(&family)?;
@@ -21,15 +21,17 @@
 //! assert_eq!(prepared.wait(team, WaitKind::Typical), 42);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! May use: the leaves, `document`, `model` and `pathway`.
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::QueryError;
+use crate::model::profile::{CompiledProfile, Profile};
+use crate::model::rules::Timing;
 use crate::pathway::{Pathway, ServiceId};
-use crate::profile::{CompiledProfile, Profile};
-use crate::rules::Timing;
 
 /// Which wait figures a question uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
@@ -186,9 +188,9 @@ impl PreparedProfile<'_> {
             .pathway
             .context(&self.profile, Timing::at(self.profile.age));
         self.pathway.regions.served(self.profile.region, &s.regions)
-            && s.rule
-                .as_ref()
-                .is_none_or(|r| r.possible_from(&cx, self.profile.age) != crate::Truth::No)
+            && s.rule.as_ref().is_none_or(|r| {
+                r.possible_from(&cx, self.profile.age) != crate::model::rules::Truth::No
+            })
     }
 
     /// The age (days) before which the service at `node` must receive the
@@ -199,7 +201,7 @@ impl PreparedProfile<'_> {
             .services
             .get(node.index())
             .and_then(|s| s.rule.as_ref())
-            .and_then(crate::rules::Cond::deadline)
+            .and_then(crate::model::rules::Cond::deadline)
     }
 
     /// The entry services that accept the family today, as graph nodes in id order.

@@ -1,6 +1,6 @@
 //! The JSON Schema of the pathway file format, for editors.
 
-use crate::document::PathwayDocument;
+use super::PathwayDocument;
 
 /// The JSON Schema (draft 2020-12) of a pathway file, as pretty JSON.
 ///

@@ -1,12 +1,14 @@
 //! "Is this family eligible for this service, and why (not)?"
+//!
+//! May use: the leaves, `document`, `model` and `pathway`.
 
 use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::QueryError;
+use crate::model::profile::{CompiledProfile, Profile};
+use crate::model::rules::{Context, Explanation, Timing, Truth};
 use crate::pathway::{Pathway, Referral, Service};
-use crate::profile::{CompiledProfile, Profile};
-use crate::rules::{Context, Explanation, Timing, Truth};
 
 /// Whether a service serves the family's region, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -20,7 +22,7 @@ pub struct RegionCheck {
 /// The verdict on one service for one family, with its explanation.
 ///
 /// ```
-/// # let text = include_str!("../tests/fixtures/small.json");
+/// # let text = include_str!("../../tests/fixtures/small.json");
 /// let pathway = carepath::Pathway::from_json(text)?;
 /// let profile = carepath::Profile::new().age("23 months")?.region("east");
 /// let v = pathway.eligibility("imh-east", &profile)?;
@@ -63,7 +65,7 @@ impl Pathway {
     /// ids or missing its age or region.
     ///
     /// ```
-    /// # let text = include_str!("../tests/fixtures/small.json");
+    /// # let text = include_str!("../../tests/fixtures/small.json");
     /// let pathway = carepath::Pathway::from_json(text)?;
     /// let p = carepath::Profile::new().age("3 months")?.region("west");
     /// let v = pathway.eligibility("imh-east", &p)?;

@@ -7,11 +7,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::age::{AgeError, parse_age};
+use crate::bits::Bits;
 use crate::error::QueryError;
-use crate::region::{RegionId, RegionTree};
-use crate::rules::Bits;
+use crate::model::region::{RegionId, RegionTree};
+use crate::model::vocabulary::{FactValue, Vocabulary};
 use crate::suggest::did_you_mean;
-use crate::vocabulary::Vocabulary;
 
 /// A family: the infant's age (or the pregnancy's stage), the adversities
 /// they face, where they live, and any other facts.
@@ -126,15 +126,6 @@ impl Profile {
         self.facts.insert(id.to_owned(), value.into());
         self
     }
-}
-
-/// A fact's value, typed by the vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-pub(crate) enum FactValue {
-    Bool(bool),
-    Number(f64),
-    /// Index into the fact's declared values.
-    Choice(u32),
 }
 
 /// A profile with ids resolved against one pathway.

@@ -8,8 +8,6 @@
 
 use std::collections::HashMap;
 
-use crate::rules::explain_backticked;
-
 /// Index of a region in a compiled pathway.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct RegionId(pub(crate) u32);
@@ -192,13 +190,13 @@ impl RegionTree {
             format!(
                 "family lives in `{}`, outside {}",
                 self.id(region),
-                explain_backticked(ids(served))
+                backticked(ids(served))
             )
         } else {
             format!(
                 "family's region `{}` is wider than the area served ({}): give the family's area to know",
                 self.id(region),
-                explain_backticked(ids(&narrower))
+                backticked(ids(&narrower))
             )
         }
     }
@@ -206,6 +204,19 @@ impl RegionTree {
 
 fn regions_id(regions: &[RegionInfo], i: usize) -> &str {
     regions.get(i).map_or("", |r| r.id.as_str())
+}
+
+pub(crate) fn backticked<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    for (n, i) in ids.into_iter().enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(i.as_ref());
+        out.push('`');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -1,13 +1,15 @@
 //! Plain-text renderings of answers, for people (a health visitor reading
 //! a terminal, a designer reading CI output).
+//!
+//! May use: `query` and the stages below it.
 
-use crate::eligibility::Verdict;
-use crate::rules::{Explanation, Truth};
+use crate::model::rules::{Explanation, Truth};
+use crate::query::eligibility::Verdict;
 
 /// Renders a verdict and its explanation as indented text.
 ///
 /// ```
-/// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+/// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
 /// let p = carepath::Profile::new().age("26 months")?.region("east");
 /// let text = carepath::text::verdict(&pathway.eligibility("imh-east", &p)?);
 /// assert!(text.starts_with("imh-east: not eligible"));
@@ -60,7 +62,7 @@ pub(crate) fn explanation(e: &Explanation, depth: usize, out: &mut String) {
 /// and waits, then each goal service not reached and why.
 ///
 /// ```
-/// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+/// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
 /// let family = carepath::Profile::new().age("3 months")?.region("east");
 /// let answer = pathway.routes(&family, &carepath::RouteQuery::default())?;
 /// let text = carepath::text::routes(&answer);
@@ -69,9 +71,9 @@ pub(crate) fn explanation(e: &Explanation, depth: usize, out: &mut String) {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
-pub fn routes(answer: &crate::route::RouteAnswer) -> String {
+pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
     use crate::age::{describe, describe_duration};
-    use crate::route::Reason;
+    use crate::query::route::Reason;
     let mut out = String::new();
     if answer.routes.is_empty() {
         let none_here = !answer.not_reached.is_empty()
@@ -177,7 +179,7 @@ pub fn routes(answer: &crate::route::RouteAnswer) -> String {
 }
 
 /// A route's time and referrals, e.g. "3 weeks (2 referrals)".
-fn seen_in(r: &crate::route::Route) -> String {
+fn seen_in(r: &crate::query::route::Route) -> String {
     format!(
         "{} ({} referral{})",
         crate::age::describe_duration(r.days_to_goal),

@@ -1,0 +1,45 @@
+//! `carepath check`: load a pathway file and report every problem, or a summary.
+
+use std::path::PathBuf;
+
+use carepath::{LoadError, Pathway};
+
+use crate::common::{Failure, Format, print_json, println_out, read_pathway};
+
+/// Loads `file` (default: the shipped pathway) and reports.
+pub(crate) fn run(file: Option<&PathBuf>, format: Format) -> Result<(), Failure> {
+    let (name, text) = read_pathway(file)?;
+    match (Pathway::from_json(&text), format) {
+        (Ok(p), Format::Text) => {
+            let (services, referrals, regions) = p.size();
+            let entries = p.services().filter(|s| s.entry).count();
+            let goals = p.services().filter(|s| s.goal).count();
+            println_out(&format!(
+                "ok: {name}: {} (version {}): {services} services ({entries} entry points, {goals} goal services), {referrals} referrals, {regions} regions",
+                p.metadata().name,
+                p.metadata().version
+            ))
+        }
+        (Ok(p), Format::Json) => {
+            let (services, referrals, regions) = p.size();
+            print_json(&serde_json::json!({
+                "ok": true, "file": name, "name": p.metadata().name,
+                "version": p.metadata().version, "services": services,
+                "referrals": referrals, "regions": regions, "diagnostics": [],
+            }))
+        }
+        (Err(e), Format::Json) => {
+            let diagnostics = match &e {
+                LoadError::Invalid(d) => serde_json::to_value(d).unwrap_or_default(),
+                other => {
+                    serde_json::json!([{ "code": other.code(), "severity": "error", "message": other.to_string() }])
+                }
+            };
+            print_json(
+                &serde_json::json!({ "ok": false, "file": name, "diagnostics": diagnostics }),
+            )?;
+            Err(Failure::Pathway(name, e))
+        }
+        (Err(e), Format::Text) => Err(Failure::Pathway(name, e)),
+    }
+}

@@ -1,0 +1,107 @@
+//! What every subcommand shares: the family arguments, the output format,
+//! reading a pathway, printing, and the exit status of a failure.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use carepath::{LoadError, Pathway, Profile};
+use clap::ValueEnum;
+
+/// The shipped pathway, embedded so the command works with no files.
+const DEFAULT_PATHWAY: &str = include_str!("../../../pathways/scotland.json");
+const DEFAULT_NAME: &str = "pathways/scotland.json (embedded)";
+
+/// How answers are printed.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum Format {
+    Text,
+    Json,
+}
+
+/// The family a question is about.
+#[derive(clap::Args)]
+pub(crate) struct Family {
+    /// The infant's age: `pregnancy`, `32 weeks gestation`, `birth`, `7 months`, `2 years`.
+    #[arg(long)]
+    pub(crate) age: String,
+    /// Where the family lives (a region id).
+    #[arg(long)]
+    pub(crate) region: String,
+    /// An adversity the family faces (repeat for several).
+    #[arg(long = "adversity")]
+    pub(crate) adversities: Vec<String>,
+    /// A fact, as KEY=VALUE (e.g. `first_time_parent=true`, `severity=severe`).
+    #[arg(long = "fact", value_parser = parse_fact)]
+    pub(crate) facts: Vec<(String, serde_json::Value)>,
+}
+
+pub(crate) fn parse_fact(s: &str) -> Result<(String, serde_json::Value), String> {
+    let (k, v) = s
+        .split_once('=')
+        .ok_or_else(|| format!("`{s}` is not KEY=VALUE"))?;
+    let value = serde_json::from_str(v).unwrap_or_else(|_| serde_json::Value::String(v.into()));
+    Ok((k.trim().to_owned(), value))
+}
+
+/// What went wrong, and the exit status it gives.
+pub(crate) enum Failure {
+    /// Usage or I/O error: status 2.
+    Usage(String),
+    /// The pathway does not load: status 1.
+    Pathway(String, LoadError),
+}
+
+pub(crate) fn read_pathway(file: Option<&PathBuf>) -> Result<(String, String), Failure> {
+    match file {
+        None => Ok((DEFAULT_NAME.into(), DEFAULT_PATHWAY.into())),
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+            let name = path.display().to_string();
+            match String::from_utf8(bytes) {
+                Ok(text) => Ok((name, text)),
+                Err(e) => Err(Failure::Pathway(
+                    name,
+                    Pathway::from_slice(e.as_bytes())
+                        .err()
+                        .unwrap_or(LoadError::Read {
+                            message: "not UTF-8".into(),
+                        }),
+                )),
+            }
+        }
+    }
+}
+
+pub(crate) fn load(file: Option<&PathBuf>) -> Result<Pathway, Failure> {
+    let (name, text) = read_pathway(file)?;
+    Pathway::from_json(&text).map_err(|e| Failure::Pathway(name, e))
+}
+
+pub(crate) fn profile(family: &Family) -> Result<Profile, Failure> {
+    let mut p = Profile::new()
+        .age(&family.age)
+        .map_err(|e| Failure::Usage(e.to_string()))?
+        .region(&family.region);
+    for a in &family.adversities {
+        p = p.adversity(a);
+    }
+    for (k, v) in &family.facts {
+        p = p.fact(k, v.clone());
+    }
+    Ok(p)
+}
+
+pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Usage(e.to_string()))?;
+    println_out(&text)
+}
+
+pub(crate) fn println_out(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}") {
+        // A reader that stopped early (`carepath route ... | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Failure::Usage(format!("cannot write output: {e}"))),
+    }
+}

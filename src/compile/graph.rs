@@ -1,0 +1,259 @@
+//! Services, referrals and the default goal, compiled: ids interned in id
+//! order, the referral graph built, every unknown id reported.
+
+use std::collections::{HashMap, HashSet};
+
+use petgraph::graph::DiGraph;
+
+use super::problems::{Problems, duration, unique_ids};
+use super::rules::RuleCompiler;
+use crate::document::PathwayDocument;
+use crate::pathway::{Goal, Referral, Service, ServiceId};
+
+/// Services, interned in id order so that index order is id order: the
+/// services and the id → index map. O(s log s) for s services.
+pub(super) fn compile_services(
+    doc: &PathwayDocument,
+    rc: &RuleCompiler<'_>,
+    source_ids: &HashSet<&str>,
+    p: &mut Problems,
+) -> (Vec<Service>, HashMap<String, ServiceId>) {
+    let regions = rc.regions;
+    // Services, interned in id order so that index order is id order.
+    unique_ids(
+        p,
+        "service",
+        "/services",
+        doc.services.iter().map(|s| s.id.as_str()),
+    );
+    let mut order: Vec<usize> = (0..doc.services.len()).collect();
+    order.sort_by(|&a, &b| {
+        let id = |i: usize| doc.services.get(i).map_or("", |s| s.id.as_str());
+        id(a).cmp(id(b)).then(a.cmp(&b))
+    });
+    order.dedup_by(|a, b| {
+        doc.services.get(*a).map(|s| &s.id) == doc.services.get(*b).map(|s| &s.id)
+    });
+    let mut service_index: HashMap<String, ServiceId> = HashMap::new();
+    for (n, &i) in order.iter().enumerate() {
+        if let (Some(s), Ok(n)) = (doc.services.get(i), u32::try_from(n)) {
+            service_index.insert(s.id.clone(), ServiceId(n));
+        }
+    }
+    let mut services = Vec::with_capacity(order.len());
+    for &i in &order {
+        let Some(s) = doc.services.get(i) else {
+            continue;
+        };
+        let base = format!("/services/{i}");
+        let mut served = Vec::new();
+        for (j, r) in s.regions.iter().enumerate() {
+            match regions.get(r) {
+                Some(id) => served.push(id),
+                None => p.unknown(
+                    "E0103",
+                    "region",
+                    r,
+                    format!("{base}/regions/{j}"),
+                    regions.ids(),
+                ),
+            }
+        }
+        if s.regions.is_empty() {
+            p.add(
+                "E0103",
+                format!("{base}/regions"),
+                format!("service `{}` serves no region", s.id),
+                Some("list the regions it serves, e.g. the whole country's id".into()),
+            );
+        }
+        let rule = s
+            .eligibility
+            .as_ref()
+            .map(|r| rc.rule(r, &format!("{base}/eligibility"), 0, p));
+        let (typical, pessimistic, assumed) = match &s.wait {
+            None => (0, 0, false),
+            Some(w) => {
+                let t = duration(&w.typical, &format!("{base}/wait/typical"), p);
+                let pes = w
+                    .pessimistic
+                    .as_ref()
+                    .map_or(t, |x| duration(x, &format!("{base}/wait/pessimistic"), p));
+                if pes < t {
+                    p.add(
+                        "E0114",
+                        format!("{base}/wait/pessimistic"),
+                        format!(
+                            "pessimistic wait `{}` is shorter than the typical wait `{}`",
+                            w.pessimistic.as_deref().unwrap_or_default(),
+                            w.typical
+                        ),
+                        Some("the pessimistic wait is the longer, worse-case figure".into()),
+                    );
+                }
+                (t, pes.max(t), w.assumed)
+            }
+        };
+        for (j, src) in s.sources.iter().enumerate() {
+            if !source_ids.contains(src.as_str()) {
+                p.unknown(
+                    "E0115",
+                    "source",
+                    src,
+                    format!("{base}/sources/{j}"),
+                    source_ids.iter().copied(),
+                );
+            }
+        }
+        services.push(Service {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            tier: s.tier,
+            tags: s.tags.clone(),
+            provider: s.provider.clone(),
+            regions: served,
+            rule,
+            wait_typical: typical,
+            wait_pessimistic: pessimistic,
+            wait_assumed: assumed,
+            entry: s.entry,
+            description: s.description.clone(),
+            sources: s.sources.clone(),
+            notes: s.notes.clone(),
+        });
+    }
+
+    (services, service_index)
+}
+
+/// Referrals: the referral list and the graph (one node per service, one
+/// edge per referral, weighted by the referral's index). O(r) for r
+/// referrals.
+pub(super) fn compile_referrals(
+    doc: &PathwayDocument,
+    rc: &RuleCompiler<'_>,
+    services: &[Service],
+    service_index: &HashMap<String, ServiceId>,
+    p: &mut Problems,
+) -> (Vec<Referral>, DiGraph<u32, u32>) {
+    // Referrals.
+    let mut graph: DiGraph<u32, u32> = DiGraph::with_capacity(services.len(), doc.referrals.len());
+    for n in 0..services.len() {
+        if let Ok(n) = u32::try_from(n) {
+            graph.add_node(n);
+        }
+    }
+    let mut referrals = Vec::with_capacity(doc.referrals.len());
+    let mut pairs: HashMap<(ServiceId, ServiceId), usize> = HashMap::new();
+    for (i, r) in doc.referrals.iter().enumerate() {
+        let base = format!("/referrals/{i}");
+        let end = |id: &str, field: &str, p: &mut Problems| {
+            let found = service_index.get(id).copied();
+            if found.is_none() {
+                p.unknown(
+                    "E0102",
+                    "service",
+                    id,
+                    format!("{base}/{field}"),
+                    service_index.keys().map(String::as_str),
+                );
+            }
+            found
+        };
+        let from = end(&r.from, "from", p);
+        let to = end(&r.to, "to", p);
+        let when = r
+            .when
+            .as_ref()
+            .map(|w| rc.rule(w, &format!("{base}/when"), 0, p));
+        let delay = r
+            .delay
+            .as_ref()
+            .map_or(0, |d| duration(d, &format!("{base}/delay"), p));
+        let (Some(from), Some(to)) = (from, to) else {
+            continue;
+        };
+        if from == to {
+            p.add(
+                "E0116",
+                base.clone(),
+                format!("service `{}` refers to itself", r.from),
+                None,
+            );
+            continue;
+        }
+        if let Some(first) = pairs.insert((from, to), i) {
+            p.add(
+                "E0117",
+                base.clone(),
+                format!("a second referral from `{}` to `{}`", r.from, r.to),
+                Some(format!(
+                    "first defined at /referrals/{first}; combine the conditions with `any`"
+                )),
+            );
+            pairs.insert((from, to), first);
+            continue;
+        }
+        let Ok(index) = u32::try_from(referrals.len()) else {
+            continue;
+        };
+        referrals.push(Referral {
+            from,
+            to,
+            when,
+            delay,
+            notes: r.notes.clone(),
+        });
+        graph.add_edge(
+            petgraph::graph::NodeIndex::new(from.index()),
+            petgraph::graph::NodeIndex::new(to.index()),
+            index,
+        );
+    }
+
+    (referrals, graph)
+}
+
+/// The default goal: which services end a route. O(s) for s services.
+pub(super) fn compile_goal(
+    doc: &PathwayDocument,
+    services: &[Service],
+    service_index: &HashMap<String, ServiceId>,
+    p: &mut Problems,
+) -> Goal {
+    // The default goal.
+    let goal_ids: Vec<ServiceId> = doc
+        .goal
+        .services
+        .iter()
+        .enumerate()
+        .filter_map(|(j, id)| {
+            let found = service_index.get(id).copied();
+            if found.is_none() {
+                p.unknown(
+                    "E0113",
+                    "service",
+                    id,
+                    format!("/goal/services/{j}"),
+                    service_index.keys().map(String::as_str),
+                );
+            }
+            found
+        })
+        .collect();
+    let goal = Goal {
+        tier: doc.goal.tier,
+        tags: doc.goal.tags.clone(),
+        services: goal_ids,
+    };
+    if p.0.is_empty() && !services.iter().enumerate().any(|(i, s)| goal.matches(i, s)) {
+        p.add(
+            "E0113",
+            "/goal".into(),
+            "the goal matches no service".into(),
+            Some("check the goal's tier and tags against the services'".into()),
+        );
+    }
+
+    goal
+}

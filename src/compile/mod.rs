@@ -1,0 +1,136 @@
+//! Document → [`Pathway`]: ids interned, regions indexed, rules compiled,
+//! the referral graph built; every structural problem collected at once.
+//!
+//! May use: the leaves, `document`, `model` and `pathway` (whose type it
+//! builds). Within: `problems` (collecting and locating problems) is used
+//! by `vocabulary` (vocabulary and region tree), `rules` (rule clauses) and
+//! `graph` (services, referrals, goal), which this file runs in order.
+//!
+//! Complexity: O(n log n) in the size of the document (sorting ids), plus
+//! O(c · k) for "did you mean" suggestions on c unknown ids among k known.
+
+mod graph;
+mod problems;
+mod rules;
+mod vocabulary;
+
+use std::collections::HashSet;
+use std::io::Read;
+
+use crate::document::PathwayDocument;
+use crate::error::LoadError;
+use crate::limits::MAX_FILE_BYTES;
+use crate::pathway::Pathway;
+
+use graph::{compile_goal, compile_referrals, compile_services};
+use problems::{Problems, unique_ids};
+pub use rules::MAX_RULE_DEPTH;
+use rules::RuleCompiler;
+use vocabulary::{compile_regions, compile_vocabulary};
+
+impl Pathway {
+    /// Parses and compiles a pathway from JSON text.
+    ///
+    /// # Errors
+    /// [`LoadError::Syntax`] (with line and column) for malformed JSON or a
+    /// wrong shape; [`LoadError::Invalid`] listing every structural problem.
+    ///
+    /// ```
+    /// let err = carepath::Pathway::from_json("{\"metadata\": 3}").unwrap_err();
+    /// assert!(err.to_string().contains("line 1 column"));
+    /// ```
+    pub fn from_json(text: &str) -> Result<Self, LoadError> {
+        let doc = PathwayDocument::from_json(text)?;
+        compile(doc, Some(text))
+    }
+
+    /// Parses and compiles a pathway from bytes, which must be UTF-8.
+    ///
+    /// # Errors
+    /// As [`Pathway::from_json`], plus [`LoadError::NotUtf8`] and
+    /// [`LoadError::TooLarge`].
+    ///
+    /// ```
+    /// let err = carepath::Pathway::from_slice(b"{\"a\": \"\xff\"}").unwrap_err();
+    /// assert_eq!(err.code(), "E0003");
+    /// ```
+    pub fn from_slice(bytes: &[u8]) -> Result<Self, LoadError> {
+        Self::from_json(LoadError::from_bytes(bytes)?)
+    }
+
+    /// Reads a pathway from any reader (a file, a socket), stopping at
+    /// [`MAX_FILE_BYTES`].
+    ///
+    /// # Errors
+    /// As [`Pathway::from_slice`], plus [`LoadError::Read`].
+    ///
+    /// ```
+    /// # let text = include_str!("../../tests/fixtures/small.json");
+    /// let pathway = carepath::Pathway::from_reader(text.as_bytes())?;
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    pub fn from_reader(reader: impl Read) -> Result<Self, LoadError> {
+        let mut bytes = Vec::new();
+        let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX) + 1;
+        reader
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .map_err(|e| LoadError::Read {
+                message: e.to_string(),
+            })?;
+        Self::from_slice(&bytes)
+    }
+
+    /// Compiles a document built in code. Problems are located by JSON
+    /// pointer only (line and column 0).
+    ///
+    /// # Errors
+    /// [`LoadError::Invalid`] listing every structural problem.
+    pub fn from_document(doc: PathwayDocument) -> Result<Self, LoadError> {
+        compile(doc, None)
+    }
+}
+
+/// Compiles a document. `text` is the file it was read from, if any, used
+/// only to place problems by line and column.
+pub(crate) fn compile(doc: PathwayDocument, text: Option<&str>) -> Result<Pathway, LoadError> {
+    let mut p = Problems::default();
+
+    // Sources.
+    let source_ids: HashSet<&str> = unique_ids(
+        &mut p,
+        "source",
+        "/metadata/sources",
+        doc.metadata.sources.iter().map(|s| s.id.as_str()),
+    )
+    .into_keys()
+    .collect();
+
+    // Vocabulary.
+    let vocabulary = compile_vocabulary(&doc, &mut p);
+
+    // Regions.
+    let regions = compile_regions(&doc, &mut p);
+
+    let rc = RuleCompiler {
+        vocabulary: &vocabulary,
+        regions: &regions,
+    };
+    let (services, service_index) = compile_services(&doc, &rc, &source_ids, &mut p);
+    let (referrals, graph) = compile_referrals(&doc, &rc, &services, &service_index, &mut p);
+    let goal = compile_goal(&doc, &services, &service_index, &mut p);
+
+    if !p.0.is_empty() {
+        return Err(LoadError::Invalid(p.into_diagnostics(text)));
+    }
+    Ok(Pathway::assemble(
+        doc.metadata,
+        vocabulary,
+        regions,
+        services,
+        service_index,
+        referrals,
+        graph,
+        goal,
+    ))
+}

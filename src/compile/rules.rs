@@ -1,0 +1,248 @@
+//! Rules, compiled: every clause checked against the vocabulary and the
+//! region tree, ages and durations read, problems collected.
+
+use super::problems::Problems;
+use crate::age::parse_age;
+use crate::bits::Bits;
+use crate::document::{AdversitiesDoc, FactKind, FactTestDoc, Rule, position::escape_token};
+use crate::model::region::RegionTree;
+use crate::model::rules::{Cond, FactOp, SetTest};
+use crate::model::vocabulary::Vocabulary;
+
+/// The deepest nesting of `all` / `any` / `not` accepted in one rule.
+pub const MAX_RULE_DEPTH: usize = 64;
+
+pub(super) struct RuleCompiler<'a> {
+    pub(super) vocabulary: &'a Vocabulary,
+    pub(super) regions: &'a RegionTree,
+}
+
+impl RuleCompiler<'_> {
+    pub(super) fn rule(&self, rule: &Rule, ptr: &str, depth: usize, p: &mut Problems) -> Cond {
+        if depth >= MAX_RULE_DEPTH {
+            p.add(
+                "E0001",
+                ptr.to_owned(),
+                format!("rule nested deeper than {MAX_RULE_DEPTH} levels"),
+                Some("flatten nested `all`/`any` into one list".into()),
+            );
+            return Cond::All(Vec::new());
+        }
+        match rule {
+            Rule::All(rules) | Rule::Any(rules) => {
+                let key = if matches!(rule, Rule::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                let parts = rules
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| self.rule(r, &format!("{ptr}/{key}/{i}"), depth + 1, p))
+                    .collect();
+                if key == "all" {
+                    Cond::All(parts)
+                } else {
+                    Cond::Any(parts)
+                }
+            }
+            Rule::Not(r) => Cond::Not(Box::new(self.rule(r, &format!("{ptr}/not"), depth + 1, p))),
+            Rule::Age(range) => {
+                let mut bound = |text: &Option<String>, field: &str| {
+                    text.as_ref().and_then(|t| {
+                        parse_age(t)
+                            .map_err(|e| {
+                                p.add("E0108", format!("{ptr}/age/{field}"), e.to_string(), None);
+                            })
+                            .ok()
+                    })
+                };
+                let from = bound(&range.from, "from");
+                let before = bound(&range.before, "before");
+                if let (Some(f), Some(b)) = (from, before) {
+                    if f >= b {
+                        p.add(
+                            "E0107",
+                            format!("{ptr}/age"),
+                            format!(
+                                "empty age range: from `{}` is not before `{}`",
+                                range.from.as_deref().unwrap_or_default(),
+                                range.before.as_deref().unwrap_or_default()
+                            ),
+                            Some("`from` is inclusive and `before` exclusive: `before` must be later".into()),
+                        );
+                    }
+                }
+                Cond::Age {
+                    from,
+                    before,
+                    judged: range.judged,
+                    texts: Box::new((range.from.clone(), range.before.clone())),
+                }
+            }
+            Rule::Adversities(test) => self.adversities(test, &format!("{ptr}/adversities"), p),
+            Rule::Fact(test) => self.fact(test, &format!("{ptr}/fact"), p),
+            Rule::Region(ids) => Cond::Region(
+                ids.iter()
+                    .enumerate()
+                    .filter_map(|(i, id)| {
+                        let found = self.regions.get(id);
+                        if found.is_none() {
+                            p.unknown(
+                                "E0103",
+                                "region",
+                                id,
+                                format!("{ptr}/region/{i}"),
+                                self.regions.ids(),
+                            );
+                        }
+                        found
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    fn adversities(&self, doc: &AdversitiesDoc, ptr: &str, p: &mut Problems) -> Cond {
+        let given: Vec<(SetTest, &str, &Vec<String>)> = [
+            (SetTest::AnyOf, "any_of", &doc.any_of),
+            (SetTest::AllOf, "all_of", &doc.all_of),
+            (SetTest::NoneOf, "none_of", &doc.none_of),
+        ]
+        .into_iter()
+        .filter_map(|(t, k, v)| v.as_ref().map(|v| (t, k, v)))
+        .collect();
+        let [(test, key, ids)] = given.as_slice() else {
+            p.add(
+                "E0111",
+                ptr.to_owned(),
+                format!(
+                    "an adversity test needs exactly one of `any_of`, `all_of`, `none_of`; found {}",
+                    given.len()
+                ),
+                Some("split it into several tests inside `all`".into()),
+            );
+            return Cond::All(Vec::new());
+        };
+        let mut set = Bits::with_capacity(self.vocabulary.adversities.len());
+        let mut indices = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            match self.vocabulary.adversity(id) {
+                Some(a) => {
+                    set.insert(a);
+                    indices.push(a);
+                }
+                None => {
+                    p.unknown(
+                        "E0104",
+                        "adversity",
+                        id,
+                        format!("{ptr}/{key}/{i}"),
+                        self.vocabulary.adversity_ids(),
+                    );
+                    indices.push(usize::MAX);
+                }
+            }
+        }
+        Cond::Adversities {
+            test: *test,
+            set,
+            ids: (*ids).clone(),
+            indices,
+        }
+    }
+
+    fn fact(&self, doc: &FactTestDoc, ptr: &str, p: &mut Problems) -> Cond {
+        let Some(fact) = self.vocabulary.fact(&doc.id) else {
+            p.unknown(
+                "E0105",
+                "fact",
+                &doc.id,
+                format!("{ptr}/id"),
+                self.vocabulary.fact_ids(),
+            );
+            return Cond::All(Vec::new());
+        };
+        let kind = self.vocabulary.facts.get(fact).map(|f| f.kind);
+        let mut ops = Vec::new();
+        let value = |v: &serde_json::Value, field: String, p: &mut Problems| {
+            self.vocabulary
+                .value(fact, v)
+                .map_err(|expected| {
+                    p.add(
+                        "E0106",
+                        format!("{ptr}/{field}"),
+                        format!(
+                            "fact `{}` is compared with `{v}`, but it holds {expected}",
+                            doc.id
+                        ),
+                        None,
+                    );
+                })
+                .ok()
+        };
+        if let Some(v) = &doc.equals {
+            ops.push(value(v, "equals".into(), p).map(FactOp::Equals));
+        }
+        if let Some(vs) = &doc.one_of {
+            let vals: Vec<_> = vs
+                .iter()
+                .enumerate()
+                .map(|(i, v)| value(v, format!("one_of/{}", escape_token(&i.to_string())), p))
+                .collect();
+            ops.push(
+                vals.into_iter()
+                    .collect::<Option<Vec<_>>>()
+                    .map(FactOp::OneOf),
+            );
+        }
+        for (field, v, at_least) in [
+            ("at_least", &doc.at_least, true),
+            ("at_most", &doc.at_most, false),
+        ] {
+            if let Some(v) = v {
+                if kind == Some(FactKind::Boolean) {
+                    p.add(
+                        "E0106",
+                        format!("{ptr}/{field}"),
+                        format!(
+                            "fact `{}` is true or false; it cannot be compared with `{field}`",
+                            doc.id
+                        ),
+                        Some("use `equals`".into()),
+                    );
+                    ops.push(None);
+                } else {
+                    let v = value(v, field.into(), p);
+                    ops.push(v.map(|v| {
+                        if at_least {
+                            FactOp::AtLeast(v)
+                        } else {
+                            FactOp::AtMost(v)
+                        }
+                    }));
+                }
+            }
+        }
+        match ops.as_slice() {
+            [Some(op)] => Cond::Fact {
+                fact,
+                id: doc.id.clone(),
+                op: op.clone(),
+            },
+            [None] => Cond::All(Vec::new()),
+            _ => {
+                p.add(
+                    "E0111",
+                    ptr.to_owned(),
+                    format!(
+                        "a fact test needs exactly one of `equals`, `one_of`, `at_least`, `at_most`; found {}",
+                        ops.len()
+                    ),
+                    Some("to test a range, put two fact tests inside `all`".into()),
+                );
+                Cond::All(Vec::new())
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The answer to a route question: routes of steps, and why each goal
+//! service not reached is out of reach.
+
+use petgraph::graph::NodeIndex;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::document::Tier;
+use crate::model::rules::Timing;
+use crate::pathway::Pathway;
+use crate::query::prepared::{PreparedProfile, WaitKind};
+
+use super::search::Partial;
+
+/// One service on a route.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Step {
+    /// The service's id.
+    pub service: String,
+    /// Its name.
+    pub name: String,
+    /// Its tier.
+    pub tier: Tier,
+    /// The infant's age when the referral arrives (days).
+    pub arrival_age_days: i32,
+    /// The infant's age when the service sees the family (days).
+    pub seen_age_days: i32,
+    /// The wait at this service (days).
+    pub wait_days: i32,
+    /// Whether that wait is an assumption of the pathway's authors rather
+    /// than a published figure.
+    pub wait_assumed: bool,
+    /// The delay of the referral into this service (days; 0 for the first).
+    pub delay_days: i32,
+    /// Why the service accepts the family.
+    pub why: Vec<String>,
+}
+
+/// One referral route, entry to goal.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Route {
+    /// The services in order.
+    pub steps: Vec<Step>,
+    /// Days from today until the goal service sees the family.
+    pub days_to_goal: i64,
+    /// The same in weeks (to one decimal).
+    pub weeks_to_goal: f64,
+    /// Number of referrals.
+    pub handoffs: usize,
+}
+
+/// Why a goal service is not reached.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reason {
+    /// It does not serve the family's region.
+    NotInRegion {
+        /// Why, in words.
+        message: String,
+    },
+    /// Its rule excludes the family (other than by age on the way).
+    NotEligible {
+        /// The deciding clauses.
+        message: String,
+    },
+    /// A route exists, but the family would be too old on arrival (at the
+    /// goal or at a service on the way).
+    AgedOutOnTheWay {
+        /// The age on arrival where the limit is passed (days).
+        arrival_age_days: i32,
+        /// Where and why, in words.
+        message: String,
+    },
+    /// No referral path leads there from the family's first contacts.
+    Unreachable {
+        /// Why, in words.
+        message: String,
+    },
+    /// The query reached [`QUERY_BUDGET`](crate::route::QUERY_BUDGET) before this service was examined:
+    /// it may or may not be reachable. Ask about it alone
+    /// ([`RouteQuery::goal`](crate::RouteQuery::goal)) to know.
+    NotExamined {
+        /// Why, in words.
+        message: String,
+    },
+}
+
+/// A goal service not reached, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct NotReached {
+    /// The service's id.
+    pub service: String,
+    /// Its name.
+    pub name: String,
+    /// Why it is out of reach.
+    pub reason: Reason,
+}
+
+/// The answer to a route question.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct RouteAnswer {
+    /// Routes, best first.
+    pub routes: Vec<Route>,
+    /// Every goal service no route reaches, in id order (empty when the
+    /// query asked not to [`explain`](crate::RouteQuery::explain)).
+    pub not_reached: Vec<NotReached>,
+    /// The best route to each other goal service the family can reach but
+    /// that ends none of `routes` (they were all taken by better routes to
+    /// other services), best first. A referrer sees every option this way,
+    /// whatever the limit.
+    pub also_reachable: Vec<Route>,
+    /// `false` when a search stopped at [`SEARCH_BUDGET`](crate::route::SEARCH_BUDGET), or the query at
+    /// [`QUERY_BUDGET`](crate::route::QUERY_BUDGET).
+    pub complete: bool,
+}
+
+impl Pathway {
+    pub(super) fn route(&self, f: &PreparedProfile<'_>, p: &Partial, waits: WaitKind) -> Route {
+        let start = f.start_age();
+        let steps: Vec<Step> = p
+            .nodes
+            .iter()
+            .zip(&p.times)
+            .filter_map(|(&n, &(arrival, seen, delay))| {
+                let s = self.services.get(n as usize)?;
+                let wait = f.wait(NodeIndex::new(n as usize), waits);
+                let timing = Timing {
+                    on_referral: arrival,
+                    when_seen: arrival.saturating_add(wait),
+                };
+                // What `verdict(..)` would say decides it: the region, then
+                // the rule's deciding clauses (built without the whole tree).
+                let mut why = Vec::with_capacity(4);
+                why.push(self.regions.explain_served(f.profile.region, &s.regions));
+                match &s.rule {
+                    Some(rule) => {
+                        rule.decisive_messages(&self.context(&f.profile, timing), &mut why);
+                    }
+                    None => why.push(crate::model::rules::Explanation::everyone().message),
+                }
+                Some(Step {
+                    service: s.id.clone(),
+                    name: s.name.clone(),
+                    tier: s.tier,
+                    arrival_age_days: arrival,
+                    seen_age_days: seen,
+                    wait_days: seen - arrival,
+                    wait_assumed: s.wait_assumed && seen != arrival,
+                    delay_days: delay,
+                    why,
+                })
+            })
+            .collect();
+        let end = p.times.last().map_or(start, |t| t.1);
+        let days = i64::from(end) - i64::from(start);
+        Route {
+            handoffs: steps.len().saturating_sub(1),
+            days_to_goal: days,
+            weeks_to_goal: (days as f64 / 7.0 * 10.0).round() / 10.0,
+            steps,
+        }
+    }
+}

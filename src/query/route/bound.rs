@@ -1,0 +1,160 @@
+//! Lower bounds on what is left of a route: days and referrals to the
+//! targets, for the A* search.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+use petgraph::Direction;
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::query::prepared::{PreparedProfile, WaitKind};
+
+/// Admissible, consistent lower bounds on what is left of a route from a
+/// service to the search's targets: days (the least delay + wait along any
+/// referral path, ages and referral conditions ignored) and referrals (the
+/// fewest hops). A service with no bound cannot reach a target at all.
+///
+/// Ages and referral conditions only remove options, so ignoring them
+/// keeps the bound admissible; each bound is a shortest-path distance, so
+/// `bound(n) ≤ cost(n → m) + bound(m)` for every referral (consistent).
+///
+/// Complexity: O(V + E log V) time and O(V) space over the part of the
+/// graph that reaches a target (reverse Dijkstra for days, reverse BFS for
+/// hops), where V and E count services and referrals.
+pub(super) struct Bound {
+    days: Vec<i64>,
+    hops: Vec<u32>,
+    /// The services whose entries are set: reset by the next fill, so one
+    /// `Bound` serves many searches without clearing the whole graph.
+    touched: Vec<usize>,
+}
+
+impl Bound {
+    /// No bound yet; nothing allocated until the first fill.
+    pub(super) const fn empty() -> Self {
+        Self {
+            days: Vec::new(),
+            hops: Vec::new(),
+            touched: Vec::new(),
+        }
+    }
+
+    /// Bounds towards `targets`, entering only services for which
+    /// `enterable` holds and passing through no service of `goal_mask`.
+    pub(super) fn new(
+        f: &PreparedProfile<'_>,
+        targets: &[NodeIndex],
+        enterable: &dyn Fn(NodeIndex) -> bool,
+        goal_mask: &[bool],
+        waits: WaitKind,
+    ) -> Self {
+        let mut b = Self::empty();
+        b.fill(f, targets, enterable, goal_mask, waits);
+        b
+    }
+
+    /// [`Bound::new`], reusing this one's memory: O(what the last fill
+    /// touched) to reset, then as `new`.
+    pub(super) fn fill(
+        &mut self,
+        f: &PreparedProfile<'_>,
+        targets: &[NodeIndex],
+        enterable: &dyn Fn(NodeIndex) -> bool,
+        goal_mask: &[bool],
+        waits: WaitKind,
+    ) {
+        let graph = f.pathway.graph();
+        let n = graph.node_count();
+        if self.days.len() != n || self.hops.len() != n {
+            self.days = vec![i64::MAX; n];
+            self.hops = vec![u32::MAX; n];
+            self.touched.clear();
+        }
+        let Self {
+            days,
+            hops,
+            touched,
+        } = self;
+        for &i in touched.iter() {
+            if let (Some(d), Some(h)) = (days.get_mut(i), hops.get_mut(i)) {
+                *d = i64::MAX;
+                *h = u32::MAX;
+            }
+        }
+        touched.clear();
+        let mut heap = BinaryHeap::new();
+        let mut queue = VecDeque::new();
+        // A target the family can never enter bounds nothing.
+        for &t in targets.iter().filter(|&&t| enterable(t)) {
+            if let (Some(d), Some(h)) = (days.get_mut(t.index()), hops.get_mut(t.index())) {
+                if *d != 0 {
+                    touched.push(t.index());
+                    *d = 0;
+                    *h = 0;
+                    heap.push(Reverse((0i64, t.index())));
+                    queue.push_back(t);
+                }
+            }
+        }
+        let is_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
+        while let Some(Reverse((d, u))) = heap.pop() {
+            if days.get(u).is_none_or(|&x| x < d) {
+                continue;
+            }
+            let u = NodeIndex::new(u);
+            if !enterable(u) {
+                continue;
+            }
+            let step = i64::from(f.wait(u, waits));
+            for e in graph.edges_directed(u, Direction::Incoming) {
+                let p = e.source();
+                if is_goal(p) {
+                    continue;
+                }
+                let nd = d
+                    .saturating_add(step)
+                    .saturating_add(i64::from(f.pathway.delay(e.id())));
+                if let Some(x) = days.get_mut(p.index()) {
+                    if nd < *x {
+                        if *x == i64::MAX {
+                            touched.push(p.index());
+                        }
+                        *x = nd;
+                        heap.push(Reverse((nd, p.index())));
+                    }
+                }
+            }
+        }
+        while let Some(u) = queue.pop_front() {
+            if !enterable(u) {
+                continue;
+            }
+            let next = hops
+                .get(u.index())
+                .copied()
+                .unwrap_or(u32::MAX)
+                .saturating_add(1);
+            for e in graph.edges_directed(u, Direction::Incoming) {
+                let p = e.source();
+                if is_goal(p) {
+                    continue;
+                }
+                if let Some(x) = hops.get_mut(p.index()) {
+                    if *x == u32::MAX {
+                        touched.push(p.index());
+                        *x = next;
+                        queue.push_back(p);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The bound at `n`: (days, hops), or `None` when no target is reachable.
+    pub(super) fn at(&self, n: NodeIndex) -> Option<(i64, usize)> {
+        let d = *self.days.get(n.index())?;
+        let h = *self.hops.get(n.index())?;
+        (d != i64::MAX && h != u32::MAX).then_some((d, h as usize))
+    }
+}

@@ -1,0 +1,259 @@
+//! Ranked referral routes with age on arrival, and why each goal service
+//! not reached is out of reach.
+//!
+//! # Algorithm
+//!
+//! **Routes.** A* over partial simple paths (over paths, not nodes): a
+//! heap holds partial routes keyed by a lower bound on the ranking key of
+//! any route completing them (days so far plus the bound, or hops then
+//! days) and then by their sequence of services. The bound is computed per
+//! query by a reverse Dijkstra (least wait + delay) and a reverse BFS (fewest
+//! referrals) from the goal services, entering only services that could
+//! accept the family at some age from today (region and rule, ages left
+//! open); it ignores ages on the way, so it never overestimates, and it is a
+//! shortest-path distance, so keys never decrease along a route. Complete
+//! routes therefore leave the heap in exact ranking order, ties broken by
+//! service ids. A partial route with no finite bound, or one that cannot
+//! end within the hop limit, is dropped. Each extension checks the
+//! referral's condition on the day the family is seen and the receiving
+//! service's eligibility on the day the referral arrives (or, for clauses
+//! judged when seen, after its wait). Routes end at the first goal service.
+//!
+//! **Explanations.** The search goes on for up to
+//! [`RouteQuery::search_ahead`] more partial routes; the first route it
+//! completes to another goal is that goal's best (`also_reachable`). Each
+//! goal still without one is examined alone: out of region, or excluded by
+//! its own rule at every age (no search); else an A* towards it alone,
+//! pruned by its age limit; else searches that relax its rule (aged out on
+//! the way, or not eligible) and then every rule (which door is closed).
+//!
+//! Complexity: O(V + E log V) for the bound, then O(P · (d + log P)) time
+//! and O(P) space, where P is the number of partial routes whose key is
+//! below the k-th route's (at most the number of simple paths of up to
+//! `max_hops` referrals among services that could accept the family), d the
+//! out-degree; V and E count services and referrals. Explanations add at
+//! most three such searches per goal service in the family's region that
+//! the first pass does not settle. A search stops after [`SEARCH_BUDGET`]
+//! partial routes and a query after [`QUERY_BUDGET`] (about a second on
+//! a dense pathway where every search runs to its limit), and the answer
+//! says so in [`RouteAnswer::complete`]. Memory is O(partial routes
+//! pushed): about 130 MB at worst on that pathway.
+//!
+//! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.
+//! Within: `query` (the question and its limits) and `answer` (the answer
+//! types) stand below `bound` < `search` < `why_not` < this file.
+
+mod answer;
+mod bound;
+mod query;
+mod search;
+mod why_not;
+
+pub use answer::{NotReached, Reason, Route, RouteAnswer, Step};
+pub use query::{
+    MAX_HOPS, MAX_ROUTES, QUERY_BUDGET, Ranking, RouteQuery, SEARCH_AHEAD, SEARCH_BUDGET,
+};
+
+use std::collections::HashSet;
+
+use petgraph::graph::NodeIndex;
+
+use crate::error::QueryError;
+use crate::model::profile::Profile;
+use crate::pathway::{Goal, Pathway};
+
+use bound::Bound;
+use search::{Relax, Search};
+
+impl Pathway {
+    /// The best referral routes for a family, and why every goal service
+    /// not reached is out of reach. See the [module docs](crate::route) for
+    /// the algorithm and its complexity.
+    ///
+    /// # Errors
+    /// [`QueryError`] for a bad profile, an unknown `from` or goal service,
+    /// or a limit or hop count out of range.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../../tests/fixtures/small.json"))?;
+    /// let family = carepath::Profile::new().age("3 months")?.region("east");
+    /// let answer = pathway.routes(&family, &carepath::RouteQuery::default())?;
+    /// let first: Vec<&str> = answer.routes[0].steps.iter().map(|s| s.service.as_str()).collect();
+    /// assert_eq!(first, ["hv-east", "imh-east"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn routes(&self, profile: &Profile, query: &RouteQuery) -> Result<RouteAnswer, QueryError> {
+        if query.limit == 0 || query.limit > MAX_ROUTES {
+            return Err(QueryError::OutOfRange(format!(
+                "limit {} is out of range: ask for 1 to {MAX_ROUTES} routes",
+                query.limit
+            )));
+        }
+        if query.max_hops == 0 || query.max_hops > MAX_HOPS {
+            return Err(QueryError::OutOfRange(format!(
+                "max_hops {} is out of range: 1 to {MAX_HOPS} referrals",
+                query.max_hops
+            )));
+        }
+        if query.search_ahead > SEARCH_BUDGET {
+            return Err(QueryError::OutOfRange(format!(
+                "search_ahead {} is out of range: 0 to {SEARCH_BUDGET} partial routes",
+                query.search_ahead
+            )));
+        }
+        let f = self.prepare(profile)?;
+        let asked;
+        let goal = match &query.goal {
+            None => &self.goal,
+            Some(g) => {
+                asked = Goal {
+                    tier: g.tier,
+                    tags: g.tags.clone(),
+                    services: g
+                        .services
+                        .iter()
+                        .map(|s| self.service_id(s))
+                        .collect::<Result<_, _>>()?,
+                };
+                &asked
+            }
+        };
+        let goals: Vec<NodeIndex> = if query.goal.is_none() {
+            self.goal_services.clone()
+        } else {
+            goal.services_in(&self.services)
+        };
+        if goals.is_empty() {
+            for tag in &goal.tags {
+                if !self.services.iter().any(|s| s.tags.contains(tag)) {
+                    let all = self
+                        .services
+                        .iter()
+                        .flat_map(|s| s.tags.iter().map(String::as_str));
+                    return Err(QueryError::UnknownTag {
+                        tag: tag.clone(),
+                        suggestion: crate::suggest::did_you_mean(tag, all),
+                    });
+                }
+            }
+            let shown = query
+                .goal
+                .as_ref()
+                .and_then(|g| serde_json::to_string(g).ok())
+                .unwrap_or_default();
+            return Err(QueryError::NoGoalService(shown));
+        }
+        let mut goal_mask = vec![false; self.graph.node_count()];
+        for g in &goals {
+            if let Some(x) = goal_mask.get_mut(g.index()) {
+                *x = true;
+            }
+        }
+        let starts: Vec<(NodeIndex, bool)> = match &query.from {
+            Some(id) => {
+                let s = self.service_id(id)?;
+                vec![(NodeIndex::new(s.index()), true)]
+            }
+            None => self.entry_services.iter().map(|&n| (n, false)).collect(),
+        };
+        let any_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
+        let memo: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); self.graph.node_count()];
+        let could = |n: NodeIndex| match memo.get(n.index()).map(std::cell::Cell::get) {
+            Some(1) => true,
+            Some(2) | None => false,
+            Some(_) => {
+                let c = f.could_accept(n);
+                if let Some(m) = memo.get(n.index()) {
+                    m.set(if c { 1 } else { 2 });
+                }
+                c
+            }
+        };
+        let bound = Bound::new(&f, &goals, &could, &goal_mask, query.waits);
+        let spent = std::cell::Cell::new(0);
+        let search = Search {
+            f: &f,
+            bound: &bound,
+            is_goal: &any_goal,
+            any_goal: &any_goal,
+            starts: &starts,
+            max_hops: query.max_hops,
+            ranking: query.ranking,
+            waits: query.waits,
+            deadline: None,
+            could: &could,
+            spent: &spent,
+        };
+        // With explanations, the search goes on a while past the routes
+        // asked for: the first route it finds to each other goal is that
+        // goal's best, which saves a search of its own.
+        let more = query.explain.then(|| {
+            let candidates = goals.iter().filter(|&&g| could(g)).count();
+            (query.search_ahead, candidates)
+        });
+        let (found, firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
+        let routes: Vec<Route> = found
+            .iter()
+            .map(|p| self.route(&f, p, query.waits))
+            .collect();
+        let mut reached: HashSet<u32> = found
+            .iter()
+            .filter_map(|p| p.nodes.last().copied())
+            .collect();
+        let mut not_reached = Vec::new();
+        let mut also = Vec::new();
+        for p in firsts {
+            if let Some(&g) = p.nodes.last() {
+                reached.insert(g);
+            }
+            also.push(p);
+        }
+        let scratch = std::cell::RefCell::new(Bound::empty());
+        // Teams elsewhere share their areas (a board's teams serve the
+        // board): one message per list of areas.
+        let mut elsewhere: std::collections::HashMap<&[crate::model::region::RegionId], String> =
+            std::collections::HashMap::new();
+        for &g in goals.iter().filter(|_| query.explain) {
+            if reached.contains(&(g.index() as u32)) {
+                continue;
+            }
+            let Some(s) = self.services.get(g.index()) else {
+                continue;
+            };
+            let reason = if f.serves(g) {
+                let (answer, done) = self.why_not(&f, &search, &scratch, &goal_mask, g, s);
+                complete &= done;
+                match answer {
+                    Ok(p) => {
+                        also.push(p);
+                        continue;
+                    }
+                    Err(reason) => reason,
+                }
+            } else {
+                let message = elsewhere
+                    .entry(&s.regions)
+                    .or_insert_with(|| self.regions.explain_served(f.profile.region, &s.regions))
+                    .clone();
+                Reason::NotInRegion { message }
+            };
+            not_reached.push(NotReached {
+                service: s.id.clone(),
+                name: s.name.clone(),
+                reason,
+            });
+        }
+        // Same order as routes: the ranking key, then the services' ids.
+        also.sort_by(|a, b| (a.key, &a.nodes).cmp(&(b.key, &b.nodes)));
+        let also_reachable = also
+            .iter()
+            .map(|p| self.route(&f, p, query.waits))
+            .collect();
+        Ok(RouteAnswer {
+            routes,
+            not_reached,
+            also_reachable,
+            complete,
+        })
+    }
+}

@@ -1,0 +1,269 @@
+//! The A* search over partial simple routes, with ages on arrival.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use crate::query::prepared::{PreparedProfile, WaitKind};
+
+use super::bound::Bound;
+use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
+
+/// What the search may ignore, for diagnosis.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Relax {
+    Nothing,
+    /// The target's own eligibility.
+    Target(NodeIndex),
+    /// Every eligibility rule and referral condition (the route still keeps
+    /// to services in the family's area).
+    Everything,
+}
+
+pub(super) struct Search<'p, 'a> {
+    pub(super) f: &'p PreparedProfile<'a>,
+    /// Lower bounds towards the targets of `is_goal` under this search's relaxation.
+    pub(super) bound: &'p Bound,
+    /// Where a route may end.
+    pub(super) is_goal: &'p dyn Fn(NodeIndex) -> bool,
+    /// Every goal service: routes end at the first one, so none is passed through.
+    pub(super) any_goal: &'p dyn Fn(NodeIndex) -> bool,
+    pub(super) starts: &'p [(NodeIndex, bool)],
+    pub(super) max_hops: usize,
+    pub(super) ranking: Ranking,
+    pub(super) waits: WaitKind,
+    /// For a search towards one service: the age before which it must
+    /// receive the referral (`true`) or see the family (`false`), and its
+    /// wait. Partial routes that cannot make it are pruned.
+    pub(super) deadline: Option<(i32, bool, i32)>,
+    /// Whether a service could accept the family at some age from today
+    /// (memoised per query).
+    pub(super) could: &'p dyn Fn(NodeIndex) -> bool,
+    /// Partial routes examined so far by all the query's searches.
+    pub(super) spent: &'p std::cell::Cell<usize>,
+}
+
+/// A route found by a search: its services and, per service, (arrival,
+/// seen, delay in).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Partial {
+    pub(super) key: (i64, i64),
+    pub(super) nodes: Vec<u32>,
+    /// (arrival, seen, delay in) per node.
+    pub(super) times: Vec<(i32, i32, i32)>,
+}
+
+/// The services of an open partial route, as `index + 1` padded with 0:
+/// comparing two of these is comparing the routes' service lists
+/// lexicographically (a prefix sorts first), with no allocation.
+pub(super) type Path = [u32; MAX_HOPS + 1];
+
+/// A partial route waiting in the heap: its key, its services, and its
+/// last label in the search's arena (which holds the timeline).
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Open {
+    pub(super) key: (i64, i64),
+    pub(super) path: Path,
+    pub(super) label: u32,
+}
+
+/// One service on a partial route: (arrival, seen, delay in) and the
+/// label of the service before it (`u32::MAX` for the first).
+pub(super) struct Label {
+    pub(super) node: u32,
+    pub(super) times: (i32, i32, i32),
+    pub(super) parent: u32,
+    pub(super) hops: u32,
+}
+
+impl Search<'_, '_> {
+    /// The A* key of a partial route of `hops` referrals and `days` so far
+    /// ending at `n`: a lower bound on the ranking key of every complete
+    /// route extending it, or `None` when none can complete within the hop
+    /// limit.
+    pub(super) fn key(&self, n: NodeIndex, hops: usize, days: i64) -> Option<(i64, i64)> {
+        let (bd, bh) = self.bound.at(n)?;
+        let total_hops = hops.saturating_add(bh);
+        if total_hops > self.max_hops {
+            return None;
+        }
+        let days = days.saturating_add(bd);
+        if let Some((before, on_referral, wait)) = self.deadline {
+            // The earliest the target could see the family, and receive the referral.
+            let seen = i64::from(self.f.start_age()).saturating_add(days);
+            let judged = if on_referral {
+                seen.saturating_sub(i64::from(wait))
+            } else {
+                seen
+            };
+            if judged >= i64::from(before) {
+                return None;
+            }
+        }
+        Some(match self.ranking {
+            Ranking::SoonestSeen => (days, 0),
+            Ranking::FewestHandoffs => (i64::try_from(total_hops).unwrap_or(i64::MAX), days),
+        })
+    }
+
+    pub(super) fn accepts(&self, n: NodeIndex, arrival: i32, relax: Relax) -> bool {
+        match relax {
+            Relax::Everything => true,
+            Relax::Target(t) if t == n => true,
+            _ => self.f.accepts(n, arrival, self.waits),
+        }
+    }
+
+    /// Up to `limit` routes, best first, and whether the search finished.
+    ///
+    /// Partial routes live in the heap as fixed-size service lists (no
+    /// allocation per partial route); their timelines in an arena of
+    /// labels, read back only for the routes found.
+    pub(super) fn run(&self, limit: usize, relax: Relax) -> (Vec<Partial>, bool) {
+        let (found, _, done) = self.run_on(limit, relax, None);
+        (found, done)
+    }
+
+    /// As [`Search::run`]; then, with `more = Some((budget, goals))`, goes
+    /// on for up to `budget` more partial routes and returns the first
+    /// route found to each goal that ends none of the `limit` routes, until
+    /// `goals` distinct goals have a route. The first route popped to a goal
+    /// is its best (the bound is consistent, so keys never decrease along
+    /// the heap's order), so these are exact.
+    pub(super) fn run_on(
+        &self,
+        limit: usize,
+        relax: Relax,
+        more: Option<(usize, usize)>,
+    ) -> (Vec<Partial>, Vec<Partial>, bool) {
+        let start = self.f.start_age();
+        let mut heap = BinaryHeap::with_capacity(4 * self.starts.len() + 16);
+        let mut labels: Vec<Label> = Vec::with_capacity(4 * self.starts.len() + 16);
+        for &(n, already_with) in self.starts {
+            let seen = if already_with {
+                start
+            } else {
+                if !self.accepts(n, start, relax) {
+                    continue;
+                }
+                start.saturating_add(self.f.wait(n, self.waits))
+            };
+            let Some(key) = self.key(n, 0, i64::from(seen) - i64::from(start)) else {
+                continue;
+            };
+            let mut path = [0; MAX_HOPS + 1];
+            path[0] = n.index() as u32 + 1;
+            heap.push(Reverse(Open {
+                key,
+                path,
+                label: labels.len() as u32,
+            }));
+            labels.push(Label {
+                node: n.index() as u32,
+                times: (start, seen, 0),
+                parent: u32::MAX,
+                hops: 0,
+            });
+        }
+        let mut found = Vec::new();
+        let mut firsts = Vec::new();
+        let mut ends: HashSet<u32> = HashSet::new();
+        let mut popped = 0;
+        let mut extra = 0;
+        while let Some(Reverse(p)) = heap.pop() {
+            popped += 1;
+            let spent = self.spent.get().saturating_add(1);
+            self.spent.set(spent);
+            if spent > QUERY_BUDGET || (found.len() < limit && popped > SEARCH_BUDGET) {
+                return (found, firsts, false);
+            }
+            let Some(label) = labels.get(p.label as usize) else {
+                continue;
+            };
+            let last = NodeIndex::new(label.node as usize);
+            if found.len() >= limit {
+                let Some((budget, goals)) = more else {
+                    break;
+                };
+                extra += 1;
+                if extra > budget || ends.len() >= goals {
+                    break;
+                }
+            }
+            if (self.is_goal)(last) {
+                if found.len() < limit {
+                    ends.insert(label.node);
+                    found.push(Self::unwind(&labels, p.key, p.label));
+                } else if ends.insert(label.node) {
+                    firsts.push(Self::unwind(&labels, p.key, p.label));
+                }
+                if found.len() >= limit && more.is_none() {
+                    break;
+                }
+                continue;
+            }
+            if (self.any_goal)(last) {
+                continue;
+            }
+            let hops = label.hops as usize;
+            if hops >= self.max_hops {
+                continue;
+            }
+            let seen = label.times.1;
+            for e in self.f.pathway.graph().edges(last) {
+                let m = e.target();
+                let tag = m.index() as u32 + 1;
+                if p.path.iter().take(hops + 1).any(|&x| x == tag) {
+                    continue;
+                }
+                if relax != Relax::Everything && !self.f.referral_open(e.id(), seen) {
+                    continue;
+                }
+                let delay = self.f.pathway.delay(e.id());
+                let arrival = seen.saturating_add(delay);
+                if !self.accepts(m, arrival, relax) {
+                    continue;
+                }
+                let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
+                let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
+                    continue;
+                };
+                let mut path = p.path;
+                if let Some(slot) = path.get_mut(hops + 1) {
+                    *slot = tag;
+                } else {
+                    continue;
+                }
+                heap.push(Reverse(Open {
+                    key,
+                    path,
+                    label: labels.len() as u32,
+                }));
+                labels.push(Label {
+                    node: m.index() as u32,
+                    times: (arrival, seen_m, delay),
+                    parent: p.label,
+                    hops: hops as u32 + 1,
+                });
+            }
+        }
+        (found, firsts, true)
+    }
+
+    /// The route ending at `label`, read back from the arena.
+    pub(super) fn unwind(labels: &[Label], key: (i64, i64), label: u32) -> Partial {
+        let mut nodes = Vec::new();
+        let mut times = Vec::new();
+        let mut at = label;
+        while let Some(l) = labels.get(at as usize) {
+            nodes.push(l.node);
+            times.push(l.times);
+            at = l.parent;
+        }
+        nodes.reverse();
+        times.reverse();
+        Partial { key, nodes, times }
+    }
+}
