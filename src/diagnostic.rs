@@ -30,7 +30,6 @@
 //!
 //! A leaf: imports nothing from the crate.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A place in a pathway file.
@@ -39,7 +38,8 @@ use serde::{Deserialize, Serialize};
 /// let loc = carepath::document::Location { pointer: "/services/0".into(), line: 3, column: 5 };
 /// assert_eq!(loc.to_string(), "3:5 (/services/0)");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Location {
     /// JSON pointer (RFC 6901) to the value, e.g. `/services/3/regions/0`.
     pub pointer: String,
@@ -83,7 +83,8 @@ pub(crate) fn line_column_in(line_starts: &[usize], text: &str, offset: usize) -
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Worth knowing; nothing is wrong.
@@ -105,7 +106,8 @@ pub enum Severity {
 /// assert_eq!(d.location.pointer, "/services/0/regions/0");
 /// assert_eq!(d.help.as_deref(), Some("did you mean `r`?"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnostic {
     /// Stable code, e.g. `E0103`; see the table in [`crate::diagnostic`].
     pub code: &'static str,

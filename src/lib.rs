@@ -35,7 +35,9 @@ mod render;
 
 pub use compile::MAX_RULE_DEPTH;
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{Tier, schema};
+pub use document::Tier;
+#[cfg(feature = "schema")]
+pub use document::schema;
 pub use error::{LoadError, QueryError};
 pub use model::profile::Profile;
 pub use model::rules;

@@ -7,7 +7,6 @@
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::document::{Metadata, Tier};
@@ -116,7 +115,8 @@ pub struct Pathway {
 }
 
 /// A service as a host or a report shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServiceSummary {
     /// The service's id.
     pub id: String,
@@ -149,7 +149,8 @@ pub struct ServiceSummary {
 }
 
 /// A referral as a host or a report shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ReferralSummary {
     /// The referring service's id.
     pub from: String,

@@ -1,4 +1,5 @@
 //! The committed JSON Schema matches the file format.
+#![cfg(feature = "schema")]
 
 #[test]
 fn committed_schema_is_in_sync() {

@@ -31,21 +31,22 @@
 //! `schema` (the JSON Schema) stand below this file.
 
 pub(crate) mod position;
+#[cfg(feature = "schema")]
 pub mod schema;
 
 pub use crate::diagnostic::Location;
 pub use crate::limits::{MAX_FILE_BYTES, MAX_NESTING};
 pub use position::PositionIndex;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
 
 /// One pathway file: vocabulary, regions, services, referrals and a goal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "carepath pathway file")]
+#[cfg_attr(feature = "schema", schemars(title = "carepath pathway file"))]
 pub struct PathwayDocument {
     /// Optional URL or path of the JSON Schema, for editors. Ignored by the engine.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -109,7 +110,8 @@ impl PathwayDocument {
 }
 
 /// What a pathway is, who wrote it, and where its facts come from.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Metadata {
     /// Short name, e.g. "Scotland perinatal and infant mental health".
@@ -128,7 +130,8 @@ pub struct Metadata {
 }
 
 /// A document a pathway draws on.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SourceDoc {
     /// Short id services use to cite it, e.g. `nspcc-2020`.
@@ -141,7 +144,8 @@ pub struct SourceDoc {
 }
 
 /// The words rules may use: adversities and typed facts.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Vocabulary {
     /// Adversities a family may face (e.g. `domestic_abuse`).
@@ -153,7 +157,8 @@ pub struct Vocabulary {
 }
 
 /// One adversity in the vocabulary.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdversityDoc {
     /// Identifier used in rules and profiles (snake_case by convention).
@@ -166,7 +171,8 @@ pub struct AdversityDoc {
 }
 
 /// One typed fact in the vocabulary.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactDoc {
     /// Identifier used in rules and profiles (snake_case by convention).
@@ -185,7 +191,8 @@ pub struct FactDoc {
 }
 
 /// The kind of value a fact holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FactKind {
     /// `true` or `false`.
@@ -197,7 +204,8 @@ pub enum FactKind {
 }
 
 /// One region; regions form a tree through `parent`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RegionDoc {
     /// Identifier (kebab-case by convention), e.g. `nhs-highland`.
@@ -213,9 +221,8 @@ pub struct RegionDoc {
 }
 
 /// The tier of a service in the tiered model of care.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Tier {
     /// Offered to every family (midwifery, health visiting, GP).
@@ -243,7 +250,8 @@ impl Tier {
 }
 
 /// One service: who offers what, at which tier, to whom, where, how soon.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceDoc {
     /// Identifier (kebab-case by convention), unique in the file.
@@ -283,7 +291,8 @@ pub struct ServiceDoc {
 }
 
 /// How long a service takes to see a family after a referral arrives.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WaitDoc {
     /// The usual wait, as a duration: `"0 days"`, `"6 weeks"`, `"3 months"`.
@@ -297,7 +306,8 @@ pub struct WaitDoc {
 }
 
 /// A referral: `from` may refer a family to `to`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReferralDoc {
     /// The referring service's id.
@@ -321,7 +331,8 @@ pub struct ReferralDoc {
 /// A service is a goal when it matches every part given: its id is in
 /// `services` (if given), its tier is `tier` (if given), and it carries
 /// every tag in `tags`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GoalDoc {
     /// Only services of this tier.
@@ -351,7 +362,8 @@ pub struct GoalDoc {
 ///
 /// A rule that needs a fact the profile does not give is *unknown*, not
 /// false; see [`crate::Truth`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Rule {
     /// Every rule holds.
@@ -375,7 +387,8 @@ pub enum Rule {
 /// Ages are written in human units: `pregnancy` (gestational week 0),
 /// `12 weeks gestation`, `birth`, `10 days`, `6 weeks`, `7 months`,
 /// `2 years`. See [`crate::age`].
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AgeRangeDoc {
     /// The first age accepted; absent means no lower limit.
@@ -391,7 +404,8 @@ pub struct AgeRangeDoc {
 }
 
 /// On which day an age clause is judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AgeJudged {
     /// On the day the referral reaches the service ("accepts referrals until…").
@@ -408,7 +422,8 @@ impl AgeJudged {
 }
 
 /// A test of the family's adversities; exactly one of the three fields.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AdversitiesDoc {
     /// Holds when the family faces at least one of these.
@@ -423,7 +438,8 @@ pub struct AdversitiesDoc {
 }
 
 /// A comparison of one fact with a value; exactly one comparison field.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FactTestDoc {
     /// The fact's id in the vocabulary.

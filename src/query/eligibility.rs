@@ -2,7 +2,6 @@
 //!
 //! May use: the leaves, `document`, `model` and `pathway`.
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::error::QueryError;
@@ -11,7 +10,8 @@ use crate::model::rules::{Context, Explanation, Timing, Truth};
 use crate::pathway::{Pathway, Referral, Service};
 
 /// Whether a service serves the family's region, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegionCheck {
     /// `true` when the family's region is, or lies inside, a region served.
     pub served: bool,
@@ -30,7 +30,8 @@ pub struct RegionCheck {
 /// assert_eq!(v.age_on_referral_days, 700);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Verdict {
     /// The service's id.
     pub service: String,

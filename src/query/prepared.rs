@@ -25,7 +25,6 @@
 //! May use: the leaves, `document`, `model` and `pathway`.
 
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::QueryError;
@@ -34,7 +33,8 @@ use crate::model::rules::Timing;
 use crate::pathway::{Pathway, ServiceId};
 
 /// Which wait figures a question uses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WaitKind {
     /// The usual wait.

@@ -1,6 +1,5 @@
 //! Compiled rules and their short-circuit, three-valued evaluation.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::bits::Bits;
@@ -10,7 +9,8 @@ use crate::model::region::{RegionId, RegionTree};
 use crate::model::vocabulary::{FactValue, Vocabulary};
 
 /// The outcome of a rule: yes, no, or unknown (a fact it needs was not given).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Truth {
     /// The rule holds.
@@ -50,7 +50,8 @@ impl Truth {
 }
 
 /// How an adversity test combines its list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SetTest {
     /// At least one of the listed adversities.

@@ -1,7 +1,6 @@
 //! Explained evaluation: a tree a host can render, naming every clause,
 //! its outcome, and the value seen.
 
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::eval::{Cond, Context, FactOp, SetTest, Truth, age_in};
@@ -10,7 +9,8 @@ use crate::document::AgeJudged;
 use crate::model::region::backticked;
 
 /// What one clause of a rule tested, as data.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Clause {
     /// `all`: every part must hold.
@@ -69,7 +69,8 @@ pub enum Clause {
 /// assert_eq!(failing, ["age on referral 26 months is not before 2 years"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Explanation {
     /// Whether this clause held.
     pub outcome: Truth,

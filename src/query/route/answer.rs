@@ -2,7 +2,6 @@
 //! service not reached is out of reach.
 
 use petgraph::graph::NodeIndex;
-use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::document::Tier;
@@ -13,7 +12,8 @@ use crate::query::prepared::{PreparedProfile, WaitKind};
 use super::search::Partial;
 
 /// One service on a route.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Step {
     /// The service's id.
     pub service: String,
@@ -37,7 +37,8 @@ pub struct Step {
 }
 
 /// One referral route, entry to goal.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Route {
     /// The services in order.
     pub steps: Vec<Step>,
@@ -50,7 +51,8 @@ pub struct Route {
 }
 
 /// Why a goal service is not reached.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     /// It does not serve the family's region.
@@ -86,7 +88,8 @@ pub enum Reason {
 }
 
 /// A goal service not reached, and why.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NotReached {
     /// The service's id.
     pub service: String,
@@ -97,7 +100,8 @@ pub struct NotReached {
 }
 
 /// The answer to a route question.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RouteAnswer {
     /// Routes, best first.
     pub routes: Vec<Route>,

@@ -1,7 +1,6 @@
 //! What a route question asks: the goal, where to start, how many routes,
 //! how they are ranked and which waits to assume.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::document::GoalDoc;
@@ -25,7 +24,8 @@ pub const QUERY_BUDGET: usize = 1_000_000;
 pub const SEARCH_AHEAD: usize = 1_024;
 
 /// How routes are ranked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Ranking {
     /// Soonest seen by the goal service; then fewest handoffs is not
@@ -42,7 +42,8 @@ pub enum Ranking {
 /// let q = carepath::RouteQuery::default().limit(5).max_hops(4);
 /// assert_eq!((q.limit, q.max_hops), (5, 4));
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct RouteQuery {
     /// Which services end a route; the pathway's goal when absent.
