@@ -188,6 +188,10 @@ pub enum QueryError {
     /// The profile has no age.
     #[error("the profile has no age: give the infant's age, or the stage of pregnancy")]
     MissingAge,
+    /// The profile gives a date of birth or a due date but not the day the
+    /// question is asked.
+    #[error("the profile gives a date of birth or a due date but not today's date")]
+    MissingToday,
     /// The profile has no region.
     #[error("the profile has no region: give where the family lives")]
     MissingRegion,

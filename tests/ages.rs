@@ -105,3 +105,33 @@ fn region_containment_in_eligibility() {
             .eligible()
     );
 }
+
+#[test]
+fn profiles_from_json_with_dates() {
+    let p = pathway();
+    let asked = |json: &str| {
+        let profile: Profile = serde_json::from_str(json).expect("profile");
+        p.eligibility("imh-east", &profile)
+            .map(|v| v.age_on_referral_days)
+    };
+    // Born 2024-12-25, asked 2026-11-25: 700 days; due 2027-01-20: -56.
+    assert_eq!(
+        asked(r#"{"born": "2024-12-25", "today": "2026-11-25", "region": "east"}"#),
+        Ok(700)
+    );
+    assert_eq!(
+        asked(r#"{"due": "2027-01-20", "today": "2026-11-25", "region": "east"}"#),
+        Ok(-56)
+    );
+    assert_eq!(
+        asked(r#"{"born": "2024-12-25", "region": "east"}"#),
+        Err(carepath::QueryError::MissingToday)
+    );
+    assert!(matches!(
+        asked(r#"{"born": "2026-12-25", "today": "2026-11-25", "region": "east"}"#),
+        Err(carepath::QueryError::Age(
+            carepath::age::AgeError::BornAfterToday { .. }
+        ))
+    ));
+    assert!(serde_json::from_str::<Profile>(r#"{"born": "2026-02-30"}"#).is_err());
+}

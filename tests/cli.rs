@@ -220,3 +220,53 @@ fn route_readme_example_runs() {
     );
     assert!(out.contains("Also reachable"), "{out}");
 }
+
+#[test]
+fn dates_of_birth_and_due_dates_give_calendar_dates() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
+    let run = |when: &[&str]| {
+        let mut args = vec!["route", "--region", "east", "--pathway", fixture];
+        args.extend(when);
+        args.extend(["--format", "json"]);
+        let (code, out, err) = carepath(&args);
+        (
+            code,
+            serde_json::from_str::<serde_json::Value>(&out).ok(),
+            err,
+        )
+    };
+    // Born 2026-08-27, asked 2026-11-25: 90 days old, as `--age "90 days"`.
+    let (code, born, _) = run(&["--born", "2026-08-27", "--today", "2026-11-25"]);
+    assert_eq!(code, 0);
+    let born = born.expect("json");
+    let (_, aged, _) = run(&["--age", "90 days"]);
+    let aged = aged.expect("json");
+    assert_eq!(born["routes"][0]["steps"][0]["arrival_age_days"], 90);
+    assert_eq!(
+        born["routes"][0]["steps"][0]["arrival_age_days"],
+        aged["routes"][0]["steps"][0]["arrival_age_days"]
+    );
+    assert_eq!(born["today"], "2026-11-25");
+    assert_eq!(born["routes"][0]["steps"][0]["seen_date"], "2026-11-25");
+    // Without a stated day, an age gives no dates (the answer does not depend on the clock).
+    assert_eq!(aged["today"], serde_json::Value::Null);
+    // Due in 8 weeks: 32 weeks pregnant.
+    let (code, due, _) = run(&["--due", "2027-01-20", "--today", "2026-11-25"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        due.expect("json")["routes"][0]["steps"][0]["arrival_age_days"],
+        -56
+    );
+    // Impossible dates and ages are usage errors.
+    for when in [
+        &["--born", "2026-11-26", "--today", "2026-11-25"][..],
+        &["--due", "2027-09-02", "--today", "2026-11-25"],
+        &["--born", "2026-02-30"],
+        &["--age", "45 weeks pregnant"],
+        &["--age", "20 years"],
+        &["--age", "3 months", "--born", "2026-01-01"],
+        &["--today", "2026-11-25"],
+    ] {
+        assert_eq!(run(when).0, 2, "{when:?}");
+    }
+}

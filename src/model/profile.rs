@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::age::{AgeError, parse_age};
+use crate::age::{AgeError, Date, age_from_birth, age_from_due_date, parse_age};
 use crate::bits::Bits;
 use crate::error::QueryError;
 use crate::model::region::{RegionId, RegionTree};
@@ -40,9 +40,21 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age: Option<String>,
     /// The infant's age in days from birth (negative in pregnancy). When
-    /// given, it is used instead of `age`.
+    /// given, it is used instead of `age`, `born` and `due`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub age_days: Option<i32>,
+    /// The child's date of birth (needs `today`); used when neither
+    /// `age_days` nor `age` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub born: Option<Date>,
+    /// The pregnancy's due date (needs `today`); used when neither
+    /// `age_days`, `age` nor `born` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+    /// The day the question is asked. With it, answers also give calendar
+    /// dates ("seen around 14 March 2027"). The library never reads the clock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<Date>,
     /// The adversities the family faces (ids from the pathway's vocabulary).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adversities: Vec<String>,
@@ -75,6 +87,68 @@ impl Profile {
         self.age_days = Some(parse_age(text)?);
         self.age = Some(text.to_owned());
         Ok(self)
+    }
+
+    /// Sets the age from the child's date of birth, on `today`; answers
+    /// then also give calendar dates.
+    ///
+    /// # Errors
+    /// [`AgeError::BornAfterToday`], or [`AgeError::BornTooLongAgo`] past
+    /// 18 years.
+    ///
+    /// ```
+    /// use carepath::{Profile, age::Date};
+    /// let today = Date::parse("2026-11-25")?;
+    /// let p = Profile::new().born(Date::parse("2026-04-25")?, today)?;
+    /// assert_eq!(p.age_days, Some(214));
+    /// assert_eq!(p.today, Some(today));
+    /// # Ok::<(), carepath::age::AgeError>(())
+    /// ```
+    pub fn born(mut self, date: Date, today: Date) -> Result<Self, AgeError> {
+        self.age_days = Some(age_from_birth(date, today)?);
+        self.age = None;
+        self.born = Some(date);
+        self.due = None;
+        self.today = Some(today);
+        Ok(self)
+    }
+
+    /// Sets the stage of pregnancy from its due date, on `today` (negative
+    /// ages before the due date); answers then also give calendar dates.
+    ///
+    /// # Errors
+    /// [`AgeError::DueOutOfRange`] when the due date gives a gestation
+    /// outside 0 to 44 weeks.
+    ///
+    /// ```
+    /// use carepath::{Profile, age::Date};
+    /// let today = Date::parse("2026-11-25")?;
+    /// let p = Profile::new().due(Date::parse("2027-01-20")?, today)?;
+    /// assert_eq!(p.age_days, Some(-56)); // 32 weeks pregnant
+    /// # Ok::<(), carepath::age::AgeError>(())
+    /// ```
+    pub fn due(mut self, date: Date, today: Date) -> Result<Self, AgeError> {
+        self.age_days = Some(age_from_due_date(date, today)?);
+        self.age = None;
+        self.born = None;
+        self.due = Some(date);
+        self.today = Some(today);
+        Ok(self)
+    }
+
+    /// Sets the day the question is asked, so that answers also give
+    /// calendar dates.
+    ///
+    /// ```
+    /// use carepath::{Profile, age::Date};
+    /// let today = Date::parse("2026-11-25")?;
+    /// assert_eq!(Profile::new().today(today).today, Some(today));
+    /// # Ok::<(), carepath::age::AgeError>(())
+    /// ```
+    #[must_use]
+    pub fn today(mut self, date: Date) -> Self {
+        self.today = Some(date);
+        self
     }
 
     /// Sets the age in days from birth (negative in pregnancy).
@@ -132,6 +206,8 @@ impl Profile {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CompiledProfile {
     pub(crate) age: i32,
+    /// The day the question is asked, when known.
+    pub(crate) today: Option<Date>,
     pub(crate) region: RegionId,
     pub(crate) adversities: Bits,
     pub(crate) facts: Vec<Option<FactValue>>,
@@ -144,10 +220,18 @@ impl CompiledProfile {
         vocabulary: &Vocabulary,
         regions: &RegionTree,
     ) -> Result<Self, QueryError> {
+        let dated = |date: Option<Date>, f: fn(Date, Date) -> Result<i32, AgeError>| {
+            date.map(|d| match profile.today {
+                Some(today) => f(d, today).map_err(QueryError::from),
+                None => Err(QueryError::MissingToday),
+            })
+        };
         let age = match (profile.age_days, &profile.age) {
             (Some(days), _) => days,
             (None, Some(text)) => parse_age(text)?,
-            (None, None) => return Err(QueryError::MissingAge),
+            (None, None) => dated(profile.born, age_from_birth)
+                .or_else(|| dated(profile.due, age_from_due_date))
+                .unwrap_or(Err(QueryError::MissingAge))?,
         };
         if age.unsigned_abs() > crate::age::MAX_DAYS.unsigned_abs() {
             return Err(QueryError::OutOfRange(format!(
@@ -190,6 +274,7 @@ impl CompiledProfile {
         }
         Ok(Self {
             age,
+            today: profile.today,
             region,
             adversities,
             facts,

@@ -91,8 +91,14 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
     }
     for (i, r) in answer.routes.iter().enumerate() {
         let goal = r.steps.last().map_or("", |s| s.name.as_str());
+        let when = r
+            .steps
+            .last()
+            .and_then(|s| s.seen_date)
+            .map(|d| format!(", around {}", d.written()))
+            .unwrap_or_default();
         out.push_str(&format!(
-            "Route {}: seen by {goal} in {}\n",
+            "Route {}: seen by {goal} in {}{when}\n",
             i + 1,
             seen_in(r)
         ));
@@ -106,8 +112,12 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                     describe_duration(i64::from(s.delay_days))
                 )
             };
+            let seen_on = s
+                .seen_date
+                .map(|d| format!(", around {}", d.written()))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "  {}. {} [{}] `{}`: {arrive}; seen at {} (wait {}{})\n",
+                "  {}. {} [{}] `{}`: {arrive}; seen at {}{seen_on} (wait {}{})\n",
                 j + 1,
                 s.name,
                 s.tier.as_str(),
@@ -125,8 +135,12 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                 continue;
             };
             let via: Vec<&str> = r.steps.iter().map(|s| s.service.as_str()).collect();
+            let when = goal
+                .seen_date
+                .map(|d| format!(", around {}", d.written()))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "  - {} `{}`: seen in {}, via {}\n",
+                "  - {} `{}`: seen in {}{when}, via {}\n",
                 goal.name,
                 goal.service,
                 seen_in(r),

@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use carepath::age::Date;
 use carepath::{LoadError, Pathway, Profile};
 use clap::ValueEnum;
 
@@ -20,11 +21,21 @@ pub(crate) enum Format {
 
 /// The family a question is about.
 #[derive(clap::Args)]
+#[command(group(clap::ArgGroup::new("when").required(true).args(["age", "born", "due"])))]
 pub(crate) struct Family {
-    /// The infant's age: `pregnancy`, `32 weeks gestation`, `birth`, `7 months`, `2 years`.
+    /// The infant's age: `32 weeks pregnant`, `newborn`, `6 weeks old`, `7 months`, `1.5 years`, `2 years 11 months`.
     #[arg(long)]
-    pub(crate) age: String,
-    /// Where the family lives (a region id).
+    pub(crate) age: Option<String>,
+    /// The child's date of birth, YYYY-MM-DD (instead of --age).
+    #[arg(long)]
+    pub(crate) born: Option<String>,
+    /// The pregnancy's due date, YYYY-MM-DD (instead of --age).
+    #[arg(long)]
+    pub(crate) due: Option<String>,
+    /// The day the question is asked, YYYY-MM-DD (default: today's date on this computer, UTC); answers then give calendar dates too.
+    #[arg(long)]
+    pub(crate) today: Option<String>,
+    /// Where the family lives (a region id or name).
     #[arg(long)]
     pub(crate) region: String,
     /// An adversity the family faces (repeat for several).
@@ -78,11 +89,43 @@ pub(crate) fn load(file: Option<&PathBuf>) -> Result<Pathway, Failure> {
     Pathway::from_json(&text).map_err(|e| Failure::Pathway(name, e))
 }
 
+/// Today's date from the system clock (UTC): only the command line reads it.
+fn system_today() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
 pub(crate) fn profile(family: &Family) -> Result<Profile, Failure> {
-    let mut p = Profile::new()
-        .age(&family.age)
-        .map_err(|e| Failure::Usage(e.to_string()))?
-        .region(&family.region);
+    let usage = |e: carepath::age::AgeError| Failure::Usage(e.to_string());
+    let given = family
+        .today
+        .as_deref()
+        .map(Date::parse)
+        .transpose()
+        .map_err(usage)?;
+    let today = given.unwrap_or_else(system_today);
+    let p = Profile::new();
+    let mut p = match (&family.age, &family.born, &family.due) {
+        // With an age, dates are given only for a stated day, so that the
+        // same question gives the same answer on any day.
+        (Some(age), _, _) => {
+            let p = p.age(age).map_err(usage)?;
+            match given {
+                Some(d) => p.today(d),
+                None => p,
+            }
+        }
+        (None, Some(born), _) => p
+            .born(Date::parse(born).map_err(usage)?, today)
+            .map_err(usage)?,
+        (None, None, Some(due)) => p
+            .due(Date::parse(due).map_err(usage)?, today)
+            .map_err(usage)?,
+        (None, None, None) => return Err(Failure::Usage("give --age, --born or --due".into())),
+    }
+    .region(&family.region);
     for a in &family.adversities {
         p = p.adversity(a);
     }

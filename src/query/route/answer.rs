@@ -4,6 +4,7 @@
 use petgraph::graph::NodeIndex;
 use serde::Serialize;
 
+use crate::age::Date;
 use crate::document::Tier;
 use crate::model::rules::Timing;
 use crate::pathway::Pathway;
@@ -34,6 +35,12 @@ pub struct Step {
     pub delay_days: i32,
     /// Why the service accepts the family.
     pub why: Vec<String>,
+    /// The calendar day the referral arrives, when the profile gives today's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arrival_date: Option<Date>,
+    /// The calendar day the service sees the family, when the profile gives today's date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seen_date: Option<Date>,
 }
 
 /// One referral route, entry to goal.
@@ -113,6 +120,10 @@ pub struct RouteAnswer {
     /// other services), best first. A referrer sees every option this way,
     /// whatever the limit.
     pub also_reachable: Vec<Route>,
+    /// The day the question was asked, when the profile gives it; each
+    /// step then has calendar dates too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<Date>,
     /// `false` when a search stopped at [`SEARCH_BUDGET`](crate::route::SEARCH_BUDGET), or the query at
     /// [`QUERY_BUDGET`](crate::route::QUERY_BUDGET).
     pub complete: bool,
@@ -142,6 +153,11 @@ impl Pathway {
                     }
                     None => why.push(crate::model::rules::Explanation::everyone().message),
                 }
+                let on = |age: i32| {
+                    f.profile
+                        .today
+                        .map(|d| d.plus_days(i64::from(age) - i64::from(start)))
+                };
                 Some(Step {
                     service: s.id.clone(),
                     name: s.name.clone(),
@@ -152,6 +168,8 @@ impl Pathway {
                     wait_assumed: s.wait_assumed && seen != arrival,
                     delay_days: delay,
                     why,
+                    arrival_date: on(arrival),
+                    seen_date: on(seen),
                 })
             })
             .collect();

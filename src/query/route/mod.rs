@@ -250,6 +250,7 @@ impl Pathway {
             .map(|p| self.route(&f, p, query.waits))
             .collect();
         Ok(RouteAnswer {
+            today: f.profile.today,
             routes,
             not_reached,
             also_reachable,

@@ -1,0 +1,93 @@
+//! Saying an age or a duration the way a referrer would.
+//!
+//! Complexity: O(1).
+
+use super::units::{DAYS_PER_MONTH, DAYS_PER_YEAR, PREGNANCY_DAYS};
+
+/// Describes an age in days the way a referrer would say it.
+///
+/// Before birth: `N weeks gestation` (with `+D` days when not whole);
+/// `birth`; under 13 weeks: days or weeks; under 5 years: months (to one
+/// decimal when not whole); then years and months.
+///
+/// ```
+/// use carepath::age::describe;
+/// assert_eq!(describe(-280), "pregnancy (0 weeks gestation)");
+/// assert_eq!(describe(-53), "32+3 weeks gestation");
+/// assert_eq!(describe(0), "birth");
+/// assert_eq!(describe(10), "10 days");
+/// assert_eq!(describe(42), "6 weeks");
+/// assert_eq!(describe(731), "24 months");
+/// assert_eq!(describe(746), "24.5 months");
+/// ```
+#[must_use]
+pub fn describe(days: i32) -> String {
+    if days < 0 {
+        let since = days + PREGNANCY_DAYS;
+        if since <= 0 {
+            return if since == 0 {
+                "pregnancy (0 weeks gestation)".into()
+            } else {
+                format!("{} days before pregnancy", -since)
+            };
+        }
+        let (w, d) = (since / 7, since % 7);
+        return if d == 0 {
+            format!("{w} weeks gestation")
+        } else {
+            format!("{w}+{d} weeks gestation")
+        };
+    }
+    match days {
+        0 => "birth".into(),
+        1 => "1 day".into(),
+        2..=13 => format!("{days} days"),
+        14..=90 if days % 7 == 0 => format!("{} weeks", days / 7),
+        14..=90 => format!("{} weeks {} days", days / 7, days % 7),
+        _ if days < 1826 => {
+            // Tenths of a month, rounded: a month is 30.4375 = 487/16 days,
+            // so tenths = days · 160 / 487 (487 is prime: never a tie).
+            let tenths = (i64::from(days) * 320 + 487) / 974;
+            if tenths % 10 == 0 {
+                format!("{} months", tenths / 10)
+            } else {
+                format!("{}.{} months", tenths / 10, tenths % 10)
+            }
+        }
+        _ => {
+            // Whole years and months as `parse_age` counts them: the most
+            // years whose rounded length fits, then the most months.
+            let whole = |n: f64, unit: f64| (n * unit).round();
+            let mut years = (f64::from(days) / DAYS_PER_YEAR).floor();
+            if whole(years + 1.0, DAYS_PER_YEAR) <= f64::from(days) {
+                years += 1.0;
+            }
+            let rest = f64::from(days) - whole(years, DAYS_PER_YEAR);
+            let mut months = (rest / DAYS_PER_MONTH).floor().max(0.0);
+            if whole(months + 1.0, DAYS_PER_MONTH) <= rest {
+                months += 1.0;
+            }
+            if months < 1.0 {
+                format!("{years:.0} years")
+            } else {
+                format!("{years:.0} years {months:.0} months")
+            }
+        }
+    }
+}
+
+/// Describes a duration in days: `0 days`, `10 days`, `6 weeks`, `12.1 weeks`.
+///
+/// ```
+/// assert_eq!(carepath::age::describe_duration(42), "6 weeks");
+/// assert_eq!(carepath::age::describe_duration(3), "3 days");
+/// ```
+#[must_use]
+pub fn describe_duration(days: i64) -> String {
+    match days {
+        1 => "1 day".into(),
+        _ if days < 14 => format!("{days} days"),
+        _ if days % 7 == 0 => format!("{} weeks", days / 7),
+        _ => format!("{} weeks {} days", days / 7, days % 7),
+    }
+}
