@@ -15,6 +15,11 @@ The output is deterministic (same input, same bytes).
 
 import json
 import pathlib
+import sys
+
+sys.dont_write_bytecode = True  # keep pathways/ free of __pycache__
+
+from scotland_rules import age, all_of, any_adversity, board_region, fact, service, wait  # noqa: E402
 
 # --------------------------------------------------------------------------
 # Sources
@@ -157,65 +162,6 @@ FACTS = [
 ]
 
 # --------------------------------------------------------------------------
-# Rule helpers
-# --------------------------------------------------------------------------
-
-
-def age(frm=None, before=None, when_seen=False):
-    a = {}
-    if frm is not None:
-        a["from"] = frm
-    if before is not None:
-        a["before"] = before
-    if when_seen:
-        a["judged"] = "when_seen"
-    return {"age": a}
-
-
-def any_adversity(*ids):
-    return {"adversities": {"any_of": list(ids)}}
-
-
-def all_of(*rules):
-    return {"all": list(rules)}
-
-
-def fact(fid, **cmp):
-    return {"fact": dict(id=fid, **cmp)}
-
-
-def wait(typical, pessimistic=None, assumed=False):
-    w = {"typical": typical}
-    if pessimistic is not None:
-        w["pessimistic"] = pessimistic
-    if assumed:
-        w["assumed"] = True
-    return w
-
-
-def service(sid, name, tier, regions, *, tags=(), provider="", entry=False,
-            eligibility=None, wait_=None, description="", sources=(), notes=""):
-    s = {"id": sid, "name": name, "tier": tier}
-    if tags:
-        s["tags"] = list(tags)
-    if provider:
-        s["provider"] = provider
-    s["regions"] = list(regions)
-    if entry:
-        s["entry"] = True
-    if eligibility is not None:
-        s["eligibility"] = eligibility
-    if wait_ is not None:
-        s["wait"] = wait_
-    if description:
-        s["description"] = description
-    s["sources"] = list(sources)
-    if notes:
-        s["notes"] = notes
-    return s
-
-
-# --------------------------------------------------------------------------
 # Infant mental health teams, per board
 # --------------------------------------------------------------------------
 
@@ -265,10 +211,6 @@ IMH_TEAMS = {
 # Boards with an MNPI service named in the sources; elsewhere (but Shetland)
 # one is assumed.
 MNPI_NAMED = {"lothian", "tayside", "highland"}
-
-
-def board_region(slug):
-    return f"nhs-{slug}"
 
 
 def build():
