@@ -19,6 +19,8 @@ import sys
 
 sys.dont_write_bytecode = True  # keep pathways/ free of __pycache__
 
+from scotland_community import (  # noqa: E402
+    COMMUNITY_SOURCES, CONTACT_DELAY, CONTACT_NOTE, add_community)
 from scotland_rules import age, all_of, any_adversity, board_region, fact, service, wait  # noqa: E402
 
 # --------------------------------------------------------------------------
@@ -177,15 +179,19 @@ IMH_TEAMS = {
     "lanarkshire": ("Infant Minds Matter (infant mental health team)",
                     age("pregnancy", "3 years", when_seen=True), True,
                     "Works from conception or birth to the 3rd birthday; modelled "
-                    "from pregnancy."),
+                    "from pregnancy. The 2025 source names existing infant mental health "
+                    "expertise here (pif-2025)."),
     "lothian": ("PAIRS (Parent and Infant Relationship Service)",
                 age("birth", "5 years"), True,
                 "Works with children aged 0 to 5: from birth, referrals before the "
-                "5th birthday."),
+                "5th birthday. Lothian's perinatal and infant mental health services are "
+                "well resourced, multidisciplinary, and jointly funded and delivered with "
+                "third-sector partners (pif-2025); the source names no partner."),
     "fife": ("Infant mental health team (Fife)",
              age("pregnancy", "3 years", when_seen=True), True,
              "Named in the sources; its age range is not: the usual Scottish range "
-             "(to the 3rd birthday, judged when seen) is assumed."),
+             "(to the 3rd birthday, judged when seen) is assumed. The 2025 source names "
+             "existing infant mental health expertise here (pif-2025)."),
     "tayside": ("Infant mental health team (Tayside)",
                 age("pregnancy", "18 months"), True,
                 "Works from the perinatal period to 18 months."),
@@ -207,6 +213,10 @@ IMH_TEAMS = {
                  "Unverified: the board is developing its service (pif-2025); a team "
                  "with the usual range to the 3rd birthday is assumed."),
 }
+
+# The targeted programmes in every board (ids after the board slug).
+PROGRAMME_IDS = ["mellow-bumps", "mellow-babies", "mellow-toddlers", "incredible-years-babies",
+                 "incredible-years-toddlers"]
 
 # Boards with an MNPI service named in the sources; elsewhere (but Shetland)
 # one is assumed.
@@ -297,10 +307,12 @@ def build():
                     "aged 0 to 5 in local authority care for the first time, with court "
                     "proceedings because of maltreatment: a 3-month assessment, then up to "
                     "12 months of intervention.",
-        sources=["gift-glasgow", "nspcc-infant-family-teams", "nspcc-pmhns-2020",
+        sources=["gift-glasgow", "nspcc-infant-family-teams", "nspcc-pmhns-2020", "pif-2025",
                  "carepath-assumptions"],
         notes="Referrals through the child's social worker (assumed). Wait assumed: "
-              "court timescales require a prompt start."))
+              "court timescales require a prompt start. The 2025 source names GIFT among "
+              "the places with existing infant mental health expertise (pif-2025); its "
+              "own parent-infant work is part of this service."))
 
     for slug, bname, areas, mainland in BOARDS:
         reg = [board_region(slug)]
@@ -331,13 +343,24 @@ def build():
             sources=["nspcc-pmhns-2020"]))
 
         # Universal and targeted programmes.
-        peep = f"{slug}-peep"
+        peep = f"{slug}-early-years-groups"
         services.append(service(
-            peep, f"Peep and Bookbug groups ({bname})", "universal", reg,
-            tags=["parenting-programme"], entry=True, eligibility=age("birth", "5 years"),
-            description="Open groups for parents and children from birth to 5.",
-            sources=["nspcc-pmhns-2020", "early-intervention-framework"],
-            notes="Which groups run in each area is not recorded (unverified)."))
+            peep, f"Bookbug, Peep, Stay & Play and infant massage ({bname})", "universal", reg,
+            tags=["parenting-programme", "parent-and-child-group"], entry=True,
+            eligibility=age("birth", "5 years"),
+            description="Open groups and sessions for parents and children from birth to 5: "
+                        "Bookbug, Peep (Parents Early Education Partnership), Stay & Play, "
+                        "infant massage; in rural areas parent and toddler groups give peer "
+                        "support.",
+            sources=["nspcc-pmhns-2020", "early-intervention-framework",
+                     "carepath-assumptions"],
+            notes="Universal early years support 'available throughout Scotland' "
+                  "(nspcc-pmhns-2020): placed in every board; which groups run in each area "
+                  "is not recorded (unverified). The four kinds of group are one service: "
+                  "each has the same place on every route (families come directly; "
+                  "concerns go to the health visitor), so separate services would only "
+                  "add equal routes. Infant massage is for babies (the source gives no age "
+                  "range); the others run to the 5th birthday (assumed for Stay & Play)."))
         home_start = f"{slug}-home-start"
         services.append(service(
             home_start, f"Home-Start ({bname})", "targeted", reg, tags=["third-sector"],
@@ -348,9 +371,11 @@ def build():
                         "from before birth. Self-referral, or by health visitor, GP or "
                         "social work.",
             sources=["pif-2025", "inspiring-scotland-imhw"],
-            notes="Named in Highland (pif-2025); schemes elsewhere are assumed "
-                  "(unverified: local coverage varies). Wait assumed: matching a "
-                  "volunteer takes time."))
+            notes=("Highland has a strong third sector including Home-Start (pif-2025). "
+                   if slug == "highland" else
+                   "Named in Highland (pif-2025); a scheme here is assumed (unverified: "
+                   "local coverage varies). ")
+                  + "Wait assumed: matching a volunteer takes time."))
         programmes = [
             ("mellow-bumps", "Mellow Bumps", age("20 weeks gestation", "31 weeks gestation"),
              "For parents 20 to 30 weeks pregnant."),
@@ -371,7 +396,11 @@ def build():
                 sources=["nspcc-pmhns-2020", "early-intervention-framework",
                          "carepath-assumptions"],
                 notes="Groups start in cohorts: a wait of 6 weeks is assumed. Which "
-                      "programmes each board runs is not recorded (unverified)."))
+                      "programmes each board runs is not recorded (unverified)."
+                      + (" Mellow Parenting, which the 2020 mapping found only in "
+                         "'pockets' (nspcc-pmhns-2020), is modelled by the Mellow "
+                         "programmes in every board, as the early intervention framework "
+                         "lists them (assumed)." if pid.startswith("mellow") else "")))
 
         # Family Nurse Partnership: mainland boards only.
         fnp = f"{slug}-family-nurse-partnership"
@@ -423,7 +452,9 @@ def build():
                             "obstetrician.",
                 sources=["nspcc-pmhns-2020", "carepath-assumptions"],
                 notes="Pre-conception care cannot be modelled (ages start at pregnancy). "
-                      "Wait assumed."))
+                      "Wait assumed."
+                      + (" Part of Highland's small integrated perinatal, IMH and MNPI "
+                         "service (pif-2025)." if slug == "highland" else "")))
 
         # Maternity and neonatal psychological interventions (none in Shetland).
         mnpi = f"{slug}-mnpi"
@@ -437,7 +468,11 @@ def build():
                 description="Psychology from pregnancy to 1 year after birth for distress "
                             "related to pregnancy, birth, loss or neonatal care.",
                 sources=["mnpi-boards", "pif-2025", "carepath-assumptions"],
-                notes=("Named in the sources." if slug in MNPI_NAMED else
+                notes=(("Named in the sources." + (" Part of Highland's small integrated "
+                                                   "perinatal, IMH and MNPI service "
+                                                   "(pif-2025)." if slug == "highland"
+                                                   else ""))
+                       if slug in MNPI_NAMED else
                        "Unverified: a service is assumed here; the sources name Lothian, "
                        "Tayside and Highland, and say Shetland does not commission one.")
                       + " Wait assumed."))
@@ -560,10 +595,12 @@ def build():
                 refer(fnp, sw)
 
         # Programmes and third sector back to the health visitor.
-        refer(peep, hv, notes="Concerns raised with the family's health visitor.")
-        refer(home_start, hv, notes="Concerns raised with the family's health visitor.")
-        if befriending_regions:
-            refer(befriend, hv)
+        refer(peep, hv, delay=CONTACT_DELAY,
+              notes="Concerns raised with the family's health visitor." + CONTACT_NOTE)
+        refer(home_start, hv, delay=CONTACT_DELAY,
+              notes="Concerns raised with the family's health visitor." + CONTACT_NOTE)
+        # Befriending's onward referrals are with the other third-sector
+        # services' (scotland_community.py).
 
         # Perinatal team (mainland; the island service is wired below).
         if mainland:
@@ -602,12 +639,28 @@ def build():
         if b != "shetland":
             refer(island_perinatal, f"{b}-mnpi")
 
+    # Community services and the onward referrals of programmes and the third
+    # sector (scotland_community.py).
+    for slug, bname, areas, mainland in BOARDS:
+        add_community(
+            services, refer, slug=slug, bname=bname, areas=areas, mainland=mainland,
+            imh_adversities=IMH_ADVERSITIES,
+            ids={"mw": f"{slug}-midwifery", "hv": f"{slug}-health-visiting",
+                 "gp": f"{slug}-gp",
+                 "perinatal": (f"{slug}-perinatal-mental-health-team" if mainland
+                               else island_perinatal),
+                 "imh": f"{slug}-infant-mental-health-team" if slug in IMH_TEAMS else None,
+                 "home_start": f"{slug}-home-start",
+                 "befriend": (f"{slug}-perinatal-befriending"
+                              if slug in ("forth-valley", "lothian") else None),
+                 "programmes": [f"{slug}-{pid}" for pid in PROGRAMME_IDS]})
+
     services.sort(key=lambda s: s["id"])
     referrals.sort(key=lambda r: (r["from"], r["to"]))
     return {
         "metadata": {
             "name": "Scotland: perinatal and infant mental health pathways (illustrative)",
-            "version": "1.0.0",
+            "version": "1.1.0",
             "description": (
                 "Illustrative: realistic enough to exercise every rule of the engine and "
                 "to show real gaps, never a statement of what any board commissions today. "
@@ -616,7 +669,7 @@ def build():
                 "sources; waits without a published figure are marked as assumed. "
                 "Generated by pathways/generate_scotland.py; see pathways/README.md."),
             "last_reviewed": "2026-11-25",
-            "sources": SOURCES,
+            "sources": SOURCES + COMMUNITY_SOURCES,
         },
         "vocabulary": {
             "adversities": [dict(id=i, label=l, **({"description": d} if d else {}))
