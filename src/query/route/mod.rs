@@ -36,8 +36,12 @@
 //! the first pass does not settle. A search stops after [`SEARCH_BUDGET`]
 //! partial routes and a query after [`QUERY_BUDGET`] (about a second on
 //! a dense pathway where every search runs to its limit), and the answer
-//! says so in [`RouteAnswer::complete`]. Memory is O(partial routes
-//! pushed): about 130 MB at worst on that pathway.
+//! says so in [`RouteAnswer::complete`]. Both budgets count partial routes
+//! *pushed* (each is held until its search ends), not taken off the queue,
+//! so memory is bounded too: a search holds at most [`SEARCH_BUDGET`]
+//! partial routes of about 112 bytes (a fixed-size service list in the
+//! queue and a timeline label), about 25 MB with the queue's slack, freed
+//! before the next search.
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.
 //! Within: `query` (the question and its limits) and `answer` (the answer

@@ -10,9 +10,10 @@ use crate::query::prepared::WaitKind;
 pub const MAX_ROUTES: usize = 50;
 /// The most referrals one route may take.
 pub const MAX_HOPS: usize = 16;
-/// The most partial routes one search examines.
+/// The most partial routes one search creates (each is memory held until
+/// the search ends).
 pub const SEARCH_BUDGET: usize = 200_000;
-/// The most partial routes one query examines across all its searches
+/// The most partial routes one query creates across all its searches
 /// (routes and explanations). Goal services not examined by then are
 /// reported as [`Reason::NotExamined`](crate::Reason::NotExamined), and the answer as incomplete.
 pub const QUERY_BUDGET: usize = 1_000_000;

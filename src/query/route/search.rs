@@ -170,13 +170,15 @@ impl Search<'_, '_> {
         let mut found = Vec::new();
         let mut firsts = Vec::new();
         let mut ends: HashSet<u32> = HashSet::new();
-        let mut popped = 0;
         let mut extra = 0;
+        // The budgets count partial routes pushed (each one is memory held
+        // until the search ends), starts included: a pop never exceeds them.
+        self.spent
+            .set(self.spent.get().saturating_add(labels.len()));
         while let Some(Reverse(p)) = heap.pop() {
-            popped += 1;
-            let spent = self.spent.get().saturating_add(1);
-            self.spent.set(spent);
-            if spent > QUERY_BUDGET || (found.len() < limit && popped > SEARCH_BUDGET) {
+            if self.spent.get() > QUERY_BUDGET
+                || (found.len() < limit && labels.len() > SEARCH_BUDGET)
+            {
                 return (found, firsts, false);
             }
             let Some(label) = labels.get(p.label as usize) else {
@@ -236,6 +238,16 @@ impl Search<'_, '_> {
                 } else {
                     continue;
                 }
+                let spent = self.spent.get().saturating_add(1);
+                if spent > QUERY_BUDGET || labels.len() >= SEARCH_BUDGET {
+                    if found.len() >= limit {
+                        // Only the look-ahead for other goals stops here;
+                        // those without a route are examined alone.
+                        return (found, firsts, true);
+                    }
+                    return (found, firsts, false);
+                }
+                self.spent.set(spent);
                 heap.push(Reverse(Open {
                     key,
                     path,
