@@ -19,7 +19,7 @@ pub mod age;
 mod bits;
 pub mod diagnostic;
 mod error;
-mod limits;
+pub mod limits;
 pub mod suggest;
 // Text → document.
 pub mod document;
@@ -48,3 +48,5 @@ pub use query::prepared::{PreparedProfile, WaitKind};
 pub use query::route;
 pub use query::route::{NotReached, Ranking, Reason, Route, RouteAnswer, RouteQuery, Step};
 pub use render::text;
+// Keeping pathway files under test.
+pub mod testing;

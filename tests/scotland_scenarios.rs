@@ -1,52 +1,16 @@
 //! Scenario tests on the shipped Scotland pathway.
 //!
-//! Each scenario in `tests/scenarios/scotland.json` is a family (profile), a
-//! route question, and what must hold of the answer: services that must and
-//! must not appear on the routes, goal services that must appear in
-//! `not_reached` with a given kind of reason, or no route at all. Each one
+//! Each scenario in `tests/scenarios/scotland.json` (the scenario file
+//! format of `carepath test`, see `carepath::testing::scenario`) is a
+//! family, a route question, and what must hold of the answer. Each one
 //! names the fact it checks and that fact's source (the pathway's source
 //! ids, listed in `pathways/scotland.json` and `pathways/README.md`).
 //!
-//! Every scenario runs; the test fails once, listing every scenario that
-//! did not hold.
+//! The file runs through the same runner as `carepath test`; the test fails
+//! once, with the report of every scenario.
 
-use std::collections::BTreeMap;
-
-use carepath::{Pathway, Profile, RouteAnswer, RouteQuery};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Scenario {
-    name: String,
-    /// The fact checked, and its source id.
-    source: String,
-    profile: Profile,
-    #[serde(default)]
-    query: Option<RouteQuery>,
-    /// Services that must appear on at least one route.
-    #[serde(default)]
-    reaches: Vec<String>,
-    /// Services that must not appear on any route.
-    #[serde(default)]
-    avoids: Vec<String>,
-    /// The goal service of the best route.
-    #[serde(default)]
-    best: Option<String>,
-    /// Goal services that must be in `not_reached`, with the kind of reason.
-    #[serde(default)]
-    not_reached: BTreeMap<String, String>,
-    /// Services that must not be listed in `not_reached` at all.
-    #[serde(default)]
-    not_listed: Vec<String>,
-    /// Goal services that must be in `also_reachable` (reachable, but no
-    /// returned route ends there).
-    #[serde(default)]
-    also_reachable: Vec<String>,
-    /// Whether the answer must have no route at all.
-    #[serde(default)]
-    no_routes: bool,
-}
+use carepath::testing::scenario::{ScenarioFile, run};
+use carepath::{Pathway, Profile, RouteQuery};
 
 fn pathway() -> Pathway {
     let text = include_str!("../pathways/scotland.json");
@@ -56,111 +20,30 @@ fn pathway() -> Pathway {
     }
 }
 
-fn on_routes(answer: &RouteAnswer) -> Vec<&str> {
-    answer
-        .routes
-        .iter()
-        .flat_map(|r| r.steps.iter().map(|s| s.service.as_str()))
-        .collect()
-}
-
-fn check(pathway: &Pathway, s: &Scenario) -> Vec<String> {
-    let mut problems = Vec::new();
-    let query = s.query.clone().unwrap_or_default();
-    let answer = match pathway.routes(&s.profile, &query) {
-        Ok(a) => a,
-        Err(e) => return vec![format!("query failed: {e}")],
-    };
-    if !answer.complete {
-        problems.push("search did not complete".to_owned());
-    }
-    let seen = on_routes(&answer);
-    for want in &s.reaches {
-        if !seen.contains(&want.as_str()) {
-            problems.push(format!("`{want}` is on no route"));
-        }
-    }
-    for avoid in &s.avoids {
-        if seen.contains(&avoid.as_str()) {
-            problems.push(format!("`{avoid}` is on a route"));
-        }
-    }
-    if let Some(best) = &s.best {
-        let got = answer
-            .routes
-            .first()
-            .and_then(|r| r.steps.last())
-            .map(|st| st.service.as_str());
-        if got != Some(best.as_str()) {
-            problems.push(format!("best route ends at {got:?}, not `{best}`"));
-        }
-    }
-    if s.no_routes && !answer.routes.is_empty() {
-        problems.push(format!("expected no route, got {}", answer.routes.len()));
-    }
-    let reasons: BTreeMap<&str, String> = answer
-        .not_reached
-        .iter()
-        .map(|n| {
-            let kind = serde_json::to_value(&n.reason)
-                .ok()
-                .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-                .unwrap_or_default();
-            (n.service.as_str(), kind)
-        })
-        .collect();
-    for (service, kind) in &s.not_reached {
-        match reasons.get(service.as_str()) {
-            Some(got) if got == kind => {}
-            Some(got) => problems.push(format!("`{service}` not reached as `{got}`, not `{kind}`")),
-            None => problems.push(format!("`{service}` is not in not_reached")),
-        }
-    }
-    for service in &s.also_reachable {
-        if !answer
-            .also_reachable
-            .iter()
-            .any(|r| r.steps.last().is_some_and(|st| &st.service == service))
-        {
-            problems.push(format!("`{service}` is not in also_reachable"));
-        }
-    }
-    for service in &s.not_listed {
-        if reasons.contains_key(service.as_str()) {
-            problems.push(format!("`{service}` is listed in not_reached"));
-        }
-    }
-    problems
-}
-
 #[test]
 fn scotland_scenarios_hold() {
-    let text = include_str!("scenarios/scotland.json");
-    let scenarios: Vec<Scenario> = match serde_json::from_str(text) {
-        Ok(s) => s,
+    let file = match ScenarioFile::from_json(include_str!("scenarios/scotland.json")) {
+        Ok(f) => f,
         Err(e) => panic!("tests/scenarios/scotland.json: {e}"),
     };
-    assert!(scenarios.len() >= 25, "only {} scenarios", scenarios.len());
-    let pathway = pathway();
-    let mut failures = Vec::new();
-    for s in &scenarios {
+    assert_eq!(
+        file.pathway.as_deref(),
+        Some("../../pathways/scotland.json")
+    );
+    assert!(
+        file.scenarios.len() >= 25,
+        "only {} scenarios",
+        file.scenarios.len()
+    );
+    for s in &file.scenarios {
         assert!(
             !s.source.is_empty(),
             "scenario `{}` names no source",
             s.name
         );
-        let problems = check(&pathway, s);
-        if !problems.is_empty() {
-            failures.push(format!("{}:\n    {}", s.name, problems.join("\n    ")));
-        }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} scenarios failed:\n  {}",
-        failures.len(),
-        scenarios.len(),
-        failures.join("\n  ")
-    );
+    let report = run(&pathway(), &file);
+    assert_eq!(report.passed, file.scenarios.len(), "{}", report.to_text());
 }
 
 /// Every service and referral of the shipped pathway names its sources, and

@@ -60,15 +60,57 @@ pub(crate) enum Failure {
     Usage(String),
     /// The pathway does not load: status 1.
     Pathway(String, LoadError),
+    /// A check failed and its report is printed: status 1.
+    Failed,
+}
+
+/// Reads at most `limit + 1` bytes of a file: enough to know it is over
+/// the limit without reading a huge file (or `/dev/zero`) whole.
+pub(crate) fn read_limited(path: &std::path::Path, limit: usize) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let cannot =
+        |e: std::io::Error| Failure::Usage(format!("cannot read `{}`: {e}", path.display()));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut bytes = Vec::new();
+    file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    Ok(bytes)
+}
+
+/// Reads a text file (a scenario file), up to the pathway file size limit.
+pub(crate) fn read_text(path: &std::path::Path) -> Result<String, Failure> {
+    let bytes = read_limited(path, carepath::limits::MAX_FILE_BYTES)?;
+    if bytes.len() > carepath::limits::MAX_FILE_BYTES {
+        return Err(Failure::Usage(format!(
+            "`{}` is larger than the limit of {} bytes",
+            path.display(),
+            carepath::limits::MAX_FILE_BYTES
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| Failure::Usage(format!("`{}` is not UTF-8 text", path.display())))
 }
 
 pub(crate) fn read_pathway(file: Option<&PathBuf>) -> Result<(String, String), Failure> {
     match file {
         None => Ok((DEFAULT_NAME.into(), DEFAULT_PATHWAY.into())),
         Some(path) => {
-            let bytes = std::fs::read(path)
-                .map_err(|e| Failure::Usage(format!("cannot read `{}`: {e}", path.display())))?;
+            let limit = carepath::limits::MAX_FILE_BYTES;
+            let bytes = read_limited(path, limit)?;
             let name = path.display().to_string();
+            if bytes.len() > limit {
+                // The size on disk when known (not for a pipe or `/dev/zero`).
+                let size = std::fs::metadata(path)
+                    .ok()
+                    .and_then(|m| usize::try_from(m.len()).ok())
+                    .filter(|&n| n > limit)
+                    .unwrap_or(bytes.len());
+                return Err(Failure::Pathway(
+                    name,
+                    LoadError::TooLarge { bytes: size, limit },
+                ));
+            }
             match String::from_utf8(bytes) {
                 Ok(text) => Ok((name, text)),
                 Err(e) => Err(Failure::Pathway(

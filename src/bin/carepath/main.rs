@@ -8,6 +8,7 @@ mod check;
 mod common;
 mod eligible;
 mod route;
+mod test;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -54,6 +55,11 @@ enum Command {
     Route(route::Args),
     /// Print the JSON Schema of the pathway file format.
     Schema,
+    /// Run scenario files: each case's family, question and expectations.
+    ///
+    /// Exit status: 0 when every case passes, 1 when any fails or a pathway
+    /// does not load, 2 on usage or I/O errors.
+    Test(test::Args),
 }
 
 fn main() -> ExitCode {
@@ -68,6 +74,7 @@ fn main() -> ExitCode {
             eprintln!("error: {name}: {e}");
             ExitCode::from(1)
         }
+        Err(Failure::Failed) => ExitCode::from(1),
     }
 }
 
@@ -82,5 +89,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => eligible::run(&service, &family, pathway.as_ref(), format),
         Command::Route(args) => route::run(args),
         Command::Schema => common::println_out(&carepath::schema::pathway_schema_json()),
+        Command::Test(args) => match test::run_files(&args)? {
+            true => Ok(()),
+            false => Err(Failure::Failed),
+        },
     }
 }

@@ -1,0 +1,17 @@
+//! Keeping pathway files under test.
+//!
+//! - [`scenario`]: scenario files — named cases, each a family, a route
+//!   question and what must hold of the answer — and the runner behind
+//!   `carepath test` (always built: it needs nothing beyond serde).
+//! - With the feature `testing`: assertions for `cargo test`
+//!   (`assert_scenarios`, `assert_scenarios_text`).
+//!
+//! The last stage: may use every other stage.
+
+pub mod scenario;
+
+#[cfg(feature = "testing")]
+mod assert;
+
+#[cfg(feature = "testing")]
+pub use assert::{assert_scenarios, assert_scenarios_text};
