@@ -30,9 +30,14 @@ mod compile;
 mod pathway;
 // Answers about one family.
 mod query;
+// Answers about every family.
+pub mod analysis;
 // Renderings.
 mod render;
 
+pub use analysis::{
+    COVERAGE_BUDGET, COVERAGE_MEMORY, Class, Coverage, CoverageQuery, Days, MAX_KINDS,
+};
 pub use compile::MAX_RULE_DEPTH;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Tier;

@@ -106,47 +106,7 @@ impl Pathway {
             )));
         }
         let f = self.prepare(profile)?;
-        let asked;
-        let goal = match &query.goal {
-            None => &self.goal,
-            Some(g) => {
-                asked = Goal {
-                    tier: g.tier,
-                    tags: g.tags.clone(),
-                    services: g
-                        .services
-                        .iter()
-                        .map(|s| self.service_id(s))
-                        .collect::<Result<_, _>>()?,
-                };
-                &asked
-            }
-        };
-        let goals: Vec<NodeIndex> = if query.goal.is_none() {
-            self.goal_services.clone()
-        } else {
-            goal.services_in(&self.services)
-        };
-        if goals.is_empty() {
-            for tag in &goal.tags {
-                if !self.services.iter().any(|s| s.tags.contains(tag)) {
-                    let all = self
-                        .services
-                        .iter()
-                        .flat_map(|s| s.tags.iter().map(String::as_str));
-                    return Err(QueryError::UnknownTag {
-                        tag: tag.clone(),
-                        suggestion: crate::suggest::did_you_mean(tag, all),
-                    });
-                }
-            }
-            let shown = query
-                .goal
-                .as_ref()
-                .and_then(|g| serde_json::to_string(g).ok())
-                .unwrap_or_default();
-            return Err(QueryError::NoGoalService(shown));
-        }
+        let goals = self.goal_services(query.goal.as_ref())?;
         let mut goal_mask = vec![false; self.graph.node_count()];
         for g in &goals {
             if let Some(x) = goal_mask.get_mut(g.index()) {
@@ -260,5 +220,58 @@ impl Pathway {
             also_reachable,
             complete,
         })
+    }
+
+    /// The services a route may end at: those of `goal`, or of the
+    /// pathway's goal when `None`, in node order.
+    ///
+    /// # Errors
+    /// [`QueryError::UnknownService`] for an unknown goal service,
+    /// [`QueryError::UnknownTag`] for a tag no service carries,
+    /// [`QueryError::NoGoalService`] when no service matches.
+    pub(crate) fn goal_services(
+        &self,
+        goal: Option<&crate::document::GoalDoc>,
+    ) -> Result<Vec<NodeIndex>, QueryError> {
+        let asked;
+        let matcher = match goal {
+            None => &self.goal,
+            Some(g) => {
+                asked = Goal {
+                    tier: g.tier,
+                    tags: g.tags.clone(),
+                    services: g
+                        .services
+                        .iter()
+                        .map(|s| self.service_id(s))
+                        .collect::<Result<_, _>>()?,
+                };
+                &asked
+            }
+        };
+        let goals: Vec<NodeIndex> = if goal.is_none() {
+            self.goal_services.clone()
+        } else {
+            matcher.services_in(&self.services)
+        };
+        if goals.is_empty() {
+            for tag in &matcher.tags {
+                if !self.services.iter().any(|s| s.tags.contains(tag)) {
+                    let all = self
+                        .services
+                        .iter()
+                        .flat_map(|s| s.tags.iter().map(String::as_str));
+                    return Err(QueryError::UnknownTag {
+                        tag: tag.clone(),
+                        suggestion: crate::suggest::did_you_mean(tag, all),
+                    });
+                }
+            }
+            let shown = goal
+                .and_then(|g| serde_json::to_string(g).ok())
+                .unwrap_or_default();
+            return Err(QueryError::NoGoalService(shown));
+        }
+        Ok(goals)
     }
 }

@@ -1,0 +1,535 @@
+//! Coverage: for every class of family, the exact start days on which it
+//! has at least one route to the goal, and the best time to the goal.
+//!
+//! # Algorithm
+//!
+//! One search per leaf region, over all kinds of family and all start days
+//! at once. Along a fixed simple path every arrival and every seen day is
+//! the start day plus a constant, so the set of start cells (day, kind)
+//! for which the path is a route is an intersection of shifted sheets:
+//! the entry's acceptance, then per referral its condition (shifted by the
+//! seen offset) and the next service's acceptance (shifted by the arrival
+//! offset). The search is A* over partial simple paths carrying that set:
+//!
+//! 1. **Backward reachability**, exact over walks: `G_h(n)` is the cells
+//!    (arrival day at `n`, kind) from which some walk of at most `h`
+//!    referrals, each step accepted and each referral open, reaches a goal
+//!    (a goal ends a walk). Simple paths are walks, so a partial path
+//!    keeps only the start cells that `G` of its remaining hops allows;
+//!    one with none left is dropped.
+//! 2. **Best first**: partial paths leave a heap by days so far plus a
+//!    lower bound (least waits and delays to a goal, rules ignored), ties
+//!    by services' ids; a complete route's time is the same for every
+//!    start day. The first route popped for a cell is its best.
+//! 3. **Dominance**: a partial path whose start cells are all covered
+//!    already is dropped — every route extending it covers only those
+//!    cells, later and no sooner.
+//!
+//! This is exactly `routes`' semantics: simple paths of at most
+//! `max_hops` referrals from an entry that accepts the family on the start
+//! day, each service judged on arrival (or when seen), each referral's
+//! condition on the day the referrer sees the family, only services that
+//! serve the family's region, ending at the first goal service.
+//!
+//! Complexity: per region O(h · E_r · p · w) for the reachability sets and
+//! O(P · d · p · w) for the search, where E_r counts the referrals between
+//! services serving the region, P the partial paths examined (bounded by
+//! [`COVERAGE_BUDGET`] in all), d the out-degree, p the pieces of a sheet
+//! (a few per age boundary) and w the words of a set of kinds. Memory:
+//! the open partial paths, bounded by [`COVERAGE_MEMORY`] per region.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+use serde::{Deserialize, Serialize};
+
+use crate::error::QueryError;
+use crate::model::profile::Profile;
+use crate::model::region::RegionId;
+use crate::pathway::{Pathway, ServiceId};
+use crate::query::prepared::WaitKind;
+use crate::query::route::MAX_HOPS;
+
+use super::days::Days;
+use super::judge::Judge;
+use super::query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};
+use super::sheet::Sheet;
+use super::space::{ProfileSpace, SpaceOptions};
+
+/// One class of family: a leaf region and a kind (an index into the
+/// analysis' kinds: a subset of the tested adversities and a class of
+/// each tested fact).
+///
+/// ```
+/// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+/// let coverage = pathway.coverage(&carepath::CoverageQuery::default())?;
+/// let class = coverage.classes().next().ok_or("no class")?;
+/// assert_eq!(class.region, "east-city");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Class {
+    /// The leaf region's id.
+    pub region: String,
+    /// The kind's index.
+    pub kind: usize,
+}
+
+/// What the search found for one leaf region.
+#[derive(Debug, Clone)]
+pub(crate) struct RegionCoverage {
+    pub(crate) region: RegionId,
+    /// The covered start cells.
+    pub(crate) covered: Sheet,
+    /// The cells first covered by routes of each time, soonest first:
+    /// (days to goal, cells).
+    pub(crate) layers: Vec<(i64, Sheet)>,
+    /// The cells neither proven covered nor proven uncovered (the search
+    /// stopped at a budget).
+    pub(crate) undecided: Sheet,
+}
+
+/// Which families of a pathway have a route to the goal, on which start
+/// days, and how soon. Built by [`Pathway::coverage`]; see the
+/// [module docs](crate::analysis) for what is exact.
+///
+/// ```
+/// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+/// let coverage = pathway.coverage(&carepath::CoverageQuery::default())?;
+/// assert!(coverage.is_complete());
+/// for class in coverage.classes() {
+///     let days = coverage.covered_days(&class);
+///     if let Some(day) = days.first() {
+///         let family = coverage.example(&class, day as i32);
+///         let q = carepath::RouteQuery::default().limit(1);
+///         assert!(!pathway.routes(&family, &q)?.routes.is_empty());
+///     }
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Coverage<'p> {
+    pub(crate) pathway: &'p Pathway,
+    pub(crate) query: CoverageQuery,
+    pub(crate) space: ProfileSpace,
+    pub(crate) regions: Vec<RegionCoverage>,
+    /// Partial routes examined.
+    pub(crate) examined: usize,
+}
+
+impl Pathway {
+    /// Which families have a route to the goal, exactly: every leaf region
+    /// × kind of family × start day in the query's range. See the
+    /// [module docs](crate::analysis) for the algorithm and its cost.
+    ///
+    /// # Errors
+    /// [`QueryError`] for an unknown goal service or tag, a goal no service
+    /// matches, a hop limit or age range out of range, or a pathway whose
+    /// rules tell apart more than [`MAX_KINDS`](crate::MAX_KINDS) kinds of family.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+    /// let coverage = pathway.coverage(&carepath::CoverageQuery::default())?;
+    /// assert!(coverage.is_complete());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn coverage(&self, query: &CoverageQuery) -> Result<Coverage<'_>, QueryError> {
+        if query.max_hops == 0 || query.max_hops > MAX_HOPS {
+            return Err(QueryError::OutOfRange(format!(
+                "max_hops {} is out of range: 1 to {MAX_HOPS} referrals",
+                query.max_hops
+            )));
+        }
+        let limit = crate::age::MAX_DAYS;
+        if query.from_age_days >= query.before_age_days
+            || query.from_age_days < -limit
+            || query.before_age_days > limit
+        {
+            return Err(QueryError::OutOfRange(format!(
+                "ages {}..{} are out of range: give from < before, within 150 years",
+                query.from_age_days, query.before_age_days
+            )));
+        }
+        let goals = self.goal_services(query.goal.as_ref())?;
+        let space = ProfileSpace::new(
+            self,
+            SpaceOptions {
+                missing_facts: query.missing_facts,
+            },
+        )?;
+        let range = Days::range(
+            Some(i64::from(query.from_age_days)),
+            Some(i64::from(query.before_age_days)),
+        );
+        let judge = Judge::new(self, &space);
+        let mut goal = vec![false; self.services.len()];
+        for g in &goals {
+            if let Some(x) = goal.get_mut(g.index()) {
+                *x = true;
+            }
+        }
+        let mut spent = 0usize;
+        let regions = space
+            .leaves
+            .iter()
+            .map(|&r| search(&judge, r, &goal, query, &range, &mut spent))
+            .collect();
+        Ok(Coverage {
+            pathway: self,
+            query: query.clone(),
+            space,
+            regions,
+            examined: spent,
+        })
+    }
+}
+
+/// One service of the region's graph, as the search sees it.
+struct Local {
+    /// Arrival cells it accepts.
+    accepts: Sheet,
+    wait: i64,
+    /// Referrals out: (target, delay, cells seen on which it is open).
+    out: Vec<(usize, i64, Sheet)>,
+}
+
+/// A partial route in the heap.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Open {
+    key: i64,
+    path: Vec<u32>,
+    /// Index of its start cells in the arena.
+    cells: usize,
+    /// Seen offset of the last service.
+    offset: i64,
+}
+
+/// The search for one leaf region; see the module docs.
+fn search(
+    judge: &Judge<'_>,
+    region: RegionId,
+    goal: &[bool],
+    query: &CoverageQuery,
+    range: &Days,
+    spent: &mut usize,
+) -> RegionCoverage {
+    let p = judge.pathway;
+    let words = judge.space.words;
+    let everyone = Sheet::on(range, &judge.everyone);
+    let is_goal = |n: usize| goal.get(n).copied().unwrap_or(false);
+    // Services serving the region, with their acceptance.
+    let n = p.services.len();
+    let mut local: Vec<Option<Local>> = (0..n).map(|_| None).collect();
+    for (i, slot) in local.iter_mut().enumerate() {
+        let Ok(id) = u32::try_from(i) else { continue };
+        let accepts = judge.accepts(ServiceId(id), region, query.waits);
+        if accepts.is_empty() {
+            continue;
+        }
+        let wait = p.services.get(i).map_or(0, |s| match query.waits {
+            WaitKind::Typical => s.wait_typical,
+            WaitKind::Pessimistic => s.wait_pessimistic,
+        });
+        *slot = Some(Local {
+            accepts,
+            wait: i64::from(wait),
+            out: Vec::new(),
+        });
+    }
+    for i in 0..n {
+        if is_goal(i) || local.get(i).is_none_or(Option::is_none) {
+            continue;
+        }
+        let mut out = Vec::new();
+        for e in p.graph.edges(NodeIndex::new(i)) {
+            let m = e.target().index();
+            if local.get(m).is_none_or(Option::is_none) || m == i {
+                continue;
+            }
+            let open = judge.referral_open(e.id(), region);
+            if !open.is_empty() {
+                out.push((m, i64::from(p.delay(e.id())), open));
+            }
+        }
+        if let Some(Some(l)) = local.get_mut(i) {
+            l.out = out;
+        }
+    }
+    // Backward reachability over walks: reach[h][n].
+    let hops = query.max_hops;
+    let mut reach: Vec<Vec<Sheet>> = Vec::with_capacity(hops + 1);
+    let first: Vec<Sheet> = (0..n)
+        .map(|i| match local.get(i) {
+            Some(Some(l)) if is_goal(i) => l.accepts.clone(),
+            _ => Sheet::empty(words),
+        })
+        .collect();
+    reach.push(first);
+    for _ in 1..=hops {
+        let Some(prev) = reach.last() else { break };
+        let mut next = Vec::with_capacity(n);
+        for i in 0..n {
+            let sheet = match local.get(i) {
+                Some(Some(l)) if is_goal(i) => l.accepts.clone(),
+                Some(Some(l)) => {
+                    let mut onward = Sheet::empty(words);
+                    for (m, delay, open) in &l.out {
+                        let Some(g) = prev.get(*m) else { continue };
+                        if g.is_empty() {
+                            continue;
+                        }
+                        onward = onward.or(&open.and(&g.shift(-delay)));
+                    }
+                    l.accepts.and(&onward.shift(-l.wait))
+                }
+                _ => Sheet::empty(words),
+            };
+            next.push(sheet);
+        }
+        let same = next == *prev;
+        reach.push(next);
+        if same {
+            // Later levels are the same: stop computing them.
+            while reach.len() <= hops {
+                let Some(last) = reach.last().cloned() else {
+                    break;
+                };
+                reach.push(last);
+            }
+            break;
+        }
+    }
+    let can = |h: usize, m: usize| reach.get(h).and_then(|r| r.get(m));
+    // Lower bounds on days from being seen at a service to being seen by a goal.
+    let bound = lower_bounds(&local, goal);
+    let mut covered = Sheet::empty(words);
+    let mut layers: Vec<(i64, Sheet)> = Vec::new();
+    let mut heap: BinaryHeap<Reverse<Open>> = BinaryHeap::new();
+    let mut arena: Vec<Option<Sheet>> = Vec::new();
+    let mut live_bytes = 0usize;
+    for (i, l) in local.iter().enumerate() {
+        let Some(l) = l else { continue };
+        if !p.services.get(i).is_some_and(|s| s.entry) {
+            continue;
+        }
+        let Some(g) = can(hops, i) else { continue };
+        let cells = everyone.and(g);
+        let Some(&b) = bound.get(i) else { continue };
+        if cells.is_empty() || b == i64::MAX {
+            continue;
+        }
+        live_bytes += cells.bytes();
+        heap.push(Reverse(Open {
+            key: l.wait.saturating_add(b),
+            path: vec![i as u32],
+            cells: arena.len(),
+            offset: l.wait,
+        }));
+        arena.push(Some(cells));
+    }
+    let mut stopped = false;
+    while let Some(Reverse(open)) = heap.pop() {
+        let Some(cells) = arena.get_mut(open.cells).and_then(Option::take) else {
+            continue;
+        };
+        live_bytes = live_bytes.saturating_sub(cells.bytes());
+        *spent += 1;
+        if *spent > COVERAGE_BUDGET || live_bytes > COVERAGE_MEMORY {
+            if let Some(slot) = arena.get_mut(open.cells) {
+                *slot = Some(cells);
+            }
+            stopped = true;
+            break;
+        }
+        if cells.is_subset_of(&covered) {
+            continue;
+        }
+        let Some(&last) = open.path.last() else {
+            continue;
+        };
+        let last = last as usize;
+        if is_goal(last) {
+            let new = cells.and_not(&covered);
+            covered = covered.or(&new);
+            layers.push((open.offset, new));
+            continue;
+        }
+        let used = open.path.len() - 1;
+        if used >= hops {
+            continue;
+        }
+        let Some(Some(l)) = local.get(last) else {
+            continue;
+        };
+        for (m, delay, referral) in &l.out {
+            if open.path.iter().any(|&x| x as usize == *m) {
+                continue;
+            }
+            let (Some(g), Some(Some(lm)), Some(&b)) =
+                (can(hops - used - 1, *m), local.get(*m), bound.get(*m))
+            else {
+                continue;
+            };
+            if b == i64::MAX {
+                continue;
+            }
+            let arrival = open.offset.saturating_add(*delay);
+            let next = cells
+                .and(&referral.shift(-open.offset))
+                .and(&g.shift(-arrival));
+            if next.is_empty() || next.is_subset_of(&covered) {
+                continue;
+            }
+            let offset = arrival.saturating_add(lm.wait);
+            let mut path = open.path.clone();
+            path.push(*m as u32);
+            live_bytes += next.bytes();
+            heap.push(Reverse(Open {
+                key: offset.saturating_add(b),
+                path,
+                cells: arena.len(),
+                offset,
+            }));
+            arena.push(Some(next));
+        }
+    }
+    let undecided = if stopped {
+        let mut open = Sheet::empty(words);
+        for cells in arena.iter().flatten() {
+            open = open.or(cells);
+        }
+        open.and_not(&covered)
+    } else {
+        Sheet::empty(words)
+    };
+    RegionCoverage {
+        region,
+        covered,
+        layers,
+        undecided,
+    }
+}
+
+/// Least days from being seen at each service to being seen by a goal
+/// (waits and delays only; `i64::MAX` where no goal is reachable): a
+/// reverse Dijkstra. O(E log V).
+fn lower_bounds(local: &[Option<Local>], goal: &[bool]) -> Vec<i64> {
+    let n = local.len();
+    let mut incoming: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
+    for (i, l) in local.iter().enumerate() {
+        let Some(l) = l else { continue };
+        for (m, delay, _) in &l.out {
+            let wait = local.get(*m).and_then(Option::as_ref).map_or(0, |x| x.wait);
+            if let Some(v) = incoming.get_mut(*m) {
+                v.push((i, delay.saturating_add(wait)));
+            }
+        }
+    }
+    let mut best = vec![i64::MAX; n];
+    let mut heap = BinaryHeap::new();
+    for (i, b) in best.iter_mut().enumerate() {
+        if goal.get(i).copied().unwrap_or(false) && local.get(i).is_some_and(Option::is_some) {
+            *b = 0;
+            heap.push(Reverse((0i64, i)));
+        }
+    }
+    while let Some(Reverse((d, u))) = heap.pop() {
+        if best.get(u).is_some_and(|&b| b < d) {
+            continue;
+        }
+        for &(p, cost) in incoming.get(u).map_or(&[][..], Vec::as_slice) {
+            let nd = d.saturating_add(cost);
+            if let Some(b) = best.get_mut(p) {
+                if nd < *b {
+                    *b = nd;
+                    heap.push(Reverse((nd, p)));
+                }
+            }
+        }
+    }
+    best
+}
+
+impl Coverage<'_> {
+    /// Whether every cell is decided: no budget stopped the search.
+    #[must_use]
+    pub fn is_complete(&self) -> bool {
+        self.regions.iter().all(|r| r.undecided.is_empty())
+    }
+
+    /// Partial routes the search examined, over all regions.
+    #[must_use]
+    pub fn examined(&self) -> usize {
+        self.examined
+    }
+
+    /// The query this coverage answers.
+    #[must_use]
+    pub fn query(&self) -> &CoverageQuery {
+        &self.query
+    }
+
+    /// How many kinds of family each region has.
+    #[must_use]
+    pub fn kinds(&self) -> usize {
+        self.space.kinds
+    }
+
+    /// Every class: leaf regions in id order, then kinds.
+    pub fn classes(&self) -> impl Iterator<Item = Class> + '_ {
+        self.space.leaves.iter().flat_map(move |&r| {
+            (0..self.space.kinds).map(move |kind| Class {
+                region: self.pathway.regions.id(r).to_owned(),
+                kind,
+            })
+        })
+    }
+
+    pub(crate) fn region_of(&self, class: &Class) -> Option<&RegionCoverage> {
+        let r = self.pathway.regions.get(&class.region)?;
+        self.regions.iter().find(|x| x.region == r)
+    }
+
+    /// The start days (within the query's range) on which a family of
+    /// `class` has at least one route to the goal.
+    #[must_use]
+    pub fn covered_days(&self, class: &Class) -> Days {
+        self.region_of(class)
+            .map(|r| r.covered.days_of(class.kind))
+            .unwrap_or_default()
+    }
+
+    /// The start days on which it is not known (the search stopped at a
+    /// budget before deciding them).
+    #[must_use]
+    pub fn undecided_days(&self, class: &Class) -> Days {
+        self.region_of(class)
+            .map(|r| r.undecided.days_of(class.kind))
+            .unwrap_or_default()
+    }
+
+    /// The best days to the goal for a family of `class` starting on `day`
+    /// (when the goal service sees them), or `None` without a route.
+    #[must_use]
+    pub fn best_days(&self, class: &Class, day: i32) -> Option<i64> {
+        let r = self.region_of(class)?;
+        r.layers
+            .iter()
+            .find(|(_, cells)| super::sheet::has(cells.at(i64::from(day)), class.kind))
+            .map(|(d, _)| *d)
+    }
+
+    /// A family of `class` aged `day` days: its adversities and facts as
+    /// the class fixes them (untested adversities absent, untested facts
+    /// not given).
+    #[must_use]
+    pub fn example(&self, class: &Class, day: i32) -> Profile {
+        match self.pathway.regions.get(&class.region) {
+            Some(r) => self.space.profile(self.pathway, r, class.kind, day),
+            None => Profile::new().age_days(day),
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! Questions about every family a pathway could see: the profile space,
+//! partitioned; rules judged over it; coverage, gaps and the difference a
+//! change makes.
+//!
+//! # The reasoning layer
+//!
+//! - [`space`](self::space) draws the finite profile space: leaf regions ×
+//!   *kinds* of family (the adversity subsets and fact classes the rules
+//!   can tell apart) × start days. Two families of one class get the same
+//!   answer from every question.
+//! - [`sheet`](self::sheet) holds sets of (day, kind) cells of one region,
+//!   piecewise constant in the day: for every day, a bit set of kinds.
+//! - [`judge`](self::judge) evaluates rules over a whole region at once,
+//!   three-valued exactly as `routes` does: for each service the cells
+//!   (arrival day, kind) on which it accepts a family, for each referral
+//!   the cells (day the referrer sees the family, kind) on which it may be
+//!   made; per class, as a [`Days`] set.
+//!
+//! Everything that claims something of every family (coverage here, the
+//! lints) is built on these, so there is one reasoning about rules.
+//!
+//! May use: the leaves, `document`, `model`, `pathway` and `query`.
+//! Within: `days` < `sheet` < `space` < `judge` < the analyses.
+
+mod coverage;
+pub(crate) mod days;
+pub(crate) mod judge;
+mod query;
+pub(crate) mod sheet;
+pub(crate) mod space;
+
+pub use coverage::{Class, Coverage};
+pub use days::Days;
+pub use query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};
+pub use space::MAX_KINDS;
+
+#[cfg(test)]
+mod tests;

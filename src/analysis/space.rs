@@ -1,0 +1,458 @@
+//! The profile space, partitioned: every family a pathway could see, as
+//! leaf regions × kinds of family × start days, where a *kind* fixes the
+//! adversities and fact values that the pathway's rules can tell apart.
+//!
+//! - **Adversities.** Only adversities some rule or referral condition
+//!   names are a dimension; a kind holds a subset of them. An adversity no
+//!   rule names changes no answer, so families with and without it are
+//!   one kind (the example family does not have it).
+//! - **Facts.** Only facts some rule tests are a dimension. A boolean fact
+//!   has its two values; a choice fact each declared value; a number is
+//!   split at every value a rule compares it with (`at_most 19` gives
+//!   ≤ 19 and > 19), and adjacent pieces no comparison tells apart are
+//!   joined, so each class is one interval.
+//! - **Missing facts.** By default every tested fact is known (a referrer
+//!   fills in the form). With [`SpaceOptions::missing_facts`] each tested
+//!   fact also has the class "not given", under which rules testing it are
+//!   unknown (Kleene) and so never accept.
+//!
+//! Kinds are numbered: the low `A` bits are the adversity subset (bit `i`
+//! is the `i`-th tested adversity), the rest a mixed-radix number of fact
+//! classes. Two families of the same region, kind and start day get the
+//! same answer from every question `routes` can ask.
+//!
+//! Size: `2^A × Π classes` kinds per region, at most [`MAX_KINDS`].
+
+use serde_json::Value;
+
+use crate::bits::Bits;
+use crate::document::FactKind;
+use crate::error::QueryError;
+use crate::model::profile::{CompiledProfile, Profile};
+use crate::model::region::RegionId;
+use crate::model::rules::{Cond, FactOp};
+use crate::model::vocabulary::{FactValue, show_number};
+use crate::pathway::Pathway;
+
+/// The most kinds of family (adversity subsets × fact classes) an
+/// analysis handles per region: 65,536, i.e. 16 tested adversities with no
+/// facts, or 8 adversities and 256 fact combinations. Each day-interval of
+/// an analysis then needs 8 KiB.
+pub const MAX_KINDS: usize = 1 << 16;
+
+/// How the profile space is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct SpaceOptions {
+    /// Whether a tested fact may also be missing (its own class).
+    pub(crate) missing_facts: bool,
+}
+
+/// One class of values of a fact.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum FactClass {
+    /// The fact is not given.
+    Missing,
+    /// Exactly this value (booleans, choices, and a number's split points).
+    Value(FactValue),
+    /// Numbers strictly between two split points (or beyond the extreme
+    /// ones), with a value inside as the example.
+    Between {
+        above: Option<f64>,
+        below: Option<f64>,
+        example: f64,
+    },
+}
+
+/// A fact some rule tests, and its classes in ascending order of value
+/// (`Missing` last).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FactAxis {
+    pub(crate) fact: usize,
+    pub(crate) classes: Vec<FactClass>,
+}
+
+/// The partition of every family a pathway could see. See the module docs.
+#[derive(Debug, Clone)]
+pub(crate) struct ProfileSpace {
+    /// Leaf regions (a family lives in exactly one), in id order.
+    pub(crate) leaves: Vec<RegionId>,
+    /// The tested adversities (vocabulary indices), in vocabulary order:
+    /// bit `i` of a kind is `adversities[i]`.
+    pub(crate) adversities: Vec<usize>,
+    /// The tested facts, in vocabulary order.
+    pub(crate) facts: Vec<FactAxis>,
+    /// Kinds per region.
+    pub(crate) kinds: usize,
+    /// 64-bit words of a set of kinds.
+    pub(crate) words: usize,
+}
+
+impl ProfileSpace {
+    /// Draws the space of `pathway`. O(rules + leaves log leaves + split
+    /// points²).
+    ///
+    /// # Errors
+    /// [`QueryError::OutOfRange`] when there would be more than
+    /// [`MAX_KINDS`] kinds per region.
+    pub(crate) fn new(pathway: &Pathway, options: SpaceOptions) -> Result<Self, QueryError> {
+        let mut adversity_tested = vec![false; pathway.vocabulary.adversities.len()];
+        let mut ops: Vec<Vec<FactOp>> = vec![Vec::new(); pathway.vocabulary.facts.len()];
+        let rules = pathway
+            .services
+            .iter()
+            .filter_map(|s| s.rule.as_ref())
+            .chain(pathway.referrals.iter().filter_map(|r| r.when.as_ref()));
+        for rule in rules {
+            collect(rule, &mut adversity_tested, &mut ops);
+        }
+        let adversities: Vec<usize> = (0..adversity_tested.len())
+            .filter(|&i| adversity_tested.get(i).copied().unwrap_or(false))
+            .collect();
+        let mut facts = Vec::new();
+        for (fact, ops) in ops.iter().enumerate() {
+            if ops.is_empty() {
+                continue;
+            }
+            let Some(info) = pathway.vocabulary.facts.get(fact) else {
+                continue;
+            };
+            let mut classes = match info.kind {
+                FactKind::Boolean => vec![
+                    FactClass::Value(FactValue::Bool(false)),
+                    FactClass::Value(FactValue::Bool(true)),
+                ],
+                FactKind::Choice => (0..info.values.len())
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .map(|i| FactClass::Value(FactValue::Choice(i)))
+                    .collect(),
+                FactKind::Number => number_classes(ops),
+            };
+            if options.missing_facts {
+                classes.push(FactClass::Missing);
+            }
+            facts.push(FactAxis { fact, classes });
+        }
+        let too_many = || {
+            QueryError::OutOfRange(format!(
+                "the pathway's rules tell apart more than {MAX_KINDS} kinds of family per area \
+                 ({} adversities and {} facts tested): coverage cannot be computed exactly",
+                adversities.len(),
+                facts.len()
+            ))
+        };
+        let mut kinds: usize = 1usize
+            .checked_shl(u32::try_from(adversities.len()).map_err(|_| too_many())?)
+            .filter(|&k| k <= MAX_KINDS)
+            .ok_or_else(too_many)?;
+        for axis in &facts {
+            kinds = kinds
+                .checked_mul(axis.classes.len().max(1))
+                .filter(|&k| k <= MAX_KINDS)
+                .ok_or_else(too_many)?;
+        }
+        let regions = &pathway.regions.regions;
+        let mut parent = vec![false; regions.len()];
+        for r in regions {
+            if let Some(p) = r.parent.and_then(|p| parent.get_mut(p.index())) {
+                *p = true;
+            }
+        }
+        let mut leaves: Vec<RegionId> = (0..regions.len())
+            .filter(|&i| !parent.get(i).copied().unwrap_or(true))
+            .filter_map(|i| u32::try_from(i).ok().map(RegionId))
+            .collect();
+        leaves.sort_by(|&a, &b| pathway.regions.id(a).cmp(pathway.regions.id(b)));
+        Ok(Self {
+            leaves,
+            adversities,
+            facts,
+            kinds,
+            words: kinds.div_ceil(64),
+        })
+    }
+
+    /// The fact class of `kind` on axis `axis`.
+    pub(crate) fn fact_class(&self, kind: usize, axis: usize) -> usize {
+        let mut code = kind >> self.adversities.len();
+        for (i, a) in self.facts.iter().enumerate() {
+            let n = a.classes.len().max(1);
+            if i == axis {
+                return code % n;
+            }
+            code /= n;
+        }
+        0
+    }
+
+    /// Whether `kind` has the `i`-th tested adversity.
+    pub(crate) fn has_adversity(&self, kind: usize, i: usize) -> bool {
+        i < self.adversities.len() && kind & (1 << i) != 0
+    }
+
+    /// The kind with adversity subset `mask` and fact classes `classes`
+    /// (one per axis).
+    #[allow(dead_code)] // The layer's API for the lints; exercised by the layer's tests.
+    pub(crate) fn kind_of(&self, mask: usize, classes: &[usize]) -> usize {
+        let mut code = 0;
+        for (a, &c) in self.facts.iter().zip(classes).rev() {
+            code = code * a.classes.len().max(1) + c;
+        }
+        (code << self.adversities.len()) | mask
+    }
+
+    /// A family of `kind` living in `region`, aged `age` days, compiled.
+    #[allow(dead_code)] // The layer's API for the lints; exercised by the layer's tests.
+    pub(crate) fn family(
+        &self,
+        pathway: &Pathway,
+        region: RegionId,
+        kind: usize,
+        age: i32,
+    ) -> CompiledProfile {
+        let mut adversities = Bits::with_capacity(pathway.vocabulary.adversities.len());
+        for (i, &a) in self.adversities.iter().enumerate() {
+            if self.has_adversity(kind, i) {
+                adversities.insert(a);
+            }
+        }
+        let mut facts = vec![None; pathway.vocabulary.facts.len()];
+        for (axis, a) in self.facts.iter().enumerate() {
+            let value = match a.classes.get(self.fact_class(kind, axis)) {
+                Some(FactClass::Value(v)) => Some(*v),
+                Some(FactClass::Between { example, .. }) => Some(FactValue::Number(*example)),
+                Some(FactClass::Missing) | None => None,
+            };
+            if let Some(slot) = facts.get_mut(a.fact) {
+                *slot = value;
+            }
+        }
+        CompiledProfile {
+            age,
+            region,
+            adversities,
+            facts,
+        }
+    }
+
+    /// The same family as a [`Profile`] anyone can pass to `routes`.
+    pub(crate) fn profile(
+        &self,
+        pathway: &Pathway,
+        region: RegionId,
+        kind: usize,
+        age: i32,
+    ) -> Profile {
+        let mut p = Profile::new()
+            .age_days(age)
+            .region(pathway.regions.id(region));
+        for (i, &a) in self.adversities.iter().enumerate() {
+            if self.has_adversity(kind, i) {
+                if let Some((id, _)) = pathway.vocabulary.adversities.get(a) {
+                    p = p.adversity(id);
+                }
+            }
+        }
+        for (axis, a) in self.facts.iter().enumerate() {
+            let Some(info) = pathway.vocabulary.facts.get(a.fact) else {
+                continue;
+            };
+            let value = match a.classes.get(self.fact_class(kind, axis)) {
+                Some(FactClass::Value(FactValue::Bool(b))) => Value::Bool(*b),
+                Some(FactClass::Value(FactValue::Number(n)))
+                | Some(FactClass::Between { example: n, .. }) => number_value(*n),
+                Some(FactClass::Value(FactValue::Choice(c))) => info
+                    .values
+                    .get(*c as usize)
+                    .map_or(Value::Null, |v| Value::String(v.clone())),
+                Some(FactClass::Missing) | None => continue,
+            };
+            p = p.fact(&info.id, value);
+        }
+        p
+    }
+}
+
+/// A number as JSON, whole numbers without a fraction.
+fn number_value(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9e15 {
+        // Whole and small: the conversion is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        Value::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// Collects the tested adversities and the comparisons made on each fact.
+fn collect(rule: &Cond, adversities: &mut [bool], ops: &mut [Vec<FactOp>]) {
+    match rule {
+        Cond::All(parts) | Cond::Any(parts) => {
+            for r in parts {
+                collect(r, adversities, ops);
+            }
+        }
+        Cond::Not(r) => collect(r, adversities, ops),
+        Cond::Adversities { indices, .. } => {
+            for &i in indices {
+                if let Some(x) = adversities.get_mut(i) {
+                    *x = true;
+                }
+            }
+        }
+        Cond::Fact { fact, op, .. } => {
+            if let Some(list) = ops.get_mut(*fact) {
+                if !list.contains(op) {
+                    list.push(op.clone());
+                }
+            }
+        }
+        Cond::Age { .. } | Cond::Region(_) => {}
+    }
+}
+
+/// The classes of a number fact: split at every value compared with, then
+/// adjacent pieces that every comparison treats alike joined.
+/// O(p² + p · ops) for p split points.
+fn number_classes(ops: &[FactOp]) -> Vec<FactClass> {
+    let mut points: Vec<f64> = Vec::new();
+    let mut add = |v: &FactValue| {
+        if let FactValue::Number(n) = v {
+            if n.is_finite() {
+                points.push(*n);
+            }
+        }
+    };
+    for op in ops {
+        match op {
+            FactOp::Equals(v) | FactOp::AtLeast(v) | FactOp::AtMost(v) => add(v),
+            FactOp::OneOf(vs) => vs.iter().for_each(&mut add),
+        }
+    }
+    points.sort_by(f64::total_cmp);
+    points.dedup();
+    // Elementary pieces: below the first point, each point, between points, above the last.
+    let mut pieces: Vec<FactClass> = Vec::new();
+    let mut above: Option<f64> = None;
+    for &p in &points {
+        let example = match above {
+            None => p - 1.0,
+            Some(a) => a + (p - a) / 2.0,
+        };
+        if above.is_none_or(|a| example > a) && example < p {
+            pieces.push(FactClass::Between {
+                above,
+                below: Some(p),
+                example,
+            });
+        }
+        pieces.push(FactClass::Value(FactValue::Number(p)));
+        above = Some(p);
+    }
+    let last = above.map_or(0.0, |a| a + 1.0);
+    if above.is_none_or(|a| last > a) {
+        pieces.push(FactClass::Between {
+            above,
+            below: None,
+            example: last,
+        });
+    }
+    // Join neighbours no comparison tells apart.
+    let signature = |c: &FactClass| -> Vec<bool> {
+        let v = match c {
+            FactClass::Value(v) => *v,
+            FactClass::Between { example, .. } => FactValue::Number(*example),
+            FactClass::Missing => return Vec::new(),
+        };
+        ops.iter().map(|op| op.test(&v)).collect()
+    };
+    let mut out: Vec<(FactClass, Vec<bool>)> = Vec::new();
+    for piece in pieces {
+        let sig = signature(&piece);
+        match out.last_mut() {
+            Some((prev, prev_sig)) if *prev_sig == sig => {
+                *prev = join(prev, &piece);
+            }
+            _ => out.push((piece, sig)),
+        }
+    }
+    out.into_iter().map(|(c, _)| c).collect()
+}
+
+/// The class spanning two neighbouring classes (`a` below `b`), as bounds:
+/// the example stays `a`'s.
+fn join(a: &FactClass, b: &FactClass) -> FactClass {
+    let low = |c: &FactClass| match c {
+        FactClass::Value(FactValue::Number(n)) => (Some(*n), true),
+        FactClass::Between { above, .. } => (*above, false),
+        _ => (None, false),
+    };
+    let high = |c: &FactClass| match c {
+        FactClass::Value(FactValue::Number(n)) => (Some(*n), true),
+        FactClass::Between { below, .. } => (*below, false),
+        _ => (None, false),
+    };
+    let example = match a {
+        FactClass::Value(FactValue::Number(n)) | FactClass::Between { example: n, .. } => *n,
+        _ => 0.0,
+    };
+    let (lo, lo_in) = low(a);
+    let (hi, hi_in) = high(b);
+    // A joined class is written with exclusive bounds when they are
+    // exclusive, and with the point itself as `Value` only when a == b.
+    // Inclusive ends become exclusive bounds just past the point, which
+    // no comparison can see (they are split points themselves).
+    FactClass::Between {
+        above: lo.map(|l| if lo_in { next_down(l) } else { l }),
+        below: hi.map(|h| if hi_in { next_up(h) } else { h }),
+        example,
+    }
+}
+
+/// The largest float below `x` (for finite `x`).
+fn next_down(x: f64) -> f64 {
+    -next_up(-x)
+}
+
+/// The smallest float above `x` (for finite `x`).
+fn next_up(x: f64) -> f64 {
+    if x == 0.0 {
+        return f64::from_bits(1);
+    }
+    let bits = x.to_bits();
+    f64::from_bits(if x > 0.0 { bits + 1 } else { bits - 1 })
+}
+
+/// A fact class in words: `at most 19`, `more than 25`, `from 20 to 25`,
+/// a choice's value, `not given`.
+#[allow(dead_code)] // The layer's API for the lints; exercised by the layer's tests.
+pub(crate) fn describe_class(pathway: &Pathway, fact: usize, class: &FactClass) -> String {
+    match class {
+        FactClass::Missing => "not given".into(),
+        FactClass::Value(v) => pathway.vocabulary.show(fact, v),
+        FactClass::Between { above, below, .. } => {
+            // Bounds just past a split point print as "at least"/"at most" that point.
+            let lo = above.map(|a| {
+                let up = next_up(a);
+                if up.fract() == 0.0 && a.fract() != 0.0 {
+                    format!("at least {}", show_number(up))
+                } else {
+                    format!("more than {}", show_number(a))
+                }
+            });
+            let hi = below.map(|b| {
+                let down = next_down(b);
+                if down.fract() == 0.0 && b.fract() != 0.0 {
+                    format!("at most {}", show_number(down))
+                } else {
+                    format!("less than {}", show_number(b))
+                }
+            });
+            match (lo, hi) {
+                (None, None) => "any value".into(),
+                (Some(l), None) => l,
+                (None, Some(h)) => h,
+                (Some(l), Some(h)) => format!("{l} and {h}"),
+            }
+        }
+    }
+}

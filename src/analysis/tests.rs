@@ -1,0 +1,132 @@
+//! The reasoning layer against the evaluation `routes` uses: for every
+//! service, referral, leaf region and kind, the judged days are exactly
+//! the days on which `eval` says yes (checked at every day around every
+//! boundary, and on a grid).
+
+use crate::model::rules::Timing;
+use crate::pathway::{Pathway, ServiceId};
+use crate::query::prepared::WaitKind;
+
+use super::judge::Judge;
+use super::space::{ProfileSpace, SpaceOptions};
+
+/// Days to test for a rule: a grid, and each of its age bounds shifted by
+/// each wait, ±1.
+fn days(rule: Option<&crate::model::rules::Cond>, waits: &[i32]) -> Vec<i32> {
+    let mut out: Vec<i32> = (-400..2200).step_by(61).collect();
+    let mut bounds = Vec::new();
+    if let Some(r) = rule {
+        bounds_of(r, &mut bounds);
+    }
+    for b in bounds {
+        for w in waits.iter().chain([&0]) {
+            for d in [-1, 0, 1] {
+                out.push(b - w + d);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn bounds_of(r: &crate::model::rules::Cond, out: &mut Vec<i32>) {
+    use crate::model::rules::Cond;
+    match r {
+        Cond::All(ps) | Cond::Any(ps) => ps.iter().for_each(|p| bounds_of(p, out)),
+        Cond::Not(p) => bounds_of(p, out),
+        Cond::Age { from, before, .. } => out.extend(from.iter().chain(before.iter())),
+        _ => {}
+    }
+}
+
+fn check(text: &str, missing_facts: bool, kind_step: usize) {
+    let p = Pathway::from_json(text).unwrap();
+    let space = ProfileSpace::new(&p, SpaceOptions { missing_facts }).unwrap();
+    let judge = Judge::new(&p, &space);
+    for &region in &space.leaves {
+        let families: Vec<_> = (0..space.kinds)
+            .step_by(kind_step)
+            .map(|kind| (kind, space.family(&p, region, kind, 0)))
+            .collect();
+        for (i, s) in p.services.iter().enumerate() {
+            let id = ServiceId(i as u32);
+            for waits in [WaitKind::Typical, WaitKind::Pessimistic] {
+                let sheet = judge.accepts(id, region, waits);
+                let days = days(s.rule.as_ref(), &[s.wait_typical, s.wait_pessimistic]);
+                let wait = match waits {
+                    WaitKind::Typical => s.wait_typical,
+                    WaitKind::Pessimistic => s.wait_pessimistic,
+                };
+                for (kind, family) in &families {
+                    let judged = sheet.days_of(*kind);
+                    if *kind == 0 {
+                        assert_eq!(judged, judge.service_days(id, region, 0, waits));
+                    }
+                    for &d in &days {
+                        let t = Timing {
+                            on_referral: d,
+                            when_seen: d + wait,
+                        };
+                        assert_eq!(
+                            judged.contains(i64::from(d)),
+                            p.accepts(s, family, t),
+                            "service {} kind {kind} day {d}",
+                            s.id
+                        );
+                    }
+                }
+            }
+        }
+        for e in p.graph.edge_indices() {
+            let sheet = judge.referral_open(e, region);
+            let r = p.referral_of(e).unwrap();
+            let days = days(r.when.as_ref(), &[]);
+            for (kind, family) in &families {
+                let judged = sheet.days_of(*kind);
+                for &d in &days {
+                    assert_eq!(judged.contains(i64::from(d)), p.referral_open(r, family, d));
+                }
+            }
+        }
+    }
+    // The example family of a kind compiles back to the same family.
+    let region = space.leaves[0];
+    for kind in (0..space.kinds).step_by(kind_step) {
+        let profile = space.profile(&p, region, kind, 5);
+        let compiled = p.compile_profile(&profile).unwrap();
+        assert_eq!(compiled, space.family(&p, region, kind, 5));
+    }
+}
+
+#[test]
+fn judged_days_are_the_days_eval_says_yes_small() {
+    let text = include_str!("../../tests/fixtures/small.json");
+    check(text, false, 1);
+    check(text, true, 1);
+}
+
+#[test]
+fn judged_days_are_the_days_eval_says_yes_scotland() {
+    let text = include_str!("../../pathways/scotland.json");
+    check(text, false, 331);
+    check(text, true, 2003);
+}
+
+#[test]
+fn space_splits_facts_at_rule_boundaries() {
+    let p = Pathway::from_json(include_str!("../../pathways/scotland.json")).unwrap();
+    let space = ProfileSpace::new(&p, SpaceOptions::default()).unwrap();
+    let age = p.vocabulary.fact("parent_age_years").unwrap();
+    let axis = space.facts.iter().find(|a| a.fact == age).unwrap();
+    let shown: Vec<String> = axis
+        .classes
+        .iter()
+        .map(|c| super::space::describe_class(&p, age, c))
+        .collect();
+    assert_eq!(
+        shown,
+        ["at most 19", "more than 19 and at most 25", "more than 25"]
+    );
+    assert_eq!(space.leaves.len(), 32);
+}
