@@ -228,6 +228,7 @@ impl ProfileSpace {
         }
         CompiledProfile {
             age,
+            today: None,
             region,
             adversities,
             facts,
