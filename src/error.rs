@@ -8,6 +8,7 @@
 use thiserror::Error;
 
 use crate::diagnostic::{Diagnostic, line_column_of};
+use crate::suggest::{Candidate, NameKind};
 
 /// Why a pathway file could not be loaded.
 ///
@@ -144,28 +145,28 @@ pub enum QueryError {
     #[error("invalid age: {0}")]
     Age(#[from] crate::age::AgeError),
     /// The profile names a region the pathway does not have.
-    #[error("unknown region `{id}`{}", hint(.suggestion))]
+    #[error("unknown region `{id}`{}", hint(.suggestions))]
     UnknownRegion {
         /// The id given.
         id: String,
-        /// The closest known id.
-        suggestion: Option<String>,
+        /// Up to three ids (with names) the user may have meant, likeliest first.
+        suggestions: Vec<Candidate>,
     },
     /// The profile names an adversity the pathway does not declare.
-    #[error("unknown adversity `{id}`{}", hint(.suggestion))]
+    #[error("unknown adversity `{id}`{}", hint(.suggestions))]
     UnknownAdversity {
         /// The id given.
         id: String,
-        /// The closest known id.
-        suggestion: Option<String>,
+        /// Up to three ids (with names) the user may have meant, likeliest first.
+        suggestions: Vec<Candidate>,
     },
     /// The profile names a fact the pathway does not declare.
-    #[error("unknown fact `{id}`{}", hint(.suggestion))]
+    #[error("unknown fact `{id}`{}", hint(.suggestions))]
     UnknownFact {
         /// The id given.
         id: String,
-        /// The closest known id.
-        suggestion: Option<String>,
+        /// Up to three ids (with names) the user may have meant, likeliest first.
+        suggestions: Vec<Candidate>,
     },
     /// A fact's value does not fit its declared type.
     #[error("fact `{id}` expects {expected}, not `{value}`")]
@@ -178,12 +179,12 @@ pub enum QueryError {
         value: String,
     },
     /// The query names a service the pathway does not have.
-    #[error("unknown service `{id}`{}", hint(.suggestion))]
+    #[error("unknown service `{id}`{}", hint(.suggestions))]
     UnknownService {
         /// The id given.
         id: String,
-        /// The closest known id.
-        suggestion: Option<String>,
+        /// Up to three ids (with names) the user may have meant, likeliest first.
+        suggestions: Vec<Candidate>,
     },
     /// The profile has no age.
     #[error("the profile has no age: give the infant's age, or the stage of pregnancy")]
@@ -196,24 +197,83 @@ pub enum QueryError {
     #[error("the profile has no region: give where the family lives")]
     MissingRegion,
     /// A goal names a tag no service carries.
-    #[error("no service carries the goal tag `{tag}`{}", hint(.suggestion))]
+    #[error("no service carries the goal tag `{tag}`{}", hint(.suggestions))]
     UnknownTag {
         /// The tag given.
         tag: String,
-        /// The closest known tag.
-        suggestion: Option<String>,
+        /// Up to three tags the user may have meant, likeliest first.
+        suggestions: Vec<Candidate>,
     },
     /// No service matches every part of the goal.
     #[error("no service matches the goal {0}")]
     NoGoalService(String),
+    /// A name matches several entries (ignoring case and punctuation).
+    #[error("`{text}` could be any of these {}s: {}; give the id", .kind.as_str(), list(.candidates, "and"))]
+    Ambiguous {
+        /// What kind of thing was named.
+        kind: NameKind,
+        /// The text given.
+        text: String,
+        /// Every entry it could mean.
+        candidates: Vec<Candidate>,
+    },
     /// A query parameter is out of its allowed range.
     #[error("{0}")]
     OutOfRange(String),
 }
 
-fn hint(suggestion: &Option<String>) -> String {
-    suggestion
-        .as_ref()
-        .map(|s| format!(" (did you mean `{s}`?)"))
-        .unwrap_or_default()
+fn hint(suggestions: &[Candidate]) -> String {
+    if suggestions.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", list(suggestions, "or"))
+    }
+}
+
+/// `a`, `b` or `c`.
+fn list(candidates: &[Candidate], last: &str) -> String {
+    let shown: Vec<String> = candidates.iter().map(ToString::to_string).collect();
+    match shown.split_last() {
+        Some((end, [])) => end.clone(),
+        Some((end, rest)) => format!("{} {last} {end}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
+/// Resolves a name among `(id, name)` entries ([`crate::suggest::resolve`])
+/// into the entry's index, or the error for its kind.
+pub(crate) fn resolve_name(
+    kind: NameKind,
+    text: &str,
+    entries: &[(&str, &str)],
+) -> Result<usize, QueryError> {
+    use crate::suggest::{Resolution, resolve};
+    let candidates = |indices: &[usize]| -> Vec<Candidate> {
+        indices
+            .iter()
+            .filter_map(|&i| entries.get(i))
+            .map(|(id, name)| Candidate::new(id, name))
+            .collect()
+    };
+    let (id, suggestions) = match resolve(text, entries) {
+        Resolution::Found(i) => return Ok(i),
+        Resolution::Ambiguous(all) => {
+            return Err(QueryError::Ambiguous {
+                kind,
+                text: text.to_owned(),
+                candidates: candidates(&all),
+            });
+        }
+        Resolution::Unknown(near) => (text.to_owned(), candidates(&near)),
+    };
+    Err(match kind {
+        NameKind::Region => QueryError::UnknownRegion { id, suggestions },
+        NameKind::Adversity => QueryError::UnknownAdversity { id, suggestions },
+        NameKind::Fact => QueryError::UnknownFact { id, suggestions },
+        NameKind::Tag => QueryError::UnknownTag {
+            tag: id,
+            suggestions,
+        },
+        NameKind::Service => QueryError::UnknownService { id, suggestions },
+    })
 }

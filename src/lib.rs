@@ -49,6 +49,7 @@ pub use model::rules;
 pub use model::rules::{Clause, Explanation, Truth};
 pub use pathway::{Pathway, ReferralSummary, ServiceSummary};
 pub use query::eligibility::{RegionCheck, Verdict};
+pub use query::names::{RegionSummary, Term};
 pub use query::prepared::{PreparedProfile, WaitKind};
 pub use query::route;
 pub use query::route::{NotReached, Ranking, Reason, Route, RouteAnswer, RouteQuery, Step};

@@ -11,11 +11,12 @@ use serde::Serialize;
 
 use crate::document::{Metadata, Tier};
 use crate::error::QueryError;
+use crate::error::resolve_name;
 use crate::model::profile::{CompiledProfile, Profile};
 use crate::model::region::{RegionId, RegionTree};
 use crate::model::rules::Cond;
 use crate::model::vocabulary::Vocabulary;
-use crate::suggest::did_you_mean;
+use crate::suggest::NameKind;
 
 /// Index of a service in a compiled pathway. Services are numbered in the
 /// order of their ids, so comparing indices compares ids.
@@ -293,15 +294,56 @@ impl Pathway {
         })
     }
 
-    /// Resolves a service id, with a suggestion when it is unknown.
+    /// Resolves a service by id or name (any case and punctuation), with
+    /// suggestions when it is unknown. O(1) for an id; O(services) for a name.
     pub(crate) fn service_id(&self, id: &str) -> Result<ServiceId, QueryError> {
-        self.service_index
-            .get(id)
-            .copied()
-            .ok_or_else(|| QueryError::UnknownService {
-                id: id.to_owned(),
-                suggestion: did_you_mean(id, self.service_index.keys().map(String::as_str)),
-            })
+        if let Some(&s) = self.service_index.get(id) {
+            return Ok(s);
+        }
+        let entries: Vec<(&str, &str)> = self
+            .services
+            .iter()
+            .map(|s| (s.id.as_str(), s.name.as_str()))
+            .collect();
+        let i = resolve_name(NameKind::Service, id, &entries)?;
+        u32::try_from(i)
+            .map(ServiceId)
+            .map_err(|_| QueryError::OutOfRange(format!("service `{id}`")))
+    }
+
+    /// Every tag some service carries, sorted, each once. O(tags · log tags).
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
+    /// assert!(pathway.tags().contains(&"infant-mental-health".to_owned()));
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    #[must_use]
+    pub fn tags(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .services
+            .iter()
+            .flat_map(|s| s.tags.iter().cloned())
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    /// Resolves a tag in any case and punctuation, with suggestions when
+    /// no service carries it.
+    pub(crate) fn tag(&self, text: &str) -> Result<String, QueryError> {
+        if self
+            .services
+            .iter()
+            .any(|s| s.tags.iter().any(|t| t == text))
+        {
+            return Ok(text.to_owned());
+        }
+        let all = self.tags();
+        let entries: Vec<(&str, &str)> = all.iter().map(|t| (t.as_str(), t.as_str())).collect();
+        let i = resolve_name(NameKind::Tag, text, &entries)?;
+        Ok(all.get(i).cloned().unwrap_or_default())
     }
 
     pub(crate) fn svc(&self, id: ServiceId) -> Option<&Service> {

@@ -1,9 +1,189 @@
-//! "Did you mean …?" suggestions for misspelt identifiers.
+//! Names as people write them, and "did you mean …?" for the rest.
+//!
+//! [`resolve`] finds what a user means among entries that each have an id
+//! and a name (a region `city-of-edinburgh` named "City of Edinburgh"): the
+//! exact id, else the one entry whose id or name is the same text ignoring
+//! case, spaces and punctuation (`City of Edinburgh`, `city of edinburgh`,
+//! `CITY-OF-EDINBURGH`). Several such entries make the text ambiguous; none
+//! gives up to three [`Candidate`]s: entries whose id or name contains the
+//! text (`edinburgh`), then the closest misspellings.
 //!
 //! Complexity: O(c · n · m) for c candidates of length m and a word of
 //! length n (edit distance with transpositions, one table per pair).
 //!
 //! A leaf: imports nothing from the crate.
+
+use serde::{Deserialize, Serialize};
+
+/// What kind of thing a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NameKind {
+    /// A region of the pathway.
+    Region,
+    /// A service.
+    Service,
+    /// An adversity of the vocabulary.
+    Adversity,
+    /// A fact of the vocabulary.
+    Fact,
+    /// A tag some services carry.
+    Tag,
+}
+
+impl NameKind {
+    /// The kind as a word: `region`, `service`, `adversity`, `fact`, `tag`.
+    ///
+    /// ```
+    /// assert_eq!(carepath::suggest::NameKind::Region.as_str(), "region");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Region => "region",
+            Self::Service => "service",
+            Self::Adversity => "adversity",
+            Self::Fact => "fact",
+            Self::Tag => "tag",
+        }
+    }
+}
+
+/// One entry a name might mean: its id and its name.
+///
+/// ```
+/// let c = carepath::suggest::Candidate::new("fife", "Fife");
+/// assert_eq!(c.to_string(), "`fife` (Fife)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Candidate {
+    /// The id.
+    pub id: String,
+    /// The name (the id again for things without a name, such as tags).
+    pub name: String,
+}
+
+impl Candidate {
+    /// A candidate from an id and a name.
+    ///
+    /// ```
+    /// let c = carepath::suggest::Candidate::new("trauma", "Trauma");
+    /// assert_eq!(c.id, "trauma");
+    /// ```
+    #[must_use]
+    pub fn new(id: &str, name: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            name: name.to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for Candidate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.name == self.id || self.name.is_empty() {
+            write!(f, "`{}`", self.id)
+        } else {
+            write!(f, "`{}` ({})", self.id, self.name)
+        }
+    }
+}
+
+/// What a name resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Resolution {
+    /// The index of the one entry meant.
+    Found(usize),
+    /// Several entries have this id or name: their indices.
+    Ambiguous(Vec<usize>),
+    /// No entry: up to three indices of the likeliest, best first.
+    Unknown(Vec<usize>),
+}
+
+/// The text folded for comparison: lowercase letters and digits only.
+///
+/// ```
+/// assert_eq!(carepath::suggest::fold("City of Edinburgh"), "cityofedinburgh");
+/// assert_eq!(carepath::suggest::fold("city-of-edinburgh"), "cityofedinburgh");
+/// ```
+#[must_use]
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Resolves `text` among `(id, name)` entries: the exact id; else the one
+/// entry whose id or name folds ([`fold`]) to the same text; else
+/// ambiguous, or unknown with up to three suggestions.
+///
+/// Complexity: O(entries) for a match; O(entries · n · m) for suggestions.
+///
+/// ```
+/// use carepath::suggest::{Resolution, resolve};
+/// let regions = [("city-of-edinburgh", "City of Edinburgh"), ("fife", "Fife"),
+///                ("glasgow-city", "Glasgow City"), ("nhs-greater-glasgow", "NHS Greater Glasgow")];
+/// assert_eq!(resolve("City of Edinburgh", &regions), Resolution::Found(0));
+/// assert_eq!(resolve("FIFE", &regions), Resolution::Found(1));
+/// assert_eq!(resolve("edinburgh", &regions), Resolution::Unknown(vec![0]));
+/// assert_eq!(resolve("glasgow", &regions), Resolution::Unknown(vec![2, 3]));
+/// assert_eq!(resolve("nhs-glasgo", &regions), Resolution::Unknown(vec![3, 2]));
+/// ```
+#[must_use]
+pub fn resolve(text: &str, entries: &[(&str, &str)]) -> Resolution {
+    if let Some(i) = entries.iter().position(|(id, _)| *id == text) {
+        return Resolution::Found(i);
+    }
+    let folded = fold(text);
+    let same: Vec<usize> = entries
+        .iter()
+        .enumerate()
+        .filter(|(_, (id, name))| {
+            !folded.is_empty() && (fold(id) == folded || fold(name) == folded)
+        })
+        .map(|(i, _)| i)
+        .collect();
+    match same.as_slice() {
+        [one] => return Resolution::Found(*one),
+        [_, _, ..] => return Resolution::Ambiguous(same),
+        [] => {}
+    }
+    // Containing the text, shortest first; then the closest misspellings;
+    // then those sharing the most words (of three letters or more).
+    let ours: Vec<String> = words(text).filter(|w| w.chars().count() >= 3).collect();
+    let limit = (folded.chars().count() / 3).max(1);
+    let mut ranked: Vec<(usize, usize, usize)> = entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (id, name))| {
+            let (fid, fname) = (fold(id), fold(name));
+            if folded.chars().count() >= 3 && (fid.contains(&folded) || fname.contains(&folded)) {
+                return Some((0, fid.len().min(fname.len()), i));
+            }
+            let d = distance(&folded, &fid).min(distance(&folded, &fname));
+            if d <= limit {
+                return Some((1, d, i));
+            }
+            // Words in common, allowing a misspelling in each: most first.
+            let theirs: Vec<String> = words(id).chain(words(name)).collect();
+            let common = ours
+                .iter()
+                .filter(|w| {
+                    let limit = (w.chars().count() / 3).max(1);
+                    theirs.iter().any(|t| distance(w, t) <= limit)
+                })
+                .count();
+            (common > 0).then(|| (2, usize::MAX - common, i))
+        })
+        .collect();
+    ranked.sort_unstable();
+    Resolution::Unknown(ranked.iter().take(3).map(|&(_, _, i)| i).collect())
+}
 
 /// The candidate closest to `word` by edit distance, when close enough to
 /// be a plausible misspelling (at most a third of the word's length, and at
@@ -37,6 +217,13 @@ where
         .filter(|&(d, _)| d <= limit)
         .min()
         .map(|(_, c)| c.to_owned())
+}
+
+/// The words of a text, folded: split at anything not a letter or digit.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(fold)
 }
 
 /// Edit distance in characters, case-insensitive, counting a swap of two

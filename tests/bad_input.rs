@@ -316,10 +316,11 @@ fn profiles_with_unknown_ids_get_suggestions() {
     let err = p
         .eligibility("imh-east", &profile)
         .expect_err("unknown region");
-    assert_eq!(
-        err.to_string(),
-        "unknown region `eastt` (did you mean `east`?)"
-    );
+    let carepath::QueryError::UnknownRegion { suggestions, .. } = &err else {
+        panic!("{err:?}");
+    };
+    let ids: Vec<&str> = suggestions.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["east", "east-city"]);
     let profile = profile.region("east").adversity("domestic_abus");
     let err = p
         .eligibility("imh-east", &profile)

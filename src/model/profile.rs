@@ -8,9 +8,10 @@ use serde_json::Value;
 use crate::age::{AgeError, Date, age_from_birth, age_from_due_date, parse_age};
 use crate::bits::Bits;
 use crate::error::QueryError;
+use crate::error::resolve_name;
 use crate::model::region::{RegionId, RegionTree};
 use crate::model::vocabulary::{FactValue, Vocabulary};
-use crate::suggest::did_you_mean;
+use crate::suggest::NameKind;
 
 /// A family: the infant's age (or the pregnancy's stage), the adversities
 /// they face, where they live, and any other facts.
@@ -55,13 +56,15 @@ pub struct Profile {
     /// dates ("seen around 14 March 2027"). The library never reads the clock.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub today: Option<Date>,
-    /// The adversities the family faces (ids from the pathway's vocabulary).
+    /// The adversities the family faces (ids or labels from the pathway's
+    /// vocabulary, in any case and punctuation).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub adversities: Vec<String>,
-    /// Where the family lives (a region id from the pathway).
+    /// Where the family lives: a region of the pathway, by id or by name,
+    /// in any case and punctuation (`city-of-edinburgh`, `City of Edinburgh`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
-    /// Other facts, by id: booleans, numbers, or choice names.
+    /// Other facts, by id (or label): booleans, numbers, or choice names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub facts: BTreeMap<String, Value>,
 }
@@ -239,28 +242,46 @@ impl CompiledProfile {
             )));
         }
         let region_id = profile.region.as_deref().ok_or(QueryError::MissingRegion)?;
-        let region = regions
-            .get(region_id)
-            .ok_or_else(|| QueryError::UnknownRegion {
-                id: region_id.to_owned(),
-                suggestion: did_you_mean(region_id, regions.ids()),
-            })?;
+        let region = match regions.get(region_id) {
+            Some(r) => r,
+            None => {
+                let entries: Vec<(&str, &str)> = regions
+                    .regions
+                    .iter()
+                    .map(|r| (r.id.as_str(), r.name.as_str()))
+                    .collect();
+                let i = resolve_name(NameKind::Region, region_id, &entries)?;
+                RegionId(u32::try_from(i).map_err(|_| QueryError::MissingRegion)?)
+            }
+        };
         let mut adversities = Bits::with_capacity(vocabulary.adversities.len());
         for a in &profile.adversities {
-            let i = vocabulary
-                .adversity(a)
-                .ok_or_else(|| QueryError::UnknownAdversity {
-                    id: a.clone(),
-                    suggestion: did_you_mean(a, vocabulary.adversity_ids()),
-                })?;
+            let i = match vocabulary.adversity(a) {
+                Some(i) => i,
+                None => {
+                    let entries: Vec<(&str, &str)> = vocabulary
+                        .adversities
+                        .iter()
+                        .map(|(id, label)| (id.as_str(), label.as_str()))
+                        .collect();
+                    resolve_name(NameKind::Adversity, a, &entries)?
+                }
+            };
             adversities.insert(i);
         }
         let mut facts = vec![None; vocabulary.facts.len()];
         for (id, value) in &profile.facts {
-            let i = vocabulary.fact(id).ok_or_else(|| QueryError::UnknownFact {
-                id: id.clone(),
-                suggestion: did_you_mean(id, vocabulary.fact_ids()),
-            })?;
+            let i = match vocabulary.fact(id) {
+                Some(i) => i,
+                None => {
+                    let entries: Vec<(&str, &str)> = vocabulary
+                        .facts
+                        .iter()
+                        .map(|f| (f.id.as_str(), f.label.as_str()))
+                        .collect();
+                    resolve_name(NameKind::Fact, id, &entries)?
+                }
+            };
             let v = vocabulary
                 .value(i, value)
                 .map_err(|expected| QueryError::FactType {

@@ -162,6 +162,27 @@ impl RegionTree {
         self.by_id.get(id).copied()
     }
 
+    /// Every region with its depth, in the order of a depth-first walk
+    /// (children in id order). O(r log r).
+    pub(crate) fn tree_order(&self) -> Vec<(RegionId, usize)> {
+        let mut order: Vec<usize> = (0..self.regions.len()).collect();
+        order.sort_by_key(|&i| self.enter.get(i).copied().unwrap_or(u32::MAX));
+        order
+            .into_iter()
+            .filter_map(|i| {
+                let id = RegionId(u32::try_from(i).ok()?);
+                let mut depth = 0;
+                let mut at = self.regions.get(i).and_then(|r| r.parent);
+                // A compiled pathway's regions form a tree; the bound guards the walk.
+                while let Some(p) = at.filter(|_| depth < self.regions.len()) {
+                    depth += 1;
+                    at = self.regions.get(p.index()).and_then(|r| r.parent);
+                }
+                Some((id, depth))
+            })
+            .collect()
+    }
+
     pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.regions.iter().map(|r| r.id.as_str())
     }

@@ -79,7 +79,7 @@ impl Pathway {
         let profile = self.compile_profile(profile)?;
         let s = self.svc(id).ok_or_else(|| QueryError::UnknownService {
             id: service.to_owned(),
-            suggestion: None,
+            suggestions: Vec::new(),
         })?;
         let timing = Timing {
             on_referral: profile.age,

@@ -7,5 +7,6 @@
 //! `eligibility` stand below `route`.
 
 pub(crate) mod eligibility;
+pub(crate) mod names;
 pub(crate) mod prepared;
 pub mod route;

@@ -4,4 +4,5 @@
 //! May use: every stage below it (`query`, `pathway`, `model`, the leaves);
 //! nothing imports `render` but the binary and `testing`.
 
+mod listing;
 pub mod text;

@@ -3,6 +3,8 @@
 //!
 //! May use: `query` and the stages below it.
 
+pub use super::listing::{escape, region_tree, services, terms};
+
 use crate::model::rules::{Explanation, Truth};
 use crate::query::eligibility::Verdict;
 

@@ -177,6 +177,11 @@ pub(crate) fn profile(family: &Family) -> Result<Profile, Failure> {
     Ok(p)
 }
 
+/// A question the library could not answer: a usage error.
+pub(crate) fn query_failure(e: carepath::QueryError) -> Failure {
+    Failure::Usage(e.to_string())
+}
+
 pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Usage(e.to_string()))?;
     println_out(&text)

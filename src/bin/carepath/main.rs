@@ -7,6 +7,7 @@
 mod check;
 mod common;
 mod eligible;
+mod list;
 mod route;
 mod test;
 
@@ -53,6 +54,8 @@ enum Command {
     },
     /// List the best referral routes for a family, and why other goal services are out of reach.
     Route(route::Args),
+    /// List what a pathway holds: regions (a tree), services, adversities, facts, tags or goals.
+    List(list::Args),
     /// Print the JSON Schema of the pathway file format.
     Schema,
     /// Run scenario files: each case's family, question and expectations.
@@ -88,6 +91,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
         } => eligible::run(&service, &family, pathway.as_ref(), format),
         Command::Route(args) => route::run(args),
+        Command::List(args) => list::run(args),
         Command::Schema => common::println_out(&carepath::schema::pathway_schema_json()),
         Command::Test(args) => match test::run_files(&args)? {
             true => Ok(()),

@@ -227,7 +227,8 @@ impl Pathway {
     ///
     /// # Errors
     /// [`QueryError::UnknownService`] for an unknown goal service,
-    /// [`QueryError::UnknownTag`] for a tag no service carries,
+    /// [`QueryError::UnknownTag`] for a tag no service carries (tags and
+    /// services resolve by name in any case and punctuation),
     /// [`QueryError::NoGoalService`] when no service matches.
     pub(crate) fn goal_services(
         &self,
@@ -239,7 +240,11 @@ impl Pathway {
             Some(g) => {
                 asked = Goal {
                     tier: g.tier,
-                    tags: g.tags.clone(),
+                    tags: g
+                        .tags
+                        .iter()
+                        .map(|t| self.tag(t))
+                        .collect::<Result<_, _>>()?,
                     services: g
                         .services
                         .iter()
@@ -255,18 +260,6 @@ impl Pathway {
             matcher.services_in(&self.services)
         };
         if goals.is_empty() {
-            for tag in &matcher.tags {
-                if !self.services.iter().any(|s| s.tags.contains(tag)) {
-                    let all = self
-                        .services
-                        .iter()
-                        .flat_map(|s| s.tags.iter().map(String::as_str));
-                    return Err(QueryError::UnknownTag {
-                        tag: tag.clone(),
-                        suggestion: crate::suggest::did_you_mean(tag, all),
-                    });
-                }
-            }
             let shown = goal
                 .and_then(|g| serde_json::to_string(g).ok())
                 .unwrap_or_default();

@@ -1,0 +1,158 @@
+//! `carepath list`, and names in place of ids for every kind of id the
+//! command line takes.
+#![cfg(feature = "cli")]
+
+use std::process::Command;
+
+fn carepath(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn lists_what_a_pathway_holds() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
+    // (what, region, ids expected in JSON, in order)
+    let cases: &[(&str, Option<&str>, &[&str])] = &[
+        ("regions", None, &["land", "east", "east-city", "west"]),
+        ("regions", Some("East"), &["east", "east-city"]),
+        (
+            "adversities",
+            None,
+            &[
+                "domestic_abuse",
+                "perinatal_mental_illness",
+                "care_proceedings",
+            ],
+        ),
+        (
+            "facts",
+            None,
+            &["first_time_parent", "parent_age_years", "severity"],
+        ),
+        ("goals", Some("west"), &["imh-west"]),
+        (
+            "services",
+            Some("West"),
+            &["family-nurse", "hv-west", "imh-west", "perinatal-team"],
+        ),
+    ];
+    for &(what, region, ids) in cases {
+        let mut args = vec!["list", what, "--pathway", fixture, "--format", "json"];
+        if let Some(r) = region {
+            args.extend(["--region", r]);
+        }
+        let (code, out) = carepath(&args);
+        assert_eq!(code, 0, "{args:?}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        let got: Vec<&str> = v
+            .as_array()
+            .expect("array")
+            .iter()
+            .filter_map(|x| x["id"].as_str())
+            .collect();
+        assert_eq!(got, ids, "{args:?}");
+        args.truncate(args.len() - if region.is_some() { 4 } else { 2 });
+        if let Some(r) = region {
+            args.extend(["--region", r]);
+        }
+        let (code, text) = carepath(&args);
+        assert_eq!(code, 0);
+        for id in ids {
+            assert!(text.contains(&format!("`{id}`")), "{args:?}: {text}");
+        }
+    }
+    let (code, out) = carepath(&["list", "tags", "--pathway", fixture, "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        serde_json::from_str::<Vec<String>>(&out).expect("json"),
+        ["infant-mental-health", "perinatal-mental-health"]
+    );
+    // The tree is indented by depth.
+    let (_, text) = carepath(&["list", "regions", "--pathway", fixture]);
+    assert!(
+        text.contains("\n  East `east` (health_board)\n    East City `east-city`"),
+        "{text}"
+    );
+    // An unknown region is a usage error.
+    assert_eq!(
+        carepath(&["list", "regions", "--region", "north", "--pathway", fixture]).0,
+        2
+    );
+}
+
+#[test]
+fn every_id_the_command_line_takes_may_be_a_name() {
+    let route = |extra: &[&str]| {
+        let mut args = vec![
+            "route", "--age", "4 months", "--format", "json", "--limit", "1",
+        ];
+        args.extend(extra);
+        let (code, out) = carepath(&args);
+        (
+            code,
+            serde_json::from_str::<serde_json::Value>(&out).unwrap_or_default(),
+        )
+    };
+    let (code, by_id) = route(&[
+        "--region",
+        "glasgow-city",
+        "--adversity",
+        "care_proceedings",
+    ]);
+    assert_eq!(code, 0);
+    let (code, by_name) = route(&[
+        "--region",
+        "Glasgow City",
+        "--adversity",
+        "Care proceedings",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(by_id, by_name);
+    let first = |v: &serde_json::Value| v["routes"][0]["steps"][0]["service"].clone();
+    let (code, from) = route(&[
+        "--region",
+        "fife",
+        "--adversity",
+        "trauma",
+        "--from",
+        "Health visiting (Fife)",
+        "--goal-service",
+        "INFANT MENTAL HEALTH TEAM (FIFE)",
+        "--goal-tag",
+        "Infant Mental Health",
+        "--fact",
+        "First-time parent=true",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(first(&from), "fife-health-visiting");
+    let (code, out) = carepath(&[
+        "eligible",
+        "--service",
+        "Infant mental health team (Fife)",
+        "--age",
+        "3 months",
+        "--region",
+        "fife",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    // Unknown names of every kind: usage errors.
+    for extra in [
+        &["--region", "edinburgh"][..],
+        &["--region", "fife", "--adversity", "traum"],
+        &["--region", "fife", "--fact", "first_time=true"],
+        &["--region", "fife", "--from", "nhs-fief"],
+        &["--region", "fife", "--goal-service", "nhs-fief"],
+        &["--region", "fife", "--goal-tag", "infant-mental"],
+    ] {
+        assert_eq!(route(extra).0, 2, "{extra:?}");
+    }
+}
