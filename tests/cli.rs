@@ -196,10 +196,7 @@ fn route_on_the_shipped_pathway_with_another_goal() {
         "mother-and-baby",
     ]);
     assert_eq!(code, 2);
-    assert!(
-        err.contains("did you mean `mother-and-baby-unit`?"),
-        "{err}"
-    );
+    assert!(err.contains("did you mean `mother-and-baby-unit`"), "{err}");
 }
 
 #[test]
