@@ -173,3 +173,39 @@ fn text_says_when_no_goal_serves_the_area() {
         "{tayside}"
     );
 }
+
+/// No programme, group, centre, intervention or third-sector service is a
+/// dead end (issue 15): the sources describe them as ways in ("these
+/// services ... can facilitate access to more specific therapeutic help",
+/// nspcc-pmhns-2020), so each refers on to someone.
+#[test]
+fn no_programme_or_third_sector_service_is_a_dead_end() {
+    let doc = match carepath::document::PathwayDocument::from_json(include_str!(
+        "../pathways/scotland.json"
+    )) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let ways_in = [
+        "parenting-programme",
+        "parent-and-child-group",
+        "early-years-centre",
+        "third-sector",
+        "parent-infant-intervention",
+    ];
+    let mut checked = 0;
+    for s in &doc.services {
+        if !s.tags.iter().any(|t| ways_in.contains(&t.as_str())) {
+            continue;
+        }
+        checked += 1;
+        assert!(
+            doc.referrals.iter().any(|r| r.from == s.id),
+            "`{}` refers on to no one",
+            s.id
+        );
+    }
+    // 14 boards × (groups, 5 programmes, Triple P, Home-Start, counselling),
+    // 13 + 2 befriending services, 32 centres, 3 × 3 interventions.
+    assert_eq!(checked, 14 * 9 + 15 + 32 + 9);
+}
