@@ -27,6 +27,7 @@
 //! | `E0114` | pessimistic wait shorter than the typical wait |
 //! | `E0115` | unknown source id |
 //! | `E0116` | a service refers to itself |
+//! | `E0117` | an id (of a source, adversity, fact, region or service, or a tag) outside the safe alphabet: ASCII letters and digits, `-`, `_` and `.`, beginning with a letter or digit, 1 to 128 characters; the message names the character and its position |
 //!
 //! A leaf: imports nothing from the crate.
 

@@ -222,6 +222,36 @@ pub enum QueryError {
     OutOfRange(String),
 }
 
+impl QueryError {
+    /// A stable code for the kind of error, for programs: `invalid_age`,
+    /// `unknown_region`, `unknown_adversity`, `unknown_fact`,
+    /// `fact_type`, `unknown_service`, `missing_age`, `missing_today`,
+    /// `missing_region`, `unknown_tag`, `ambiguous_name`,
+    /// `no_goal_service`, `out_of_range`.
+    ///
+    /// ```
+    /// assert_eq!(carepath::QueryError::MissingAge.code(), "missing_age");
+    /// ```
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Age(_) => "invalid_age",
+            Self::UnknownRegion { .. } => "unknown_region",
+            Self::UnknownAdversity { .. } => "unknown_adversity",
+            Self::UnknownFact { .. } => "unknown_fact",
+            Self::FactType { .. } => "fact_type",
+            Self::UnknownService { .. } => "unknown_service",
+            Self::MissingAge => "missing_age",
+            Self::MissingToday => "missing_today",
+            Self::MissingRegion => "missing_region",
+            Self::UnknownTag { .. } => "unknown_tag",
+            Self::Ambiguous { .. } => "ambiguous_name",
+            Self::NoGoalService(_) => "no_goal_service",
+            Self::OutOfRange(_) => "out_of_range",
+        }
+    }
+}
+
 fn hint(suggestions: &[Candidate]) -> String {
     if suggestions.is_empty() {
         String::new()

@@ -19,6 +19,7 @@ pub mod age;
 mod bits;
 pub mod diagnostic;
 mod error;
+mod escape;
 pub mod limits;
 pub mod suggest;
 // Text → document.

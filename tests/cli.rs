@@ -86,7 +86,7 @@ fn eligible_prints_verdict_as_text_and_json() {
         fixture,
     ];
     let (code, out, _) = carepath(&args);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1, "not eligible");
     assert!(out.starts_with("family-nurse: not eligible"), "{out}");
     assert!(
         out.contains("`parent_age_years` is 22; needs at most 19"),
@@ -95,7 +95,7 @@ fn eligible_prints_verdict_as_text_and_json() {
     let mut json_args = args.to_vec();
     json_args.extend(["--format", "json"]);
     let (code, out, _) = carepath(&json_args);
-    assert_eq!(code, 0);
+    assert_eq!(code, 1, "not eligible");
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["outcome"], "no");
     assert_eq!(v["rule"]["parts"][2]["clause"]["seen"], "22");

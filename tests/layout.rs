@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 /// stage or an earlier one.
 fn stage(top: &str) -> Option<usize> {
     Some(match top {
-        "age" | "suggest" | "diagnostic" | "bits" | "limits" | "error" => 0,
+        "age" | "suggest" | "diagnostic" | "bits" | "limits" | "error" | "escape" => 0,
         "document" => 1,
         "model" => 2,
         "pathway" => 3,

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use petgraph::graph::DiGraph;
 
-use super::problems::{Problems, duration, unique_ids};
+use super::problems::{Problems, duration, safe_id, unique_ids};
 use super::rules::RuleCompiler;
 use crate::document::PathwayDocument;
 use crate::pathway::{Goal, Referral, Service, ServiceId};
@@ -46,6 +46,9 @@ pub(super) fn compile_services(
             continue;
         };
         let base = format!("/services/{i}");
+        for (j, tag) in s.tags.iter().enumerate() {
+            safe_id(p, "tag", &format!("{base}/tags/{j}"), tag);
+        }
         let mut served = Vec::new();
         for (j, r) in s.regions.iter().enumerate() {
             match regions.get(r) {

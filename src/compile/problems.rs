@@ -79,6 +79,7 @@ pub(super) fn unique_ids<'a>(
 ) -> HashMap<&'a str, usize> {
     let mut seen = HashMap::new();
     for (i, id) in ids.enumerate() {
+        safe_id(problems, what, &format!("{base}/{i}/id"), id);
         if let Some(first) = seen.insert(id, i) {
             problems.add(
                 "E0101",
@@ -92,6 +93,41 @@ pub(super) fn unique_ids<'a>(
         }
     }
     seen
+}
+
+/// The longest id accepted, in characters.
+pub(crate) const MAX_ID_CHARS: usize = 128;
+
+/// Records an id outside the safe alphabet (E0117): ASCII letters and
+/// digits, `-`, `_` and `.`, beginning with a letter or digit, 1 to
+/// [`MAX_ID_CHARS`] characters. O(length).
+pub(super) fn safe_id(problems: &mut Problems, what: &str, pointer: &str, id: &str) {
+    let help = Some(format!(
+        "ids use letters, digits, `-`, `_` and `.`, begin with a letter or digit, and have 1 to {MAX_ID_CHARS} characters; names may hold any text"
+    ));
+    let shown = crate::escape::escape(id);
+    let bad = id
+        .chars()
+        .enumerate()
+        .find(|&(i, c)| !(c.is_ascii_alphanumeric() || (i > 0 && matches!(c, '-' | '_' | '.'))));
+    let message = match bad {
+        _ if id.is_empty() => format!("empty {what} id"),
+        Some((i, c)) => format!(
+            "{what} id `{shown}` has {} (U+{:04X}) at character {}",
+            if c.is_ascii_graphic() || c == ' ' {
+                format!("`{c}`")
+            } else {
+                "a character".to_owned()
+            },
+            u32::from(c),
+            i + 1
+        ),
+        None if id.chars().count() > MAX_ID_CHARS => {
+            format!("{what} id `{shown}` is longer than {MAX_ID_CHARS} characters")
+        }
+        None => return,
+    };
+    problems.add("E0117", pointer.to_owned(), message, help);
 }
 
 pub(super) fn duration(text: &str, pointer: &str, p: &mut Problems) -> i32 {

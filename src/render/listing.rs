@@ -1,62 +1,15 @@
 //! Plain-text listings of what a pathway holds: the region tree, services,
 //! vocabulary and tags. Every value from the file is escaped
-//! ([`escape`]).
+//! ([`escape`](crate::text::escape)).
 //!
 //! May use: `query` and the stages below it.
 
 use std::borrow::Cow;
 
+pub use crate::escape::escape;
+
 use crate::pathway::ServiceSummary;
 use crate::query::names::{RegionSummary, Term};
-
-/// Text safe for a terminal: control characters (C0, DEL, C1), bidirectional
-/// overrides, isolates and marks, line and paragraph separators, zero-width
-/// characters and the byte-order mark are written as `\u{…}`; so is a
-/// combining mark at the start of the text, which would otherwise join the
-/// character printed before it. A backslash is left as it is. Everything
-/// else, any script, passes through.
-///
-/// Complexity: O(length).
-///
-/// ```
-/// use carepath::text::escape;
-/// assert_eq!(escape("Café (Ōban)"), "Café (Ōban)");
-/// assert_eq!(escape("a\u{1b}[31mb"), "a\\u{1b}[31mb");
-/// assert_eq!(escape("x\u{202e}y\nz"), "x\\u{202e}y\\u{a}z");
-/// assert_eq!(escape("\u{301}a"), "\\u{301}a");
-/// ```
-#[must_use]
-pub fn escape(text: &str) -> Cow<'_, str> {
-    let unsafe_at = |(i, c): (usize, char)| unsafe_char(c) || (i == 0 && combining(c));
-    if !text.chars().enumerate().any(unsafe_at) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for (i, c) in text.chars().enumerate() {
-        if unsafe_at((i, c)) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn unsafe_char(c: char) -> bool {
-    c.is_control()
-        || matches!(c,
-            '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
-            | '\u{2060}'..='\u{2069}' | '\u{feff}' | '\u{fff9}'..='\u{fffb}')
-}
-
-/// Combining marks (the main blocks): harmless after a letter, misleading
-/// at the start of a field.
-fn combining(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036f}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05bd}'
-        | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}'
-        | '\u{fe20}'..='\u{fe2f}')
-}
 
 /// The region tree, one region a line, indented by depth: `name `id` (kind)`.
 ///

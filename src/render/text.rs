@@ -25,7 +25,7 @@ pub fn verdict(v: &Verdict) -> String {
         Truth::No => "not eligible",
         Truth::Unknown => "unknown: the profile lacks facts the rule needs",
     };
-    let mut out = format!("{}: {head}\n", v.service);
+    let mut out = format!("{}: {head}\n", escape(&v.service));
     out.push_str(&format!(
         "  {} region: {}\n",
         mark(if v.region.served {
@@ -33,7 +33,7 @@ pub fn verdict(v: &Verdict) -> String {
         } else {
             Truth::No
         }),
-        v.region.message
+        escape(&v.region.message)
     ));
     explanation(&v.rule, 1, &mut out);
     out.trim_end().to_owned()
@@ -53,7 +53,7 @@ pub(crate) fn explanation(e: &Explanation, depth: usize, out: &mut String) {
         "{}{} {}\n",
         "  ".repeat(depth),
         mark(e.outcome),
-        e.message
+        escape(&e.message)
     ));
     for p in &e.parts {
         explanation(p, depth + 1, out);
@@ -92,7 +92,7 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
         }
     }
     for (i, r) in answer.routes.iter().enumerate() {
-        let goal = r.steps.last().map_or("", |s| s.name.as_str());
+        let goal = escape(r.steps.last().map_or("", |s| s.name.as_str()));
         let when = r
             .steps
             .last()
@@ -121,9 +121,9 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
             out.push_str(&format!(
                 "  {}. {} [{}] `{}`: {arrive}; seen at {}{seen_on} (wait {}{})\n",
                 j + 1,
-                s.name,
+                escape(&s.name),
                 s.tier.as_str(),
-                s.service,
+                escape(&s.service),
                 describe(s.seen_age_days),
                 describe_duration(i64::from(s.wait_days)),
                 if s.wait_assumed { ", assumed" } else { "" }
@@ -136,15 +136,15 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
             let Some(goal) = r.steps.last() else {
                 continue;
             };
-            let via: Vec<&str> = r.steps.iter().map(|s| s.service.as_str()).collect();
+            let via: Vec<_> = r.steps.iter().map(|s| escape(&s.service)).collect();
             let when = goal
                 .seen_date
                 .map(|d| format!(", around {}", d.written()))
                 .unwrap_or_default();
             out.push_str(&format!(
                 "  - {} `{}`: seen in {}{when}, via {}\n",
-                goal.name,
-                goal.service,
+                escape(&goal.name),
+                escape(&goal.service),
                 seen_in(r),
                 via.join(" → ")
             ));
@@ -172,8 +172,10 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                 Reason::NotExamined { message } => ("not examined", message),
             };
             out.push_str(&format!(
-                "  - {} `{}`: {kind}: {message}\n",
-                n.name, n.service
+                "  - {} `{}`: {kind}: {}\n",
+                escape(&n.name),
+                escape(&n.service),
+                escape(message)
             ));
         }
         if elsewhere.len() > 1 {
@@ -182,7 +184,7 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                 elsewhere.len(),
                 elsewhere
                     .iter()
-                    .map(|s| format!("`{s}`"))
+                    .map(|s| format!("`{}`", escape(s)))
                     .collect::<Vec<_>>()
                     .join(", ")
             ));

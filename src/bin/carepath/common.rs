@@ -54,23 +54,38 @@ pub(crate) fn parse_fact(s: &str) -> Result<(String, serde_json::Value), String>
     Ok((k.trim().to_owned(), value))
 }
 
-/// What went wrong, and the exit status it gives.
+/// What went wrong, or a negative answer, and the exit status it gives
+/// (see `exit.rs`).
 pub(crate) enum Failure {
     /// Usage or I/O error: status 2.
     Usage(String),
-    /// The pathway does not load: status 1.
+    /// A question the library cannot answer (an unknown name, an impossible
+    /// age): status 2.
+    Query(carepath::QueryError),
+    /// The pathway does not load: status 2 (`check` answers 1 itself).
     Pathway(String, LoadError),
-    /// A check failed and its report is printed: status 1.
+    /// The answer is no, and it is printed: status 1.
     Failed,
+    /// The answer is unknown, and it is printed: status 3.
+    Unknown,
 }
 
 /// Reads at most `limit + 1` bytes of a file: enough to know it is over
 /// the limit without reading a huge file (or `/dev/zero`) whole.
+/// `-` reads standard input.
 pub(crate) fn read_limited(path: &std::path::Path, limit: usize) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
-    let cannot =
-        |e: std::io::Error| Failure::Usage(format!("cannot read `{}`: {e}", path.display()));
-    let file = std::fs::File::open(path).map_err(cannot)?;
+    let cannot = |e: std::io::Error| {
+        Failure::Usage(format!(
+            "cannot read `{}`: {e}",
+            carepath::text::escape(&path.display().to_string())
+        ))
+    };
+    let file: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::fs::File::open(path).map_err(cannot)?)
+    };
     let mut bytes = Vec::new();
     file.take(u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1))
         .read_to_end(&mut bytes)
@@ -98,7 +113,11 @@ pub(crate) fn read_pathway(file: Option<&PathBuf>) -> Result<(String, String), F
         Some(path) => {
             let limit = carepath::limits::MAX_FILE_BYTES;
             let bytes = read_limited(path, limit)?;
-            let name = path.display().to_string();
+            let name = if path.as_os_str() == "-" {
+                "standard input".to_owned()
+            } else {
+                path.display().to_string()
+            };
             if bytes.len() > limit {
                 // The size on disk when known (not for a pipe or `/dev/zero`).
                 let size = std::fs::metadata(path)
@@ -140,7 +159,7 @@ fn system_today() -> Date {
 }
 
 pub(crate) fn profile(family: &Family) -> Result<Profile, Failure> {
-    let usage = |e: carepath::age::AgeError| Failure::Usage(e.to_string());
+    let usage = |e: carepath::age::AgeError| Failure::Query(e.into());
     let given = family
         .today
         .as_deref()
@@ -177,17 +196,25 @@ pub(crate) fn profile(family: &Family) -> Result<Profile, Failure> {
     Ok(p)
 }
 
-/// A question the library could not answer: a usage error.
+/// A question the library could not answer.
 pub(crate) fn query_failure(e: carepath::QueryError) -> Failure {
-    Failure::Usage(e.to_string())
+    Failure::Query(e)
 }
 
 pub(crate) fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value).map_err(|e| Failure::Usage(e.to_string()))?;
-    println_out(&text)
+    write_out(&text)
 }
 
+/// Prints text for a terminal. The renderers escape what came from a file
+/// or a flag; escaping each line again here (it changes nothing already
+/// escaped) keeps any output that was not from reaching the terminal raw.
 pub(crate) fn println_out(text: &str) -> Result<(), Failure> {
+    let lines: Vec<_> = text.lines().map(carepath::text::escape).collect();
+    write_out(&lines.join("\n"))
+}
+
+fn write_out(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     match writeln!(out, "{text}") {
         // A reader that stopped early (`carepath route ... | head`) is not an error.

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::common::{Failure, Family, Format, load, print_json, println_out, profile};
+use crate::common::{
+    Failure, Family, Format, load, print_json, println_out, profile, query_failure,
+};
 
 /// Says whether a family is eligible for `service`, and why.
 pub(crate) fn run(
@@ -14,9 +16,14 @@ pub(crate) fn run(
     let pathway = load(pathway)?;
     let verdict = pathway
         .eligibility(service, &profile(family)?)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+        .map_err(query_failure)?;
     match format {
-        Format::Json => print_json(&verdict),
-        Format::Text => println_out(&carepath::text::verdict(&verdict)),
+        Format::Json => print_json(&verdict)?,
+        Format::Text => println_out(&carepath::text::verdict(&verdict))?,
+    }
+    match verdict.outcome {
+        carepath::Truth::Yes => Ok(()),
+        carepath::Truth::No => Err(Failure::Failed),
+        _ => Err(Failure::Unknown),
     }
 }

@@ -7,6 +7,7 @@
 mod check;
 mod common;
 mod eligible;
+mod exit;
 mod list;
 mod route;
 mod test;
@@ -20,7 +21,7 @@ use common::{Failure, Family, Format};
 
 /// Care pathways as a graph of services with eligibility rules.
 #[derive(Parser)]
-#[command(name = "carepath", version, about, long_about = None)]
+#[command(name = "carepath", version, about, long_about = None, after_help = exit::EXIT_STATUS_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -32,20 +33,22 @@ enum Command {
     ///
     /// Exit status: 0 when it loads, 1 when it does not, 2 on usage or I/O errors.
     Check {
-        /// The pathway file (default: the shipped Scotland pathway).
+        /// The pathway file, or `-` for standard input (default: the shipped Scotland pathway).
         file: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
     /// Say whether a family is eligible for one service, and why.
+    ///
+    /// Exit status: 0 eligible, 1 not eligible, 3 unknown (the rule needs a fact not given), 2 no answer.
     Eligible {
-        /// The service's id.
+        /// The service: an id or a name.
         #[arg(long)]
         service: String,
         #[command(flatten)]
         family: Family,
-        /// The pathway file (default: the shipped Scotland pathway).
+        /// The pathway file, or `-` for standard input (default: the shipped Scotland pathway).
         #[arg(long)]
         pathway: Option<PathBuf>,
         /// Output format.
@@ -53,6 +56,8 @@ enum Command {
         format: Format,
     },
     /// List the best referral routes for a family, and why other goal services are out of reach.
+    ///
+    /// Exit status: 0 a route found, 1 none, 3 none found before the search budget ran out, 2 no answer.
     Route(route::Args),
     /// List what a pathway holds: regions (a tree), services, adversities, facts, tags or goals.
     List(list::Args),
@@ -60,24 +65,32 @@ enum Command {
     Schema,
     /// Run scenario files: each case's family, question and expectations.
     ///
-    /// Exit status: 0 when every case passes, 1 when any fails or a pathway
-    /// does not load, 2 on usage or I/O errors.
+    /// Exit status: 0 when every case passes, 1 when any fails, 2 on usage
+    /// or I/O errors or a pathway that does not load.
     Test(test::Args),
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let json = exit::wants_json(&args);
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) if json && e.use_stderr() => {
+            // clap's first line, without its `error: ` and the usage after it.
+            let text = e.to_string();
+            let first = text.lines().next().unwrap_or_default();
+            let message = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+            Failure::Usage(message).report(true);
+            return ExitCode::from(2);
+        }
+        Err(e) => e.exit(),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}");
-            ExitCode::from(2)
+        Err(failure) => {
+            failure.report(json);
+            ExitCode::from(failure.status())
         }
-        Err(Failure::Pathway(name, e)) => {
-            eprintln!("error: {name}: {e}");
-            ExitCode::from(1)
-        }
-        Err(Failure::Failed) => ExitCode::from(1),
     }
 }
 

@@ -3,14 +3,16 @@
 
 use std::path::PathBuf;
 
-use crate::common::{Failure, Family, Format, load, print_json, println_out, profile};
+use crate::common::{
+    Failure, Family, Format, load, print_json, println_out, profile, query_failure,
+};
 
 /// The arguments of `carepath route`.
 #[derive(clap::Args)]
 pub(crate) struct Args {
     #[command(flatten)]
     pub(crate) family: Family,
-    /// The service the family is already with (default: every entry service that accepts them).
+    /// The service the family is already with, an id or a name (default: every entry service that accepts them).
     #[arg(long)]
     pub(crate) from: Option<String>,
     /// How many routes, best first.
@@ -31,7 +33,7 @@ pub(crate) struct Args {
     /// End routes at this service instead of the pathway's goal (repeat for several).
     #[arg(long = "goal-service")]
     pub(crate) goal_services: Vec<String>,
-    /// The pathway file (default: the shipped Scotland pathway).
+    /// The pathway file, or `-` for standard input (default: the shipped Scotland pathway).
     #[arg(long)]
     pub(crate) pathway: Option<PathBuf>,
     /// Output format.
@@ -73,9 +75,14 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     }
     let answer = pathway
         .routes(&profile(&family)?, &query)
-        .map_err(|e| Failure::Usage(e.to_string()))?;
+        .map_err(query_failure)?;
     match format {
-        Format::Json => print_json(&answer),
-        Format::Text => println_out(&carepath::text::routes(&answer)),
+        Format::Json => print_json(&answer)?,
+        Format::Text => println_out(&carepath::text::routes(&answer))?,
+    }
+    match (answer.routes.is_empty(), answer.complete) {
+        (false, _) => Ok(()),
+        (true, true) => Err(Failure::Failed),
+        (true, false) => Err(Failure::Unknown),
     }
 }
