@@ -140,10 +140,14 @@ fn every_id_the_command_line_takes_may_be_a_name() {
         "3 months",
         "--region",
         "fife",
+        "--adversity",
+        "Trauma",
         "--format",
         "json",
     ]);
     assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["service"], "fife-infant-mental-health-team");
     // Unknown names of every kind: usage errors.
     for extra in [
         &["--region", "edinburgh"][..],
