@@ -15,6 +15,7 @@ use crate::suggest::{Candidate, NameKind};
 /// Only files that cannot be used at all are errors; [`LoadError::Invalid`]
 /// carries **every** structural problem found, each with its place.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum LoadError {
     /// Malformed JSON, a value of the wrong shape, an unknown field, or
     /// nesting deeper than [`crate::limits::MAX_NESTING`].
@@ -140,6 +141,7 @@ impl LoadError {
 
 /// Why a profile or a question about a pathway cannot be answered.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
 pub enum QueryError {
     /// The age text is not an age.
     #[error("invalid age: {0}")]

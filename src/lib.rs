@@ -48,7 +48,7 @@ pub use error::{LoadError, QueryError};
 pub use model::profile::Profile;
 pub use model::rules;
 pub use model::rules::{Clause, Explanation, Truth};
-pub use pathway::{Pathway, ReferralSummary, ServiceSummary};
+pub use pathway::{Pathway, PathwaySize, ReferralSummary, ServiceSummary};
 pub use query::eligibility::{RegionCheck, Verdict};
 pub use query::names::{RegionSummary, Term};
 pub use query::prepared::{PreparedProfile, WaitKind};

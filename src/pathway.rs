@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::{Metadata, Tier};
 use crate::error::QueryError;
@@ -116,8 +116,9 @@ pub struct Pathway {
 }
 
 /// A service as a host or a report shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ServiceSummary {
     /// The service's id.
     pub id: String,
@@ -149,9 +150,23 @@ pub struct ServiceSummary {
     pub notes: String,
 }
 
-/// A referral as a host or a report shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// How big a pathway is ([`Pathway::size`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct PathwaySize {
+    /// Services.
+    pub services: usize,
+    /// Referrals.
+    pub referrals: usize,
+    /// Regions.
+    pub regions: usize,
+}
+
+/// A referral as a host or a report shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct ReferralSummary {
     /// The referring service's id.
     pub from: String,
@@ -208,17 +223,17 @@ impl Pathway {
     ///
     /// ```
     /// # let pathway = carepath::Pathway::from_json(include_str!("../tests/fixtures/small.json"))?;
-    /// let (services, referrals, regions) = pathway.size();
-    /// assert!(services > 0 && referrals > 0 && regions > 0);
+    /// let size = pathway.size();
+    /// assert_eq!((size.services, size.referrals, size.regions), (8, 11, 4));
     /// # Ok::<(), carepath::LoadError>(())
     /// ```
     #[must_use]
-    pub fn size(&self) -> (usize, usize, usize) {
-        (
-            self.services.len(),
-            self.referrals.len(),
-            self.regions.regions.len(),
-        )
+    pub fn size(&self) -> PathwaySize {
+        PathwaySize {
+            services: self.services.len(),
+            referrals: self.referrals.len(),
+            regions: self.regions.regions.len(),
+        }
     }
 
     /// Every service, in id order.

@@ -70,13 +70,7 @@ fn fixture_routes_are_ranked_by_time_and_explained() {
 }
 
 fn kind(r: &Reason) -> &'static str {
-    match r {
-        Reason::NotInRegion { .. } => "not_in_region",
-        Reason::NotEligible { .. } => "not_eligible",
-        Reason::AgedOutOnTheWay { .. } => "aged_out_on_the_way",
-        Reason::Unreachable { .. } => "unreachable",
-        Reason::NotExamined { .. } => "not_examined",
-    }
+    r.kind()
 }
 
 #[test]

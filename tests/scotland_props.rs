@@ -125,6 +125,7 @@ proptest! {
             keys.push(match ranking {
                 Ranking::SoonestSeen => (r.days_to_goal, 0),
                 Ranking::FewestHandoffs => (r.handoffs as i64, r.days_to_goal),
+                other => panic!("a ranking this test does not know: {other:?}"),
             });
         }
         let (route_keys, also_keys) = keys.split_at(answer.routes.len());

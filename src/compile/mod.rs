@@ -81,6 +81,28 @@ impl Pathway {
         Self::from_slice(&bytes)
     }
 
+    /// Reads a pathway file, stopping at [`MAX_FILE_BYTES`] (the same
+    /// limits as [`Pathway::from_reader`]).
+    ///
+    /// # Errors
+    /// As [`Pathway::from_slice`], plus [`LoadError::Read`] when the file
+    /// cannot be opened or read.
+    ///
+    /// ```
+    /// let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/small.json");
+    /// let pathway = carepath::Pathway::from_path(path)?;
+    /// assert_eq!(pathway.size().services, 8);
+    /// assert_eq!(carepath::Pathway::from_path("/no/such/file").unwrap_err().code(), "E0004");
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<std::path::Path>) -> Result<Self, LoadError> {
+        let path = path.as_ref();
+        let file = std::fs::File::open(path).map_err(|e| LoadError::Read {
+            message: format!("`{}`: {e}", path.display()),
+        })?;
+        Self::from_reader(file)
+    }
+
     /// Compiles a document built in code. Problems are located by JSON
     /// pointer only (line and column 0).
     ///

@@ -194,6 +194,7 @@ pub struct FactDoc {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum FactKind {
     /// `true` or `false`.
     Boolean,
@@ -365,6 +366,7 @@ pub struct GoalDoc {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Rule {
     /// Every rule holds.
     All(Vec<Rule>),
@@ -407,6 +409,7 @@ pub struct AgeRangeDoc {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AgeJudged {
     /// On the day the referral reaches the service ("accepts referrals until…").
     #[default]

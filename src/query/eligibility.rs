@@ -2,7 +2,7 @@
 //!
 //! May use: the leaves, `document`, `model` and `pathway`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::QueryError;
 use crate::model::profile::{CompiledProfile, Profile};
@@ -10,8 +10,9 @@ use crate::model::rules::{Context, Explanation, Timing, Truth};
 use crate::pathway::{Pathway, Referral, Service};
 
 /// Whether a service serves the family's region, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct RegionCheck {
     /// `true` when the family's region is, or lies inside, a region served.
     pub served: bool,
@@ -30,8 +31,9 @@ pub struct RegionCheck {
 /// assert_eq!(v.age_on_referral_days, 700);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Verdict {
     /// The service's id.
     pub service: String,

@@ -36,6 +36,7 @@ use crate::pathway::{Pathway, ServiceId};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum WaitKind {
     /// The usual wait.
     #[default]

@@ -19,7 +19,8 @@ pub(crate) fn run(file: Option<&PathBuf>, format: Format) -> Result<(), Failure>
     };
     match (Pathway::from_json(&text), format) {
         (Ok(p), Format::Text) => {
-            let (services, referrals, regions) = p.size();
+            let size = p.size();
+            let (services, referrals, regions) = (size.services, size.referrals, size.regions);
             let entries = p.services().filter(|s| s.entry).count();
             let goals = p.services().filter(|s| s.goal).count();
             println_out(&format!(
@@ -30,7 +31,8 @@ pub(crate) fn run(file: Option<&PathBuf>, format: Format) -> Result<(), Failure>
             ))
         }
         (Ok(p), Format::Json) => {
-            let (services, referrals, regions) = p.size();
+            let size = p.size();
+            let (services, referrals, regions) = (size.services, size.referrals, size.regions);
             print_json(&serde_json::json!({
                 "ok": true, "file": name, "name": p.metadata().name,
                 "version": p.metadata().version, "services": services,

@@ -1,7 +1,7 @@
 //! Explained evaluation: a tree a host can render, naming every clause,
 //! its outcome, and the value seen.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::eval::{Cond, Context, FactOp, SetTest, Truth, age_in};
 use crate::age::describe;
@@ -9,9 +9,10 @@ use crate::document::AgeJudged;
 use crate::model::region::backticked;
 
 /// What one clause of a rule tested, as data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Clause {
     /// `all`: every part must hold.
     All,
@@ -69,8 +70,9 @@ pub enum Clause {
 /// assert_eq!(failing, ["age on referral 26 months is not before 2 years"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Explanation {
     /// Whether this clause held.
     pub outcome: Truth,
@@ -79,7 +81,7 @@ pub struct Explanation {
     /// The verdict in words, e.g. "age on referral 26 months is not before 2 years".
     pub message: String,
     /// The verdicts of the clause's parts (for `all`, `any`, `not`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<Explanation>,
 }
 

@@ -2,7 +2,7 @@
 //! service not reached is out of reach.
 
 use petgraph::graph::NodeIndex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::age::Date;
 use crate::document::Tier;
@@ -13,8 +13,9 @@ use crate::query::prepared::{PreparedProfile, WaitKind};
 use super::search::Partial;
 
 /// One service on a route.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Step {
     /// The service's id.
     pub service: String,
@@ -44,8 +45,9 @@ pub struct Step {
 }
 
 /// One referral route, entry to goal.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Route {
     /// The services in order.
     pub steps: Vec<Step>,
@@ -58,8 +60,9 @@ pub struct Route {
 }
 
 /// Why a goal service is not reached.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     /// It does not serve the family's region.
@@ -94,9 +97,30 @@ pub enum Reason {
     },
 }
 
+impl Reason {
+    /// The reason's kind as written in JSON: `not_in_region`,
+    /// `not_eligible`, `aged_out_on_the_way`, `unreachable`, `not_examined`.
+    ///
+    /// ```
+    /// let r = carepath::Reason::Unreachable { message: "no referral leads there".into() };
+    /// assert_eq!(r.kind(), "unreachable");
+    /// ```
+    #[must_use]
+    pub const fn kind(&self) -> &'static str {
+        match self {
+            Self::NotInRegion { .. } => "not_in_region",
+            Self::NotEligible { .. } => "not_eligible",
+            Self::AgedOutOnTheWay { .. } => "aged_out_on_the_way",
+            Self::Unreachable { .. } => "unreachable",
+            Self::NotExamined { .. } => "not_examined",
+        }
+    }
+}
+
 /// A goal service not reached, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct NotReached {
     /// The service's id.
     pub service: String,
@@ -107,8 +131,9 @@ pub struct NotReached {
 }
 
 /// The answer to a route question.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct RouteAnswer {
     /// Routes, best first.
     pub routes: Vec<Route>,

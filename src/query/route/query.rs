@@ -28,6 +28,7 @@ pub const SEARCH_AHEAD: usize = 1_024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Ranking {
     /// Soonest seen by the goal service; then fewest handoffs is not
     /// considered, ties go to service ids.
