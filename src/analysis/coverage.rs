@@ -38,8 +38,10 @@
 //! (a few per age boundary) and w the words of a set of kinds. Memory:
 //! the open partial paths, bounded by [`COVERAGE_MEMORY`] per region.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::rc::Rc;
 
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -53,7 +55,7 @@ use crate::query::prepared::WaitKind;
 use crate::query::route::MAX_HOPS;
 
 use super::days::Days;
-use super::judge::Judge;
+use super::judge::{Judge, names_region};
 use super::query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};
 use super::sheet::Sheet;
 use super::space::{ProfileSpace, SpaceOptions};
@@ -172,10 +174,11 @@ impl Pathway {
             }
         }
         let mut spent = 0usize;
+        let shared = Shared::new(&judge, query.waits, space.leaves.first().copied());
         let regions = space
             .leaves
             .iter()
-            .map(|&r| search(&judge, r, &goal, query, &range, &mut spent))
+            .map(|&r| search(&judge, &shared, r, &goal, query, &range, &mut spent))
             .collect();
         Ok(Coverage {
             pathway: self,
@@ -188,12 +191,52 @@ impl Pathway {
 }
 
 /// One service of the region's graph, as the search sees it.
-struct Local {
+struct Local<'s> {
     /// Arrival cells it accepts.
-    accepts: Sheet,
+    accepts: Cow<'s, Sheet>,
     wait: i64,
     /// Referrals out: (target, delay, cells seen on which it is open).
-    out: Vec<(usize, i64, Sheet)>,
+    out: Vec<(usize, i64, Cow<'s, Sheet>)>,
+}
+
+/// What every region's search shares: the verdicts of rules that name no
+/// region, judged once.
+struct Shared {
+    /// Per service: where its rule accepts (`None` when it names a region).
+    rules: Vec<Option<Sheet>>,
+    /// Per referral (graph edge): where its condition opens it.
+    opens: Vec<Option<Sheet>>,
+}
+
+impl Shared {
+    fn new(judge: &Judge<'_>, waits: WaitKind, region: Option<RegionId>) -> Self {
+        let p = judge.pathway;
+        let Some(any) = region else {
+            return Self {
+                rules: Vec::new(),
+                opens: Vec::new(),
+            };
+        };
+        let rules = p
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let id = ServiceId(u32::try_from(i).ok()?);
+                (!s.rule.as_ref().is_some_and(names_region))
+                    .then(|| judge.rule_accepts(id, any, waits))
+            })
+            .collect();
+        let opens = p
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let r = p.referral_of(e)?;
+                (!r.when.as_ref().is_some_and(names_region)).then(|| judge.referral_open(e, any))
+            })
+            .collect();
+        Self { rules, opens }
+    }
 }
 
 /// A partial route in the heap.
@@ -210,6 +253,7 @@ struct Open {
 /// The search for one leaf region; see the module docs.
 fn search(
     judge: &Judge<'_>,
+    shared: &Shared,
     region: RegionId,
     goal: &[bool],
     query: &CoverageQuery,
@@ -222,10 +266,20 @@ fn search(
     let is_goal = |n: usize| goal.get(n).copied().unwrap_or(false);
     // Services serving the region, with their acceptance.
     let n = p.services.len();
-    let mut local: Vec<Option<Local>> = (0..n).map(|_| None).collect();
+    let mut local: Vec<Option<Local<'_>>> = (0..n).map(|_| None).collect();
     for (i, slot) in local.iter_mut().enumerate() {
         let Ok(id) = u32::try_from(i) else { continue };
-        let accepts = judge.accepts(ServiceId(id), region, query.waits);
+        if !p
+            .services
+            .get(i)
+            .is_some_and(|s| p.regions.served(region, &s.regions))
+        {
+            continue;
+        }
+        let accepts = match shared.rules.get(i) {
+            Some(Some(sheet)) => Cow::Borrowed(sheet),
+            _ => Cow::Owned(judge.rule_accepts(ServiceId(id), region, query.waits)),
+        };
         if accepts.is_empty() {
             continue;
         }
@@ -249,7 +303,10 @@ fn search(
             if local.get(m).is_none_or(Option::is_none) || m == i {
                 continue;
             }
-            let open = judge.referral_open(e.id(), region);
+            let open = match shared.opens.get(e.id().index()) {
+                Some(Some(sheet)) => Cow::Borrowed(sheet),
+                _ => Cow::Owned(judge.referral_open(e.id(), region)),
+            };
             if !open.is_empty() {
                 out.push((m, i64::from(p.delay(e.id())), open));
             }
@@ -258,51 +315,57 @@ fn search(
             l.out = out;
         }
     }
-    // Backward reachability over walks: reach[h][n].
+    // Backward reachability over walks: reach[h][n]. A level shares the
+    // previous level's sheet for every service none of whose successors
+    // changed.
     let hops = query.max_hops;
-    let mut reach: Vec<Vec<Sheet>> = Vec::with_capacity(hops + 1);
-    let first: Vec<Sheet> = (0..n)
-        .map(|i| match local.get(i) {
-            Some(Some(l)) if is_goal(i) => l.accepts.clone(),
-            _ => Sheet::empty(words),
-        })
+    let served: Vec<usize> = (0..n)
+        .filter(|&i| local.get(i).is_some_and(Option::is_some))
         .collect();
+    let none = Rc::new(Sheet::empty(words));
+    let mut reach: Vec<Vec<Rc<Sheet>>> = Vec::with_capacity(hops + 1);
+    let mut first: Vec<Rc<Sheet>> = vec![Rc::clone(&none); n];
+    let mut changed = vec![false; n];
+    for &i in &served {
+        if let (Some(Some(l)), Some(slot)) = (local.get(i), first.get_mut(i)) {
+            if is_goal(i) {
+                *slot = Rc::new(l.accepts.clone().into_owned());
+                if let Some(c) = changed.get_mut(i) {
+                    *c = true;
+                }
+            }
+        }
+    }
     reach.push(first);
     for _ in 1..=hops {
         let Some(prev) = reach.last() else { break };
-        let mut next = Vec::with_capacity(n);
-        for i in 0..n {
-            let sheet = match local.get(i) {
-                Some(Some(l)) if is_goal(i) => l.accepts.clone(),
-                Some(Some(l)) => {
-                    let mut onward = Sheet::empty(words);
-                    for (m, delay, open) in &l.out {
-                        let Some(g) = prev.get(*m) else { continue };
-                        if g.is_empty() {
-                            continue;
-                        }
-                        onward = onward.or(&open.and(&g.shift(-delay)));
-                    }
-                    l.accepts.and(&onward.shift(-l.wait))
-                }
-                _ => Sheet::empty(words),
-            };
-            next.push(sheet);
-        }
-        let same = next == *prev;
-        reach.push(next);
-        if same {
-            // Later levels are the same: stop computing them.
-            while reach.len() <= hops {
-                let Some(last) = reach.last().cloned() else {
-                    break;
-                };
-                reach.push(last);
+        let mut next = prev.clone();
+        let mut now_changed = vec![false; n];
+        for &i in &served {
+            let Some(Some(l)) = local.get(i) else { continue };
+            if is_goal(i) || !l.out.iter().any(|(m, _, _)| changed.get(*m) == Some(&true)) {
+                continue;
             }
-            break;
+            let mut onward = Sheet::empty(words);
+            for (m, delay, open) in &l.out {
+                let Some(g) = prev.get(*m) else { continue };
+                if g.is_empty() {
+                    continue;
+                }
+                onward = onward.or(&open.and_shifted(g, -delay));
+            }
+            let sheet = l.accepts.and_shifted(&onward, -l.wait);
+            if let (Some(slot), Some(c)) = (next.get_mut(i), now_changed.get_mut(i)) {
+                if **slot != sheet {
+                    *slot = Rc::new(sheet);
+                    *c = true;
+                }
+            }
         }
+        reach.push(next);
+        changed = now_changed;
     }
-    let can = |h: usize, m: usize| reach.get(h).and_then(|r| r.get(m));
+    let can = |h: usize, m: usize| reach.get(h).and_then(|r| r.get(m)).map(|x| &**x);
     // Lower bounds on days from being seen at a service to being seen by a goal.
     let bound = lower_bounds(&local, goal);
     let mut covered = Sheet::empty(words);
@@ -378,8 +441,8 @@ fn search(
             }
             let arrival = open.offset.saturating_add(*delay);
             let next = cells
-                .and(&referral.shift(-open.offset))
-                .and(&g.shift(-arrival));
+                .and_shifted(referral, -open.offset)
+                .and_shifted(g, -arrival);
             if next.is_empty() || next.is_subset_of(&covered) {
                 continue;
             }
@@ -416,7 +479,7 @@ fn search(
 /// Least days from being seen at each service to being seen by a goal
 /// (waits and delays only; `i64::MAX` where no goal is reachable): a
 /// reverse Dijkstra. O(E log V).
-fn lower_bounds(local: &[Option<Local>], goal: &[bool]) -> Vec<i64> {
+fn lower_bounds(local: &[Option<Local<'_>>], goal: &[bool]) -> Vec<i64> {
     let n = local.len();
     let mut incoming: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
     for (i, l) in local.iter().enumerate() {

@@ -51,6 +51,17 @@ pub(crate) struct Judge<'p> {
     masks: HashMap<usize, (Vec<u64>, Vec<u64>)>,
 }
 
+/// Whether a rule names a region (its verdict then depends on the family's
+/// region, and cannot be shared between regions).
+pub(crate) fn names_region(rule: &Cond) -> bool {
+    match rule {
+        Cond::All(parts) | Cond::Any(parts) => parts.iter().any(names_region),
+        Cond::Not(r) => names_region(r),
+        Cond::Region(_) => true,
+        Cond::Age { .. } | Cond::Adversities { .. } | Cond::Fact { .. } => false,
+    }
+}
+
 /// A clause's address: the key of its kinds (the pathway is borrowed, so
 /// clauses do not move while a `Judge` lives).
 fn address(c: &Cond) -> usize {
@@ -253,6 +264,20 @@ impl<'p> Judge<'p> {
         if !self.pathway.regions.served(region, &s.regions) {
             return Sheet::empty(words);
         }
+        self.rule_accepts(service, region, waits)
+    }
+
+    /// As [`Judge::accepts`], the region served or not: the service's rule
+    /// alone.
+    pub(crate) fn rule_accepts(
+        &self,
+        service: ServiceId,
+        region: RegionId,
+        waits: WaitKind,
+    ) -> Sheet {
+        let Some(s) = self.pathway.svc(service) else {
+            return Sheet::empty(self.space.words);
+        };
         let wait = match waits {
             WaitKind::Typical => s.wait_typical,
             WaitKind::Pessimistic => s.wait_pessimistic,

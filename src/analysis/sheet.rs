@@ -89,6 +89,12 @@ impl Sheet {
 
     /// Combines two sheets cell by cell with `op` on 64-bit words.
     fn combine(&self, other: &Self, op: impl Fn(u64, u64) -> u64) -> Self {
+        self.combine_shifted(other, 0, op)
+    }
+
+    /// Combines `self` with `other` moved `by` days later, without
+    /// building the moved copy.
+    fn combine_shifted(&self, other: &Self, by: i64, op: impl Fn(u64, u64) -> u64) -> Self {
         let w = self.words.max(other.words);
         let mut out = Self {
             words: w,
@@ -109,7 +115,10 @@ impl Sheet {
             }
             out.push(at, &value);
             let next_a = self.starts.get(i + 1).copied().unwrap_or(POS_INF);
-            let next_b = other.starts.get(j + 1).copied().unwrap_or(POS_INF);
+            let next_b = other
+                .starts
+                .get(j + 1)
+                .map_or(POS_INF, |&s| shift_day(s, by));
             let next = next_a.min(next_b);
             if next >= POS_INF {
                 break;
@@ -134,6 +143,12 @@ impl Sheet {
     /// The cells in both.
     pub(crate) fn and(&self, other: &Self) -> Self {
         self.combine(other, |a, b| a & b)
+    }
+
+    /// The cells in `self` and in `other` moved `by` days later: the same
+    /// as `self.and(&other.shift(by))`, in one pass.
+    pub(crate) fn and_shifted(&self, other: &Self, by: i64) -> Self {
+        self.combine_shifted(other, by, |a, b| a & b)
     }
 
     /// The cells in either.
@@ -249,5 +264,7 @@ mod tests {
         assert_eq!(a.at(10), [0]);
         assert!(a.and_not(&a).is_empty());
         assert_eq!(a.and_not(&a), Sheet::empty(1));
+        assert_eq!(or.and_shifted(&b, -7), or.and(&b.shift(-7)));
+        assert_eq!(b.and_shifted(&a, 4), b.and(&a.shift(4)));
     }
 }
