@@ -37,7 +37,8 @@ pub mod analysis;
 mod render;
 
 pub use analysis::{
-    COVERAGE_BUDGET, COVERAGE_MEMORY, Class, Coverage, CoverageQuery, Days, MAX_KINDS,
+    COVERAGE_BUDGET, COVERAGE_MEMORY, Class, Coverage, CoverageBox, CoverageQuery, Days, FactRange,
+    FamilyBox, Gap, MAX_KINDS, Status,
 };
 pub use compile::MAX_RULE_DEPTH;
 pub use diagnostic::{Diagnostic, Severity};

@@ -22,15 +22,19 @@
 //! May use: the leaves, `document`, `model`, `pathway` and `query`.
 //! Within: `days` < `sheet` < `space` < `judge` < the analyses.
 
+mod boxes;
 mod coverage;
 pub(crate) mod days;
+mod gaps;
 pub(crate) mod judge;
 mod query;
 pub(crate) mod sheet;
 pub(crate) mod space;
 
 pub use coverage::{Class, Coverage};
+pub use boxes::{FactRange, FamilyBox};
 pub use days::Days;
+pub use gaps::{CoverageBox, Gap, Status};
 pub use query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};
 pub use space::MAX_KINDS;
 

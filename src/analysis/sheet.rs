@@ -161,6 +161,7 @@ impl Sheet {
         self.combine(other, |a, b| a & !b)
     }
 
+    #[allow(dead_code)] // The layer's API for the lints; exercised by the layer's tests.
     /// Every cell moved `by` days later: the result holds (d + by, k)
     /// exactly when `self` holds (d, k). O(pieces · w).
     pub(crate) fn shift(&self, by: i64) -> Self {
