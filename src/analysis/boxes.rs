@@ -194,11 +194,7 @@ pub(crate) fn merge(space: &ProfileSpace, sets: &[Sheet]) -> Vec<RawBox> {
             let pieces: Vec<(i64, i64)> = full.iter().map(|(a, e, _)| (a, e)).collect();
             let at = pieces.partition_point(|&(_, e)| e <= day);
             let (mut first, mut last) = (at, at);
-            while first > 0
-                && pieces
-                    .get(first - 1)
-                    .is_some_and(|&(a, _)| within(full, a))
-            {
+            while first > 0 && pieces.get(first - 1).is_some_and(|&(a, _)| within(full, a)) {
                 first -= 1;
             }
             while pieces.get(last + 1).is_some_and(|&(a, _)| within(full, a)) {
@@ -240,7 +236,11 @@ fn first_cell(sheet: Option<&Sheet>) -> Option<(i64, usize)> {
 
 /// The widest tree nodes covering exactly `leaves` (each node listed has
 /// all its leaves in the set), in id order.
-pub(crate) fn regions_of(pathway: &Pathway, space: &ProfileSpace, leaves: &[RegionId]) -> Vec<RegionId> {
+pub(crate) fn regions_of(
+    pathway: &Pathway,
+    space: &ProfileSpace,
+    leaves: &[RegionId],
+) -> Vec<RegionId> {
     let tree = &pathway.regions;
     let inside = |node: RegionId| {
         space
@@ -321,7 +321,11 @@ pub(crate) fn describe_box(pathway: &Pathway, space: &ProfileSpace, b: &RawBox) 
         (true, true) => "any adversity".to_owned(),
         (false, true) => format!("with {}", with.join(" and ")),
         (true, false) => format!("without {}", without.join(" or ")),
-        (false, false) => format!("with {}, without {}", with.join(" and "), without.join(" or ")),
+        (false, false) => format!(
+            "with {}, without {}",
+            with.join(" and "),
+            without.join(" or ")
+        ),
     });
     for f in &facts {
         words.push_str(&format!(", {} {}", f.fact, f.values));
@@ -343,11 +347,20 @@ pub(crate) fn describe_box(pathway: &Pathway, space: &ProfileSpace, b: &RawBox) 
 }
 
 /// Classes `lo..=hi` of a fact in words: numbers as bounds, other values listed.
-fn fact_range(pathway: &Pathway, fact: usize, classes: &[FactClass], lo: usize, hi: usize) -> String {
+fn fact_range(
+    pathway: &Pathway,
+    fact: usize,
+    classes: &[FactClass],
+    lo: usize,
+    hi: usize,
+) -> String {
     let numeric = |c: Option<&FactClass>| {
         matches!(
             c,
-            Some(FactClass::Between { .. } | FactClass::Value(crate::model::vocabulary::FactValue::Number(_)))
+            Some(
+                FactClass::Between { .. }
+                    | FactClass::Value(crate::model::vocabulary::FactValue::Number(_))
+            )
         )
     };
     if numeric(classes.get(lo)) && numeric(classes.get(hi)) {

@@ -342,7 +342,9 @@ fn search(
         let mut next = prev.clone();
         let mut now_changed = vec![false; n];
         for &i in &served {
-            let Some(Some(l)) = local.get(i) else { continue };
+            let Some(Some(l)) = local.get(i) else {
+                continue;
+            };
             if is_goal(i) || !l.out.iter().any(|(m, _, _)| changed.get(*m) == Some(&true)) {
                 continue;
             }

@@ -27,14 +27,16 @@ mod coverage;
 pub(crate) mod days;
 mod gaps;
 pub(crate) mod judge;
+mod matrix;
 mod query;
 pub(crate) mod sheet;
 pub(crate) mod space;
 
-pub use coverage::{Class, Coverage};
 pub use boxes::{FactRange, FamilyBox};
+pub use coverage::{Class, Coverage};
 pub use days::Days;
 pub use gaps::{CoverageBox, Gap, Status};
+pub use matrix::{Cell, Matrix, MatrixRow};
 pub use query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};
 pub use space::MAX_KINDS;
 

@@ -4,5 +4,6 @@
 //! May use: every stage below it (`query`, `pathway`, `model`, the leaves);
 //! nothing imports `render` but the binary and `testing`.
 
+mod coverage;
 mod listing;
 pub mod text;

@@ -205,3 +205,5 @@ fn seen_in(r: &crate::query::route::Route) -> String {
         if r.handoffs == 1 { "" } else { "s" }
     )
 }
+
+pub use super::coverage::{MATRIX_AGES, boxes_csv, coverage, gaps, matrix};

@@ -6,6 +6,7 @@
 
 mod check;
 mod common;
+mod coverage;
 mod eligible;
 mod exit;
 mod list;
@@ -59,6 +60,10 @@ enum Command {
     ///
     /// Exit status: 0 a route found, 1 none, 3 none found before the search budget ran out, 2 no answer.
     Route(route::Args),
+    /// Which families a pathway leaves without a route to its goal, exactly.
+    ///
+    /// Exit status: 0 answered (gaps or not), 1 the pathway does not load, 2 usage.
+    Coverage(coverage::Args),
     /// List what a pathway holds: regions (a tree), services, adversities, facts, tags or goals.
     List(list::Args),
     /// Print the JSON Schema of the pathway file format.
@@ -104,6 +109,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
         } => eligible::run(&service, &family, pathway.as_ref(), format),
         Command::Route(args) => route::run(args),
+        Command::Coverage(args) => coverage::run(args),
         Command::List(args) => list::run(args),
         Command::Schema => common::println_out(&carepath::schema::pathway_schema_json()),
         Command::Test(args) => match test::run_files(&args)? {

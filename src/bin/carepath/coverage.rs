@@ -1,0 +1,126 @@
+//! `carepath coverage`: which families a pathway leaves without a route.
+
+use std::path::PathBuf;
+
+use carepath::document::GoalDoc;
+use carepath::{CoverageQuery, WaitKind};
+
+use crate::common::{Failure, load, print_json, println_out, query_failure};
+
+/// How a coverage is printed.
+#[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
+pub(crate) enum Output {
+    /// The gaps, then a region × adversity matrix at 3, 12 and 24 months.
+    Text,
+    /// Every box (covered, gap, not examined), with the gaps in full.
+    Json,
+    /// One row per box, for a spreadsheet.
+    Csv,
+}
+
+/// The arguments of `carepath coverage`.
+#[derive(clap::Args)]
+pub(crate) struct Args {
+    /// The pathway file, or `-` for standard input (default: the shipped Scotland pathway).
+    pub(crate) file: Option<PathBuf>,
+    /// End routes at services with this tag instead of the pathway's goal (repeat: all of them).
+    #[arg(long = "goal-tag")]
+    pub(crate) goal_tags: Vec<String>,
+    /// End routes at this service instead of the pathway's goal (repeat for several).
+    #[arg(long = "goal-service")]
+    pub(crate) goal_services: Vec<String>,
+    /// Use pessimistic waits.
+    #[arg(long)]
+    pub(crate) pessimistic: bool,
+    /// The start ages examined, as FROM..BEFORE (e.g. `birth..2 years`; default `pregnancy..5 years`).
+    #[arg(long)]
+    pub(crate) ages: Option<String>,
+    /// The most referrals in a route.
+    #[arg(long, default_value_t = 8)]
+    pub(crate) max_hops: usize,
+    /// Let each fact a rule tests also be missing (its own class).
+    #[arg(long)]
+    pub(crate) missing_facts: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: Output,
+}
+
+/// The coverage question of the shared flags.
+pub(crate) fn query(
+    goal_tags: Vec<String>,
+    goal_services: Vec<String>,
+    pessimistic: bool,
+    ages: Option<&str>,
+    max_hops: usize,
+    missing_facts: bool,
+) -> Result<CoverageQuery, Failure> {
+    let mut q = CoverageQuery::default()
+        .max_hops(max_hops)
+        .missing_facts(missing_facts);
+    if !goal_tags.is_empty() || !goal_services.is_empty() {
+        q = q.goal(GoalDoc {
+            tier: None,
+            tags: goal_tags,
+            services: goal_services,
+        });
+    }
+    if pessimistic {
+        q = q.waits(WaitKind::Pessimistic);
+    }
+    if let Some(text) = ages {
+        let (from, before) = text
+            .split_once("..")
+            .ok_or_else(|| Failure::Usage(format!("`{text}` is not FROM..BEFORE")))?;
+        let age =
+            |t: &str| carepath::age::parse_age(t.trim()).map_err(|e| Failure::Query(e.into()));
+        q = q.ages(age(from)?, age(before)?);
+    }
+    Ok(q)
+}
+
+/// Loads a pathway for a question about every family: one that does not
+/// load is the answer "no" here (status 1), reported as `check` reports it.
+pub(crate) fn load_or_no(file: Option<&PathBuf>, json: bool) -> Result<carepath::Pathway, Failure> {
+    match load(file) {
+        Err(f @ Failure::Pathway(..)) => {
+            f.report(json);
+            Err(Failure::Failed)
+        }
+        other => other,
+    }
+}
+
+/// Prints the coverage of the pathway in `args`.
+pub(crate) fn run(args: Args) -> Result<(), Failure> {
+    let Args {
+        file,
+        goal_tags,
+        goal_services,
+        pessimistic,
+        ages,
+        max_hops,
+        missing_facts,
+        format,
+    } = args;
+    let q = query(
+        goal_tags,
+        goal_services,
+        pessimistic,
+        ages.as_deref(),
+        max_hops,
+        missing_facts,
+    )?;
+    let pathway = load_or_no(file.as_ref(), format == Output::Json)?;
+    let coverage = pathway.coverage(&q).map_err(query_failure)?;
+    match format {
+        Output::Text => println_out(&carepath::text::coverage(&coverage)),
+        Output::Json => print_json(&serde_json::json!({
+            "complete": coverage.is_complete(),
+            "query": coverage.query(),
+            "gaps": coverage.gaps(),
+            "boxes": coverage.boxes(),
+        })),
+        Output::Csv => println_out(&carepath::text::boxes_csv(&coverage.boxes())),
+    }
+}
