@@ -118,11 +118,7 @@ pub(crate) fn merge(space: &ProfileSpace, sets: &[Sheet]) -> Vec<RawBox> {
     let mut out = Vec::new();
     let classes: Vec<usize> = space.facts.iter().map(|a| a.classes.len().max(1)).collect();
     for r in 0..sets.len() {
-        loop {
-            let Some(seed) = first_cell(todo.get(r)) else {
-                break;
-            };
-            let (day, kind) = seed;
+        while let Some((day, kind)) = first_cell(todo.get(r)) {
             let Some(full) = sets.get(r) else { break };
             let inside_at = |b: &RawBox, d: i64, sheet: &Sheet| {
                 let bits = sheet.at(d);
