@@ -223,6 +223,22 @@ PROGRAMME_IDS = ["mellow-bumps", "mellow-babies", "mellow-toddlers", "incredible
 MNPI_NAMED = {"lothian", "tayside", "highland"}
 
 
+# (which services, how to refer): the referrers the sources name.
+HOW_TO_REFER = [
+    # nspcc-pmhns-2020: community perinatal teams take referrals from these.
+    (lambda s: s["id"].endswith("-perinatal-mental-health-team"),
+     "Referral by GP, midwife, health visitor or obstetrician (nspcc-pmhns-2020)."),
+    # nspcc-pmhns-2020, pif-2025: who refers to an infant mental health team.
+    (lambda s: "infant-mental-health" in s.get("tags", ())
+               and s["id"].endswith("-infant-mental-health-team"),
+     "Referral by health visitor, family nurse, nursery, MNPI or perinatal team "
+     "(nspcc-pmhns-2020, pif-2025)."),
+    # pif-2025, inspiring-scotland-imhw: Home-Start takes self-referrals.
+    (lambda s: s["id"].endswith("-home-start"),
+     "Self-referral, or referral by health visitor, GP or social work (pif-2025)."),
+]
+
+
 def build():
     regions = [{"id": "scotland", "name": "Scotland", "kind": "country"}]
     for slug, name, areas, _ in BOARDS:
@@ -655,6 +671,12 @@ def build():
                               if slug in ("forth-valley", "lothian") else None),
                  "programmes": [f"{slug}-{pid}" for pid in PROGRAMME_IDS]})
 
+    # How to refer, only where the sources say who refers (as the
+    # descriptions quote them); every other service is left without one.
+    for s in services:
+        how = next((how for test, how in HOW_TO_REFER if test(s)), None)
+        if how:
+            s["contact"] = {"how_to_refer": how}
     services.sort(key=lambda s: s["id"])
     referrals.sort(key=lambda r: (r["from"], r["to"]))
     return {

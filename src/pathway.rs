@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Metadata, Tier};
+use crate::document::{Contact, Metadata, Tier};
 use crate::error::QueryError;
 use crate::error::resolve_name;
 use crate::model::profile::{CompiledProfile, Profile};
@@ -46,6 +46,7 @@ pub(crate) struct Service {
     pub(crate) description: String,
     pub(crate) sources: Vec<String>,
     pub(crate) notes: String,
+    pub(crate) contact: Option<Contact>,
 }
 
 /// A compiled referral.
@@ -148,6 +149,9 @@ pub struct ServiceSummary {
     pub sources: Vec<String>,
     /// Designer's notes.
     pub notes: String,
+    /// How a referrer reaches it, where the pathway says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
 }
 
 /// How big a pathway is ([`Pathway::size`]).
@@ -286,6 +290,7 @@ impl Pathway {
             description: s.description.clone(),
             sources: s.sources.clone(),
             notes: s.notes.clone(),
+            contact: s.contact.clone(),
         })
     }
 

@@ -160,3 +160,61 @@ fn every_id_the_command_line_takes_may_be_a_name() {
         assert_eq!(route(extra).0, 2, "{extra:?}");
     }
 }
+
+#[test]
+fn route_steps_show_how_to_refer_and_notes() {
+    let text = include_str!("fixtures/small.json").replace(
+        r#""wait": { "typical": "6 weeks", "pessimistic": "12 weeks" } },"#,
+        r#""wait": { "typical": "6 weeks", "pessimistic": "12 weeks" },
+           "contact": { "how_to_refer": "Referral by the health visitor", "phone": "0100 000 000",
+                        "web": "https://example.org/imh", "email": "imh@example.org" },
+           "notes": "Waits are assumed." },"#,
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .args([
+            "route",
+            "--age",
+            "3 months",
+            "--region",
+            "east",
+            "--limit",
+            "1",
+            "--pathway",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    std::io::Write::write_all(&mut child.stdin.take().expect("stdin"), text.as_bytes())
+        .expect("writes");
+    let out = child.wait_with_output().expect("finishes");
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.contains("how to refer: Referral by the health visitor; phone: 0100 000 000; web: https://example.org/imh; email: imh@example.org"),
+        "{out}"
+    );
+    assert!(out.contains("notes: Waits are assumed."), "{out}");
+    // In the shipped pathway, how to refer is given where the sources say.
+    let (code, out) = carepath(&[
+        "route",
+        "--age",
+        "4 months",
+        "--region",
+        "fife",
+        "--adversity",
+        "trauma",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let goal = v["routes"][0]["steps"]
+        .as_array()
+        .and_then(|s| s.last())
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(goal["service"], "fife-infant-mental-health-team");
+    assert!(goal["contact"]["how_to_refer"].is_string(), "{goal}");
+    assert!(goal["contact"].get("phone").is_none(), "{goal}");
+}

@@ -134,6 +134,7 @@ pub fn national(boards: usize, areas: usize, out_degree: usize, seed: u64) -> Pa
                     description: String::new(),
                     sources: vec![],
                     notes: String::new(),
+                    contact: None,
                 });
             }
         }

@@ -123,6 +123,7 @@ pub(super) fn compile_services(
             description: s.description.clone(),
             sources: s.sources.clone(),
             notes: s.notes.clone(),
+            contact: s.contact.clone().filter(|c| !c.is_empty()),
         });
     }
 

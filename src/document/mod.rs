@@ -286,9 +286,55 @@ pub struct ServiceDoc {
     /// Ids of `metadata.sources` that support this entry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
-    /// Designer's notes, e.g. which figures are assumptions.
+    /// Designer's notes, e.g. which figures are assumptions; shown to a
+    /// referrer with each step of a route.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// How a referrer reaches the service, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+}
+
+/// How a referrer reaches a service: every part optional, none invented.
+///
+/// ```
+/// let c: carepath::document::Contact = serde_json::from_str(
+///     r#"{"how_to_refer": "Referral by the health visitor", "phone": "0123 456 789"}"#)?;
+/// assert_eq!(c.phone.as_deref(), Some("0123 456 789"));
+/// assert!(c.email.is_none());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Who may refer and how, in words (e.g. "Referral by GP, midwife or health visitor").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub how_to_refer: Option<String>,
+    /// A telephone number for referrals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// A web page about the service or its referral form.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+    /// An email address for referrals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl Contact {
+    /// Whether no part is given.
+    ///
+    /// ```
+    /// assert!(carepath::document::Contact::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.how_to_refer.is_none()
+            && self.phone.is_none()
+            && self.web.is_none()
+            && self.email.is_none()
+    }
 }
 
 /// How long a service takes to see a family after a referral arrives.

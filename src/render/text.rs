@@ -128,6 +128,7 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                 describe_duration(i64::from(s.wait_days)),
                 if s.wait_assumed { ", assumed" } else { "" }
             ));
+            step_details(s, &mut out);
         }
     }
     if !answer.also_reachable.is_empty() {
@@ -194,6 +195,28 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
         out.push_str("(the search stopped at its limit: the answer may be incomplete)\n");
     }
     out.trim_end().to_owned()
+}
+
+/// A step's contact (how to refer, phone, web page, email) and notes, each
+/// on its own indented line, when the pathway gives them.
+fn step_details(s: &crate::query::route::Step, out: &mut String) {
+    if let Some(c) = &s.contact {
+        let parts: Vec<String> = [
+            ("how to refer", &c.how_to_refer),
+            ("phone", &c.phone),
+            ("web", &c.web),
+            ("email", &c.email),
+        ]
+        .iter()
+        .filter_map(|(label, v)| v.as_ref().map(|v| format!("{label}: {}", escape(v))))
+        .collect();
+        if !parts.is_empty() {
+            out.push_str(&format!("       {}\n", parts.join("; ")));
+        }
+    }
+    if !s.notes.is_empty() {
+        out.push_str(&format!("       notes: {}\n", escape(&s.notes)));
+    }
 }
 
 /// A route's time and referrals, e.g. "3 weeks (2 referrals)".

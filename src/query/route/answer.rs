@@ -5,7 +5,7 @@ use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 use crate::age::Date;
-use crate::document::Tier;
+use crate::document::{Contact, Tier};
 use crate::model::rules::Timing;
 use crate::pathway::Pathway;
 use crate::query::prepared::{PreparedProfile, WaitKind};
@@ -36,6 +36,12 @@ pub struct Step {
     pub delay_days: i32,
     /// Why the service accepts the family.
     pub why: Vec<String>,
+    /// How a referrer reaches the service, where the pathway says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
+    /// The pathway's notes on the service (e.g. which figures are assumed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
     /// The calendar day the referral arrives, when the profile gives today's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrival_date: Option<Date>,
@@ -193,6 +199,8 @@ impl Pathway {
                     wait_assumed: s.wait_assumed && seen != arrival,
                     delay_days: delay,
                     why,
+                    contact: s.contact.clone(),
+                    notes: s.notes.clone(),
                     arrival_date: on(arrival),
                     seen_date: on(seen),
                 })
