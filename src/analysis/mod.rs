@@ -4,13 +4,13 @@
 //!
 //! # The reasoning layer
 //!
-//! - [`space`](self::space) draws the finite profile space: leaf regions ×
+//! - `space` draws the finite profile space: leaf regions ×
 //!   *kinds* of family (the adversity subsets and fact classes the rules
 //!   can tell apart) × start days. Two families of one class get the same
 //!   answer from every question.
-//! - [`sheet`](self::sheet) holds sets of (day, kind) cells of one region,
+//! - `sheet` holds sets of (day, kind) cells of one region,
 //!   piecewise constant in the day: for every day, a bit set of kinds.
-//! - [`judge`](self::judge) evaluates rules over a whole region at once,
+//! - `judge` evaluates rules over a whole region at once,
 //!   three-valued exactly as `routes` does: for each service the cells
 //!   (arrival day, kind) on which it accepts a family, for each referral
 //!   the cells (day the referrer sees the family, kind) on which it may be
