@@ -110,7 +110,8 @@ impl LoadError {
         let (line, column) = if e.line() == 0 {
             line_column_of(text, text.len())
         } else {
-            (e.line(), e.column())
+            // serde says column 0 at the start of a line (an empty file).
+            (e.line(), e.column().max(1))
         };
         Self::Syntax {
             message,

@@ -40,7 +40,7 @@ pub use analysis::{
     COVERAGE_BUDGET, COVERAGE_MEMORY, Class, Coverage, CoverageBox, CoverageQuery, Days, FactRange,
     FamilyBox, Gap, MAX_KINDS, Status,
 };
-pub use compile::MAX_RULE_DEPTH;
+pub use compile::{MAX_RULE_DEPTH, MAX_RULE_SIZE};
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::Tier;
 #[cfg(feature = "schema")]

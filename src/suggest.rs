@@ -11,6 +11,16 @@
 //! Complexity: O(c · n · m) for c candidates of length m and a word of
 //! length n (edit distance with transpositions, one table per pair).
 //!
+//! Complexity of the distances: O(c · n · k) for c candidates and a word
+//! of length n, where k = 2·⌊n/3⌋ + 1 is the band of the edit distance
+//! that can still be close enough (a three-row, banded table with early
+//! exit); [`did_you_mean`] fills at most 1,000,000 cells (a word with more
+//! close candidates than that gets no suggestion). Candidates whose length
+//! differs from the word's by more than the allowed distance are skipped
+//! without a table, and words longer than [`MAX_WORD_CHARS`] get no
+//! suggestion: no identifier is that long, and a 1 MB id once asked for
+//! terabytes of table.
+//!
 //! A leaf: imports nothing from the crate.
 
 use serde::{Deserialize, Serialize};
@@ -153,9 +163,18 @@ pub fn resolve(text: &str, entries: &[(&str, &str)]) -> Resolution {
         [_, _, ..] => return Resolution::Ambiguous(same),
         [] => {}
     }
+    // No name is that long: no suggestion (a 131,000-character `--region`
+    // once took minutes).
+    if folded.chars().count() > MAX_WORD_CHARS {
+        return Resolution::Unknown(Vec::new());
+    }
     // Containing the text, shortest first; then the closest misspellings;
-    // then those sharing the most words (of three letters or more).
-    let ours: Vec<String> = words(text).filter(|w| w.chars().count() >= 3).collect();
+    // then those sharing the most words (of three letters or more; the
+    // first eight).
+    let ours: Vec<String> = words(text)
+        .filter(|w| w.chars().count() >= 3)
+        .take(8)
+        .collect();
     let limit = (folded.chars().count() / 3).max(1);
     let mut ranked: Vec<(usize, usize, usize)> = entries
         .iter()
@@ -165,8 +184,11 @@ pub fn resolve(text: &str, entries: &[(&str, &str)]) -> Resolution {
             if folded.chars().count() >= 3 && (fid.contains(&folded) || fname.contains(&folded)) {
                 return Some((0, fid.len().min(fname.len()), i));
             }
-            let d = distance(&folded, &fid).min(distance(&folded, &fname));
-            if d <= limit {
+            let d = match (distance(&folded, &fid, limit), distance(&folded, &fname, limit)) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+            if let Some(d) = d {
                 return Some((1, d, i));
             }
             // Words in common, allowing a misspelling in each: most first.
@@ -175,7 +197,7 @@ pub fn resolve(text: &str, entries: &[(&str, &str)]) -> Resolution {
                 .iter()
                 .filter(|w| {
                     let limit = (w.chars().count() / 3).max(1);
-                    theirs.iter().any(|t| distance(w, t) <= limit)
+                    theirs.iter().any(|t| distance(w, t, limit).is_some())
                 })
                 .count();
             (common > 0).then(|| (2, usize::MAX - common, i))
@@ -184,6 +206,9 @@ pub fn resolve(text: &str, entries: &[(&str, &str)]) -> Resolution {
     ranked.sort_unstable();
     Resolution::Unknown(ranked.iter().take(3).map(|&(_, _, i)| i).collect())
 }
+
+/// The longest word a suggestion is looked for (in characters).
+pub const MAX_WORD_CHARS: usize = 256;
 
 /// The candidate closest to `word` by edit distance, when close enough to
 /// be a plausible misspelling (at most a third of the word's length, and at
@@ -198,25 +223,68 @@ pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<String>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let limit = (word.chars().count() / 3).max(1);
-    let candidates: Vec<&str> = candidates.into_iter().filter(|c| *c != word).collect();
-    // A word of three or more letters that begins a candidate: the shortest such.
-    if word.chars().count() >= 3 {
-        let lower = word.to_lowercase();
-        if let Some(c) = candidates
-            .iter()
-            .filter(|c| c.to_lowercase().starts_with(&lower))
-            .min_by_key(|c| (c.len(), **c))
+    let n = word.chars().count();
+    if n > MAX_WORD_CHARS {
+        return None;
+    }
+    let limit = (n / 3).max(1);
+    let lower: Vec<char> = word.to_lowercase().chars().collect();
+    let mut prefixed: Option<&str> = None;
+    let mut close: Vec<&str> = Vec::new();
+    for c in candidates {
+        if c == word {
+            continue;
+        }
+        // A word of three or more letters that begins a candidate: the
+        // shortest such wins over any distance.
+        // (Each check reads at most n + limit characters of the candidate,
+        // however long it is.)
+        let mut folded = c.chars().flat_map(char::to_lowercase);
+        if n >= 3 && lower.iter().all(|&x| folded.next() == Some(x)) {
+            if prefixed.is_none_or(|p| (c.len(), c) < (p.len(), p)) {
+                prefixed = Some(c);
+            }
+        } else if prefixed.is_none()
+            && c.len() <= 4 * (n + limit)
+            && c.chars().count().abs_diff(n) <= limit
         {
-            return Some((*c).to_owned());
+            close.push(c);
         }
     }
-    candidates
-        .into_iter()
-        .map(|c| (distance(word, c), c))
-        .filter(|&(d, _)| d <= limit)
-        .min()
-        .map(|(_, c)| c.to_owned())
+    if prefixed.is_some() {
+        return prefixed.map(str::to_owned);
+    }
+    // The work is known before it starts: too much, and no suggestion (so
+    // the answer never depends on the order candidates come in).
+    let band = 2 * limit + 1;
+    if close.len().saturating_mul(n.saturating_mul(band)) > MAX_WORK {
+        return None;
+    }
+    let mut rows = Rows::default();
+    let mut best: Option<(usize, &str)> = None;
+    let mut theirs = Vec::new();
+    for c in close {
+        theirs.clear();
+        theirs.extend(c.to_lowercase().chars());
+        if let Some(d) = distance_within(&lower, &theirs, limit, &mut rows) {
+            if best.is_none_or(|(bd, bc)| (d, c) < (bd, bc)) {
+                best = Some((d, c));
+            }
+        }
+    }
+    best.map(|(_, c)| c.to_owned())
+}
+
+/// The most cells of distance tables one suggestion may fill (about a
+/// millisecond): 3,000 candidates of a 30-letter id.
+const MAX_WORK: usize = 1_000_000;
+
+/// Three rows of a distance table, reused across candidates.
+#[derive(Default)]
+struct Rows {
+    before: Vec<usize>,
+    last: Vec<usize>,
+    this: Vec<usize>,
 }
 
 /// The words of a text, folded: split at anything not a letter or digit.
@@ -227,53 +295,148 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 /// Edit distance in characters, case-insensitive, counting a swap of two
-/// neighbouring characters as one edit (optimal string alignment).
-fn distance(a: &str, b: &str) -> usize {
+/// neighbouring characters as one edit, when at most `limit`.
+fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    if a.len() > 4 * MAX_WORD_CHARS || b.len() > 4 * MAX_WORD_CHARS {
+        return None;
+    }
     let a: Vec<char> = a.to_lowercase().chars().collect();
     let b: Vec<char> = b.to_lowercase().chars().collect();
+    distance_within(&a, &b, limit, &mut Rows::default())
+}
+
+/// Edit distance in characters (optimal string alignment: a swap of two
+/// neighbouring characters is one edit), when at most `limit`; `None`
+/// otherwise. Only cells within `limit` of the diagonal are computed, three
+/// rows at a time; the scan stops as soon as a row exceeds `limit`.
+fn distance_within(a: &[char], b: &[char], limit: usize, rows: &mut Rows) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
     let w = b.len() + 1;
-    // Full table: (a.len() + 1) × (b.len() + 1); ids are short.
-    let mut d = vec![0usize; (a.len() + 1) * w];
-    let at = |i: usize, j: usize| i * w + j;
-    for i in 0..=a.len() {
-        if let Some(c) = d.get_mut(at(i, 0)) {
-            *c = i;
-        }
+    let far = limit + 1;
+    let Rows { before, last, this } = rows;
+    for r in [&mut *before, &mut *last, &mut *this] {
+        r.clear();
+        r.resize(w, far);
     }
-    for j in 0..=b.len() {
-        if let Some(c) = d.get_mut(at(0, j)) {
-            *c = j;
-        }
+    for (j, c) in last.iter_mut().enumerate().take(limit + 1) {
+        *c = j;
     }
-    let get = |d: &[usize], i: usize, j: usize| d.get(at(i, j)).copied().unwrap_or(usize::MAX / 2);
+    let at = |r: &[usize], j: usize| r.get(j).copied().unwrap_or(far);
     for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let (ca, cb) = (a.get(i - 1), b.get(j - 1));
+        let lo = i.saturating_sub(limit).max(1);
+        let hi = (i + limit).min(b.len());
+        // The cells just outside the band, which the next rows read.
+        let left = if lo == 1 && i <= limit { i } else { far };
+        if let Some(c) = this.get_mut(lo - 1) {
+            *c = left;
+        }
+        if let Some(c) = this.get_mut(hi + 1) {
+            *c = far;
+        }
+        let mut row_min = left;
+        let ca = a.get(i - 1);
+        let ca_before = i.checked_sub(2).and_then(|k| a.get(k));
+        for j in lo..=hi {
+            let cb = b.get(j - 1);
             let cost = usize::from(ca != cb);
-            let mut v = (get(&d, i - 1, j) + 1)
-                .min(get(&d, i, j - 1) + 1)
-                .min(get(&d, i - 1, j - 1) + cost);
-            if i > 1 && j > 1 && ca == b.get(j - 2) && a.get(i - 2) == cb {
-                v = v.min(get(&d, i - 2, j - 2) + 1);
+            let mut v = (at(last, j) + 1)
+                .min(at(this, j - 1) + 1)
+                .min(at(last, j - 1) + cost);
+            if j > 1 && ca_before.is_some() && ca == b.get(j - 2) && ca_before == cb {
+                v = v.min(at(before, j - 2) + 1);
             }
-            if let Some(c) = d.get_mut(at(i, j)) {
+            let v = v.min(far);
+            if let Some(c) = this.get_mut(j) {
                 *c = v;
             }
+            row_min = row_min.min(v);
         }
+        if row_min > limit {
+            return None;
+        }
+        // Rotate: this → last → before → (reused as) this.
+        std::mem::swap(before, last);
+        std::mem::swap(last, this);
     }
-    get(&d, a.len(), b.len())
+    let d = at(last, b.len());
+    (d <= limit).then_some(d)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn dist(a: &str, b: &str) -> Option<usize> {
+        let a: Vec<char> = a.to_lowercase().chars().collect();
+        let b: Vec<char> = b.to_lowercase().chars().collect();
+        distance_within(&a, &b, 3, &mut Rows::default())
+    }
+
     #[test]
     fn distances() {
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("nhs-fife", "NHS-Fife"), 0);
-        assert_eq!(distance("lnad", "land"), 1);
+        assert_eq!(dist("kitten", "sitting"), Some(3));
+        assert_eq!(dist("", "abc"), Some(3));
+        assert_eq!(dist("", "abcd"), None);
+        assert_eq!(dist("nhs-fife", "NHS-Fife"), Some(0));
+        assert_eq!(dist("lnad", "land"), Some(1));
+        assert_eq!(dist("abcdefgh", "hgfedcba"), None);
+        assert_eq!(dist("abcdefghij", "abcxyzghij"), Some(3));
+    }
+
+    /// The banded distance agrees with the full table wherever it answers.
+    #[test]
+    fn banded_agrees_with_the_full_table() {
+        fn full(a: &[char], b: &[char]) -> usize {
+            let w = b.len() + 1;
+            let mut d = vec![0usize; (a.len() + 1) * w];
+            for i in 0..=a.len() {
+                d[i * w] = i;
+            }
+            for j in 0..=b.len() {
+                d[j] = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    let mut v = (d[(i - 1) * w + j] + 1)
+                        .min(d[i * w + j - 1] + 1)
+                        .min(d[(i - 1) * w + j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[(i - 2) * w + j - 2] + 1);
+                    }
+                    d[i * w + j] = v;
+                }
+            }
+            d[a.len() * w + b.len()]
+        }
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "bca", "abcd", "dcba", "aabb", "abab", "baba",
+            "abcabc", "cabcab", "xyz",
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let exact = full(&ca, &cb);
+                for limit in 0..5 {
+                    let banded = distance_within(&ca, &cb, limit, &mut Rows::default());
+                    assert_eq!(banded, (exact <= limit).then_some(exact), "{a} {b} {limit}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_words_and_far_lengths_cost_nothing() {
+        let huge = "x".repeat(1_000_000);
+        assert_eq!(did_you_mean(&huge, ["x", "xx"]), None);
+        let long = "y".repeat(200);
+        let candidates: Vec<String> = (0..10_000).map(|i| format!("id-{i}")).collect();
+        assert_eq!(
+            did_you_mean(&long, candidates.iter().map(String::as_str)),
+            None
+        );
     }
 
     #[test]

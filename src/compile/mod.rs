@@ -19,13 +19,13 @@ use std::io::Read;
 
 use crate::document::PathwayDocument;
 use crate::error::LoadError;
-use crate::limits::MAX_FILE_BYTES;
+use crate::limits::{LoadLimits, MAX_FILE_BYTES, strip_bom};
 use crate::pathway::Pathway;
 
 use graph::{compile_goal, compile_referrals, compile_services};
 use problems::{Problems, unique_ids};
-pub use rules::MAX_RULE_DEPTH;
 use rules::RuleCompiler;
+pub use rules::{MAX_RULE_DEPTH, MAX_RULE_SIZE};
 use vocabulary::{compile_regions, compile_vocabulary};
 
 impl Pathway {
@@ -40,8 +40,24 @@ impl Pathway {
     /// assert!(err.to_string().contains("line 1 column"));
     /// ```
     pub fn from_json(text: &str) -> Result<Self, LoadError> {
-        let doc = PathwayDocument::from_json(text)?;
-        compile(doc, Some(text))
+        Self::from_json_with(text, &LoadLimits::default())
+    }
+
+    /// As [`Pathway::from_json`], with other [`LoadLimits`] (a larger file
+    /// size for a national pathway).
+    ///
+    /// # Errors
+    /// As [`Pathway::from_json`], with `limits.max_file_bytes`.
+    ///
+    /// ```
+    /// # let text = include_str!("../../tests/fixtures/small.json");
+    /// use carepath::limits::LoadLimits;
+    /// assert!(carepath::Pathway::from_json_with(text, &LoadLimits::default().max_file_bytes(100)).is_err());
+    /// assert!(carepath::Pathway::from_json_with(text, &LoadLimits::default()).is_ok());
+    /// ```
+    pub fn from_json_with(text: &str, limits: &LoadLimits) -> Result<Self, LoadError> {
+        let doc = PathwayDocument::from_json_with(text, limits)?;
+        compile(doc, Some(strip_bom(text)))
     }
 
     /// Parses and compiles a pathway from bytes, which must be UTF-8.

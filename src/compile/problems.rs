@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::age::parse_duration;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::document::PositionIndex;
+use crate::limits::MAX_SUGGESTIONS;
 use crate::suggest::did_you_mean;
 
 /// Problems found so far, located by JSON pointer.
@@ -31,24 +32,34 @@ impl Problems {
         pointer: String,
         known: impl IntoIterator<Item = &'a str>,
     ) {
-        let help = did_you_mean(id, known).map(|s| format!("did you mean `{s}`?"));
+        // Each suggestion compares the id with every known one: past the
+        // first problems, a file is not misspelt but generated or hostile.
+        let help = (self.0.len() < MAX_SUGGESTIONS)
+            .then(|| did_you_mean(id, known))
+            .flatten()
+            .map(|s| format!("did you mean `{s}`?"));
         self.add(code, pointer, format!("unknown {what} `{id}`"), help);
     }
 
     pub(super) fn into_diagnostics(self, text: Option<&str>) -> Vec<Diagnostic> {
-        let index = text.map(PositionIndex::new);
+        // One scan of the text for every pointer named.
+        let locations: Vec<Location> = match text {
+            Some(text) => {
+                let pointers: Vec<&str> = self.0.iter().map(|p| p.2.as_str()).collect();
+                PositionIndex::new(text).locate_all(&pointers)
+            }
+            None => Vec::new(),
+        };
+        let mut locations = locations.into_iter();
         let mut out: Vec<Diagnostic> = self
             .0
             .into_iter()
             .map(|(code, message, pointer, help)| {
-                let location = match &index {
-                    Some(idx) => idx.locate(&pointer),
-                    None => Location {
-                        pointer,
-                        line: 0,
-                        column: 0,
-                    },
-                };
+                let location = locations.next().unwrap_or(Location {
+                    pointer,
+                    line: 0,
+                    column: 0,
+                });
                 Diagnostic::error(code, message, location).with_help(help)
             })
             .collect();

@@ -17,8 +17,49 @@ pub(super) struct RuleCompiler<'a> {
     pub(super) regions: &'a RegionTree,
 }
 
+/// The largest rule accepted: clauses plus the ids they list (adversities,
+/// regions). A route search judges a service's whole rule at each referral
+/// it looks at, so this bounds each of those steps; with the query budget
+/// it bounds a query's time (a rule of a million clauses once made one
+/// query run for minutes).
+pub const MAX_RULE_SIZE: usize = 256;
+
+/// The size of `rule` as [`MAX_RULE_SIZE`] counts it, counting no further
+/// than `limit + 1`. Iterative: no depth can overflow the stack.
+fn size_of(rule: &Rule, limit: usize) -> usize {
+    let mut size = 0usize;
+    let mut stack = vec![rule];
+    while let Some(r) = stack.pop() {
+        size = size.saturating_add(1);
+        if size > limit {
+            break;
+        }
+        match r {
+            Rule::All(rules) | Rule::Any(rules) => stack.extend(rules),
+            Rule::Not(r) => stack.push(r),
+            Rule::Region(ids) => size = size.saturating_add(ids.len()),
+            Rule::Adversities(a) => {
+                for list in [&a.any_of, &a.all_of, &a.none_of].into_iter().flatten() {
+                    size = size.saturating_add(list.len());
+                }
+            }
+            Rule::Age(_) | Rule::Fact(_) => {}
+        }
+    }
+    size
+}
+
 impl RuleCompiler<'_> {
     pub(super) fn rule(&self, rule: &Rule, ptr: &str, depth: usize, p: &mut Problems) -> Cond {
+        if depth == 0 && size_of(rule, MAX_RULE_SIZE) > MAX_RULE_SIZE {
+            p.add(
+                "E0118",
+                ptr.to_owned(),
+                format!("rule larger than {MAX_RULE_SIZE} clauses and ids"),
+                Some("split the service, or name a region or tag the rule stands for".into()),
+            );
+            return Cond::All(Vec::new());
+        }
         if depth >= MAX_RULE_DEPTH {
             p.add(
                 "E0001",

@@ -41,6 +41,7 @@ pub use position::PositionIndex;
 use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
+use crate::limits::{LoadLimits, strip_bom};
 
 /// One pathway file: vocabulary, regions, services, referrals and a goal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,12 +84,28 @@ impl PathwayDocument {
     /// assert_eq!(err.code(), "E0001");
     /// ```
     pub fn from_json(text: &str) -> Result<Self, LoadError> {
-        if text.len() > MAX_FILE_BYTES {
+        Self::from_json_with(text, &LoadLimits::default())
+    }
+
+    /// As [`PathwayDocument::from_json`], with other limits. A UTF-8
+    /// byte-order mark at the start is skipped.
+    ///
+    /// # Errors
+    /// As [`PathwayDocument::from_json`], with `limits.max_file_bytes`.
+    ///
+    /// ```
+    /// use carepath::{document::PathwayDocument, limits::LoadLimits};
+    /// let err = PathwayDocument::from_json_with("{}", &LoadLimits::default().max_file_bytes(1));
+    /// assert_eq!(err.unwrap_err().code(), "E0002");
+    /// ```
+    pub fn from_json_with(text: &str, limits: &LoadLimits) -> Result<Self, LoadError> {
+        if text.len() > limits.max_file_bytes {
             return Err(LoadError::TooLarge {
                 bytes: text.len(),
-                limit: MAX_FILE_BYTES,
+                limit: limits.max_file_bytes,
             });
         }
+        let text = strip_bom(text);
         serde_json::from_str(text).map_err(|e| LoadError::from_json_error(&e, text))
     }
 

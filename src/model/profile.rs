@@ -254,7 +254,8 @@ impl CompiledProfile {
                 RegionId(u32::try_from(i).map_err(|_| QueryError::MissingRegion)?)
             }
         };
-        let mut adversities = Bits::with_capacity(vocabulary.adversities.len());
+        // O(k log k) for k adversities, repeated or not.
+        let mut indices = Vec::with_capacity(profile.adversities.len());
         for a in &profile.adversities {
             let i = match vocabulary.adversity(a) {
                 Some(i) => i,
@@ -267,8 +268,9 @@ impl CompiledProfile {
                     resolve_name(NameKind::Adversity, a, &entries)?
                 }
             };
-            adversities.insert(i);
+            indices.push(i);
         }
+        let adversities = Bits::from_indices(indices);
         let mut facts = vec![None; vocabulary.facts.len()];
         for (id, value) in &profile.facts {
             let i = match vocabulary.fact(id) {

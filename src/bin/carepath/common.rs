@@ -187,9 +187,16 @@ pub(crate) fn profile(family: &Family) -> Result<Profile, Failure> {
         (None, None, None) => return Err(Failure::Usage("give --age, --born or --due".into())),
     }
     .region(&family.region);
-    for a in &family.adversities {
-        p = p.adversity(a);
-    }
+    // Repeats dropped in one pass (`Profile::adversity` checks each against
+    // those before it: quadratic for 50,000 repeats).
+    let mut seen = std::collections::HashSet::new();
+    p.adversities.extend(
+        family
+            .adversities
+            .iter()
+            .filter(|a| seen.insert(a.as_str()))
+            .cloned(),
+    );
     for (k, v) in &family.facts {
         p = p.fact(k, v.clone());
     }

@@ -50,7 +50,7 @@ impl Bound {
         waits: WaitKind,
     ) -> Self {
         let mut b = Self::empty();
-        b.fill(f, targets, enterable, goal_mask, waits);
+        let _ = b.fill(f, targets, enterable, goal_mask, waits);
         b
     }
 
@@ -63,7 +63,10 @@ impl Bound {
         enterable: &dyn Fn(NodeIndex) -> bool,
         goal_mask: &[bool],
         waits: WaitKind,
-    ) {
+    ) -> usize {
+        // Services taken off the queues and referrals looked at: what the
+        // query budget is charged for this bound.
+        let mut work = 0usize;
         let graph = f.pathway.graph();
         let n = graph.node_count();
         if self.days.len() != n || self.hops.len() != n {
@@ -108,6 +111,7 @@ impl Bound {
             }
             let step = i64::from(f.wait(u, waits));
             for e in graph.edges_directed(u, Direction::Incoming) {
+                work = work.saturating_add(1);
                 let p = e.source();
                 if is_goal(p) {
                     continue;
@@ -136,6 +140,7 @@ impl Bound {
                 .unwrap_or(u32::MAX)
                 .saturating_add(1);
             for e in graph.edges_directed(u, Direction::Incoming) {
+                work = work.saturating_add(1);
                 let p = e.source();
                 if is_goal(p) {
                     continue;
@@ -149,6 +154,7 @@ impl Bound {
                 }
             }
         }
+        work
     }
 
     /// The bound at `n`: (days, hops), or `None` when no target is reachable.

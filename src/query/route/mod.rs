@@ -33,15 +33,15 @@
 //! `max_hops` referrals among services that could accept the family), d the
 //! out-degree; V and E count services and referrals. Explanations add at
 //! most three such searches per goal service in the family's region that
-//! the first pass does not settle. A search stops after [`SEARCH_BUDGET`]
-//! partial routes and a query after [`QUERY_BUDGET`] (about a second on
-//! a dense pathway where every search runs to its limit), and the answer
-//! says so in [`RouteAnswer::complete`]. Both budgets count partial routes
-//! *pushed* (each is held until its search ends), not taken off the queue,
-//! so memory is bounded too: a search holds at most [`SEARCH_BUDGET`]
-//! partial routes of about 112 bytes (a fixed-size service list in the
-//! queue and a timeline label), about 25 MB with the queue's slack, freed
-//! before the next search.
+//! the first pass does not settle. A search stops after creating
+//! [`SEARCH_BUDGET`] partial routes, and a query after [`QUERY_BUDGET`]
+//! steps (referrals looked at, each judging at most two rules of
+//! [`MAX_RULE_SIZE`](crate::MAX_RULE_SIZE), plus the reverse searches of the
+//! explanations, however many goals there are); the answer says so in
+//! [`RouteAnswer::complete`]. Memory is bounded too: a search holds at most
+//! [`SEARCH_BUDGET`] partial routes of about 112 bytes (a fixed-size service
+//! list in the queue and a timeline label), about 25 MB with the queue's
+//! slack, freed before the next search.
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.
 //! Within: `query` (the question and its limits) and `answer` (the answer

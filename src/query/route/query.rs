@@ -13,9 +13,13 @@ pub const MAX_HOPS: usize = 16;
 /// The most partial routes one search creates (each is memory held until
 /// the search ends).
 pub const SEARCH_BUDGET: usize = 200_000;
-/// The most partial routes one query creates across all its searches
-/// (routes and explanations). Goal services not examined by then are
-/// reported as [`Reason::NotExamined`](crate::Reason::NotExamined), and the answer as incomplete.
+/// The most steps one query takes across all its searches (routes and
+/// explanations): referrals looked at while extending partial routes (each
+/// judges at most a referral's condition and a service's rule, of at most
+/// [`MAX_RULE_SIZE`](crate::MAX_RULE_SIZE) each), and services and
+/// referrals visited by the reverse searches that bound each goal's search.
+/// Goal services not examined by then are reported as
+/// [`Reason::NotExamined`](crate::Reason::NotExamined), and the answer as incomplete.
 pub const QUERY_BUDGET: usize = 1_000_000;
 
 /// The default [`RouteQuery::search_ahead`]: how many more partial routes

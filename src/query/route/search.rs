@@ -215,6 +215,14 @@ impl Search<'_, '_> {
             }
             let seen = label.times.1;
             for e in self.f.pathway.graph().edges(last) {
+                // Every referral looked at is charged to the query (each
+                // costs a rule or two, of at most MAX_RULE_SIZE each).
+                let spent = self.spent.get().saturating_add(1);
+                self.spent.set(spent);
+                if spent > QUERY_BUDGET {
+                    let done = found.len() >= limit;
+                    return (found, firsts, done);
+                }
                 let m = e.target();
                 let tag = m.index() as u32 + 1;
                 if p.path.iter().take(hops + 1).any(|&x| x == tag) {
@@ -238,16 +246,13 @@ impl Search<'_, '_> {
                 } else {
                     continue;
                 }
-                let spent = self.spent.get().saturating_add(1);
-                if spent > QUERY_BUDGET || labels.len() >= SEARCH_BUDGET {
-                    if found.len() >= limit {
-                        // Only the look-ahead for other goals stops here;
-                        // those without a route are examined alone.
-                        return (found, firsts, true);
-                    }
-                    return (found, firsts, false);
+                if labels.len() >= SEARCH_BUDGET {
+                    // When only the look-ahead for other goals stops here,
+                    // the answer is complete: those goals without a route
+                    // are examined alone.
+                    let done = found.len() >= limit;
+                    return (found, firsts, done);
                 }
-                self.spent.set(spent);
                 heap.push(Reverse(Open {
                     key,
                     path,

@@ -65,7 +65,10 @@ impl Pathway {
             // a search relaxing only `g`'s rule is the exact search's: the
             // one already filled, which always runs first.
             if !matches!(relax, Relax::Target(_)) {
-                bound.fill(f, &targets, enterable, goal_mask, waits);
+                // The reverse search is charged to the query's budget, so
+                // tens of thousands of goals cannot run outside it.
+                let work = bound.fill(f, &targets, enterable, goal_mask, waits);
+                search.spent.set(search.spent.get().saturating_add(work));
             }
             let deadline = match relax {
                 Relax::Nothing => f
