@@ -184,7 +184,10 @@ pub fn resolve(text: &str, entries: &[(&str, &str)]) -> Resolution {
             if folded.chars().count() >= 3 && (fid.contains(&folded) || fname.contains(&folded)) {
                 return Some((0, fid.len().min(fname.len()), i));
             }
-            let d = match (distance(&folded, &fid, limit), distance(&folded, &fname, limit)) {
+            let d = match (
+                distance(&folded, &fid, limit),
+                distance(&folded, &fname, limit),
+            ) {
                 (Some(x), Some(y)) => Some(x.min(y)),
                 (x, y) => x.or(y),
             };
@@ -387,6 +390,7 @@ mod tests {
 
     /// The banded distance agrees with the full table wherever it answers.
     #[test]
+    #[allow(clippy::needless_range_loop)]
     fn banded_agrees_with_the_full_table() {
         fn full(a: &[char], b: &[char]) -> usize {
             let w = b.len() + 1;

@@ -195,7 +195,10 @@ fn wide_nested_arrays(width: usize, copies: usize) {
     codes.sort_unstable();
     assert_eq!(codes, ["E0103", "E0106"]);
     let at = text.find("\"nowhere\"").unwrap_or_default();
-    let region = d.iter().find(|d| d.code == "E0103").map(|d| d.location.column);
+    let region = d
+        .iter()
+        .find(|d| d.code == "E0103")
+        .map(|d| d.location.column);
     assert_eq!(region, Some(at + 1));
     assert_peak_below(1024);
 }
