@@ -27,7 +27,14 @@ impl Bytes<'_> {
 }
 
 const AGES: [&str; 8] = [
-    "pregnancy", "12 weeks gestation", "birth", "6 weeks", "3 months", "7 months", "1 year", "2 years",
+    "pregnancy",
+    "12 weeks gestation",
+    "birth",
+    "6 weeks",
+    "3 months",
+    "7 months",
+    "1 year",
+    "2 years",
 ];
 const REGIONS: [&str; 4] = ["land", "east", "west", "east-city"];
 
@@ -35,7 +42,9 @@ fn rule(b: &mut Bytes<'_>, depth: usize) -> Value {
     match b.below(if depth > 2 { 4 } else { 7 }) {
         0 => json!({ "age": { "from": AGES[b.below(4)], "before": AGES[4 + b.below(4)],
                               "judged": if b.next() % 2 == 0 { "on_referral" } else { "when_seen" } } }),
-        1 => json!({ "adversities": { ["any_of", "all_of", "none_of"][b.below(3)]: [["a0", "a1", "a2"][b.below(3)]] } }),
+        1 => {
+            json!({ "adversities": { ["any_of", "all_of", "none_of"][b.below(3)]: [["a0", "a1", "a2"][b.below(3)]] } })
+        }
         2 => json!({ "fact": { "id": "first", "equals": b.next() % 2 == 0 } }),
         3 => json!({ "region": [REGIONS[b.below(4)]] }),
         4 => json!({ "not": rule(b, depth + 1) }),
@@ -116,10 +125,14 @@ fuzz_target!(|data: &[u8]| {
             .max_hops(1 + b.below(8));
         let first = pathway.routes(&family, &query);
         // Deterministic: the same question gives the same answer.
-        assert_eq!(first.as_ref().ok(), pathway.routes(&family, &query).ok().as_ref());
+        assert_eq!(
+            first.as_ref().ok(),
+            pathway.routes(&family, &query).ok().as_ref()
+        );
         if let Ok(answer) = first {
             let json = serde_json::to_string(&answer).unwrap_or_default();
-            let back: carepath::RouteAnswer = serde_json::from_str(&json).expect("answer reads back");
+            let back: carepath::RouteAnswer =
+                serde_json::from_str(&json).expect("answer reads back");
             assert_eq!(back, answer);
         }
     }
