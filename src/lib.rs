@@ -55,6 +55,7 @@ pub use query::names::{RegionSummary, Term};
 pub use query::prepared::{PreparedProfile, WaitKind};
 pub use query::route;
 pub use query::route::{NotReached, Ranking, Reason, Route, RouteAnswer, RouteQuery, Step};
-pub use render::text;
+pub use render::picture::{Picture, PictureQuery};
+pub use render::{dot, mermaid, text};
 // Keeping pathway files under test.
 pub mod testing;

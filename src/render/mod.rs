@@ -1,9 +1,17 @@
-//! Answers for people and tools: plain text today (serde's JSON needs no
+//! Answers for people and tools: plain text, and pictures of a pathway
+//! (DOT, Mermaid, SVG) and the one-page HTML report (serde's JSON needs no
 //! renderer).
 //!
 //! May use: every stage below it (`query`, `pathway`, `model`, the leaves);
-//! nothing imports `render` but the binary and `testing`.
+//! nothing imports `render` but the binary and `testing`. Within: `palette`
+//! and `rule` stand below `picture`, which stands below `dot`, `mermaid`
+//! and `layout`; `svg` uses `layout`; `html` uses `svg`.
 
 mod coverage;
 mod listing;
+pub mod dot;
+pub mod mermaid;
+mod palette;
+pub mod picture;
+mod rule;
 pub mod text;

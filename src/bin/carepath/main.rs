@@ -10,6 +10,7 @@ mod coverage;
 mod eligible;
 mod exit;
 mod list;
+mod graph;
 mod route;
 mod test;
 
@@ -66,6 +67,8 @@ enum Command {
     Coverage(coverage::Args),
     /// List what a pathway holds: regions (a tree), services, adversities, facts, tags or goals.
     List(list::Args),
+    /// Draw a pathway (DOT or Mermaid): services ranked by tier, referrals with delays and conditions, clustered by region; with a family, its routes bold.
+    Graph(graph::Args),
     /// Print the JSON Schema of the pathway file format.
     Schema,
     /// Run scenario files: each case's family, question and expectations.
@@ -111,6 +114,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Route(args) => route::run(args),
         Command::Coverage(args) => coverage::run(args),
         Command::List(args) => list::run(args),
+        Command::Graph(args) => graph::run(args),
         Command::Schema => common::println_out(&carepath::schema::pathway_schema_json()),
         Command::Test(args) => match test::run_files(&args)? {
             true => Ok(()),
