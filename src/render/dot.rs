@@ -20,8 +20,8 @@ use std::fmt::Write;
 
 use crate::document::Tier;
 
-use super::picture::Picture;
 use super::palette;
+use super::picture::Picture;
 
 /// Writes `picture` as a DOT digraph. O(size of the picture).
 ///

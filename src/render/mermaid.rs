@@ -9,6 +9,10 @@
 //! reason as a tooltip (`click … call …`: shown where the host allows
 //! interaction).
 //!
+//! **Size.** Mermaid refuses a chart of more than [`MAX_EDGES`] links
+//! unless the site drawing it raises its `maxEdges` setting (a chart cannot
+//! raise it itself): draw a large pathway one region at a time.
+//!
 //! **Ids.** Mermaid ids allow few characters, and some words (`end`,
 //! `graph`) or leading letters after a link (`o`, `x`) change the meaning
 //! of a line. A service `id` is written `s_` followed by its bytes, ASCII
@@ -18,8 +22,9 @@
 //!
 //! **Text.** Labels are quoted, and the characters Mermaid reads inside
 //! quotes are written as its entity codes: `"` → `#quot;`, `#` → `#35;`,
-//! `&` → `#amp;`, `<` → `#lt;`, `>` → `#gt;`, `` ` `` → `#96;`; a line
-//! break becomes `<br/>`.
+//! `&` → `#amp;`, `<` → `#lt;`, `>` → `#gt;`, `` ` `` → `#96;` and `:`
+//! → `#58;` (Mermaid drops the `;` of an entity after `style` and a colon
+//! on one line); a line break becomes `<br/>`.
 //!
 //! May use: `render::picture` and the stages below it.
 
@@ -29,6 +34,9 @@ use crate::document::Tier;
 
 use super::palette;
 use super::picture::Picture;
+
+/// The most links Mermaid draws with its default settings (`maxEdges`).
+pub const MAX_EDGES: usize = 500;
 
 /// Writes `picture` as a Mermaid flowchart. O(size of the picture).
 ///
@@ -199,6 +207,7 @@ fn text(lines: &[&str]) -> String {
                 '<' => out.push_str("#lt;"),
                 '>' => out.push_str("#gt;"),
                 '`' => out.push_str("#96;"),
+                ':' => out.push_str("#58;"),
                 '\n' => out.push_str("<br/>"),
                 '\r' => {}
                 _ => out.push(c),

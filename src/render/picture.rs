@@ -40,8 +40,9 @@ use super::rule::describe;
 /// ```
 /// let q = carepath::PictureQuery::default().region("east");
 /// assert_eq!(q.region.as_deref(), Some("east"));
+/// assert_eq!(q.routes, 3);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PictureQuery {
     /// Draw only the services serving some part of this region (default:
@@ -62,6 +63,17 @@ pub struct PictureQuery {
 
 fn default_routes() -> usize {
     3
+}
+
+impl Default for PictureQuery {
+    fn default() -> Self {
+        Self {
+            region: None,
+            goal: None,
+            family: None,
+            routes: default_routes(),
+        }
+    }
 }
 
 impl PictureQuery {
@@ -238,7 +250,12 @@ impl Picture {
 
         let mut services = Vec::new();
         let mut used_clusters = Vec::new();
-        for (i, s) in pathway.services.iter().enumerate().filter(|(i, _)| is_shown(*i)) {
+        for (i, s) in pathway
+            .services
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| is_shown(*i))
+        {
             let cluster = children
                 .iter()
                 .copied()
@@ -321,8 +338,12 @@ impl Picture {
                 continue;
             }
             node.excludes = Some(if v.region.served {
-                let mut parts: Vec<&str> =
-                    v.rule.decisive().iter().map(|e| e.message.as_str()).collect();
+                let mut parts: Vec<&str> = v
+                    .rule
+                    .decisive()
+                    .iter()
+                    .map(|e| e.message.as_str())
+                    .collect();
                 parts.dedup();
                 parts.join("; ")
             } else {

@@ -48,9 +48,8 @@ fn write(cond: &Cond, pathway: &Pathway, nested: bool, out: &mut String) {
             judged,
             texts,
         } => {
-            let text = |t: &Option<String>, d: i32| {
-                t.clone().unwrap_or_else(|| crate::age::describe(d))
-            };
+            let text =
+                |t: &Option<String>, d: i32| t.clone().unwrap_or_else(|| crate::age::describe(d));
             out.push_str(match judged {
                 AgeJudged::OnReferral => "age on referral",
                 AgeJudged::WhenSeen => "age when seen",
@@ -120,11 +119,7 @@ mod tests {
             .collect();
         assert_eq!(
             conditions,
-            [
-                "any of perinatal_mental_illness",
-                "in east",
-                "in west"
-            ]
+            ["any of perinatal_mental_illness", "in east", "in west"]
         );
         let rules: Vec<String> = pathway
             .services

@@ -89,7 +89,16 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let picture = Picture::new(&pathway, &query).map_err(|e| Failure::Usage(e.to_string()))?;
     let text = match args.format {
         GraphFormat::Dot => carepath::dot::render(&picture),
-        GraphFormat::Mermaid => carepath::mermaid::render(&picture),
+        GraphFormat::Mermaid => {
+            if picture.referrals.len() > carepath::mermaid::MAX_EDGES {
+                eprintln!(
+                    "warning: {} referrals: Mermaid draws at most {} links unless the site raises `maxEdges`; draw one region with `--region`",
+                    picture.referrals.len(),
+                    carepath::mermaid::MAX_EDGES
+                );
+            }
+            carepath::mermaid::render(&picture)
+        }
     };
     println_out(text.trim_end())
 }
