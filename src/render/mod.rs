@@ -10,8 +10,11 @@
 mod coverage;
 mod listing;
 pub mod dot;
+pub mod html;
+mod layout;
 pub mod mermaid;
 mod palette;
 pub mod picture;
 mod rule;
+pub mod svg;
 pub mod text;

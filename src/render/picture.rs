@@ -120,6 +120,10 @@ impl PictureQuery {
     }
 }
 
+/// The most services a one-page picture shows before the report draws one
+/// region instead of the whole pathway.
+pub const READABLE_SERVICES: usize = 60;
+
 /// A picture of a pathway, ready for any drawing format.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -322,6 +326,30 @@ impl Picture {
             picture.overlay(pathway, family, query)?;
         }
         Ok(picture)
+    }
+
+    /// The region a one-page picture should show when none is asked for:
+    /// `None` (the whole pathway) up to [`READABLE_SERVICES`] services,
+    /// else the first child of the region tree's root, in id order (for a
+    /// tree of country → board → area, the first board).
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+    /// assert_eq!(carepath::Picture::default_region(&pathway), None);
+    /// # Ok::<(), carepath::LoadError>(())
+    /// ```
+    #[must_use]
+    pub fn default_region(pathway: &Pathway) -> Option<String> {
+        if pathway.services.len() <= READABLE_SERVICES {
+            return None;
+        }
+        let tree = &pathway.regions;
+        let root = tree.regions.iter().position(|r| r.parent.is_none())?;
+        tree.regions
+            .iter()
+            .filter(|r| r.parent.is_some_and(|p| p.index() == root))
+            .map(|r| r.id.clone())
+            .min()
     }
 
     /// Marks the family's routes and the services that exclude it.

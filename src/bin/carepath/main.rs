@@ -11,6 +11,7 @@ mod eligible;
 mod exit;
 mod list;
 mod graph;
+mod report;
 mod route;
 mod test;
 
@@ -69,6 +70,8 @@ enum Command {
     List(list::Args),
     /// Draw a pathway (DOT or Mermaid): services ranked by tier, referrals with delays and conditions, clustered by region; with a family, its routes bold.
     Graph(graph::Args),
+    /// Write a one-page HTML report: summary, coverage heatmaps and gaps, findings, a picture of one region.
+    Report(report::Args),
     /// Print the JSON Schema of the pathway file format.
     Schema,
     /// Run scenario files: each case's family, question and expectations.
@@ -115,6 +118,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Coverage(args) => coverage::run(args),
         Command::List(args) => list::run(args),
         Command::Graph(args) => graph::run(args),
+        Command::Report(args) => report::run(args),
         Command::Schema => common::println_out(&carepath::schema::pathway_schema_json()),
         Command::Test(args) => match test::run_files(&args)? {
             true => Ok(()),
