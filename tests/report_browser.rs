@@ -1,0 +1,131 @@
+//! The HTML report, checked in a real browser: `carepath report` writes the
+//! page for the shipped pathway, headless Chromium (Debian's `chromium`)
+//! opens it through the DevTools protocol (`tools/check-report.mjs`, with
+//! `chrome-remote-interface` from `tools/node_modules`), takes a full-page
+//! screenshot (`target/report-screenshot.png`) and reports what it shows.
+//!
+//! Skips with a loud message when Chromium, node or the npm tools are
+//! missing here; with `CAREPATH_REQUIRE_TOOLS=1` (set by `.ci/run`, which
+//! installs them) it fails instead.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use carepath::{Pathway, Picture, PictureQuery};
+use serde_json::Value;
+
+const SCOTLAND: &str = include_str!("../pathways/scotland.json");
+
+fn missing(what: &str) {
+    assert!(
+        std::env::var("CAREPATH_REQUIRE_TOOLS").as_deref() != Ok("1"),
+        "{what}, and CAREPATH_REQUIRE_TOOLS=1 requires it"
+    );
+    eprintln!(
+        "\n!!! SKIPPED: {what}; install chromium and run `npm ci --prefix tools` to run this test !!!\n"
+    );
+}
+
+fn tools_present() -> bool {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    if !root.join("tools/node_modules/chrome-remote-interface").exists() {
+        missing("tools/node_modules has no `chrome-remote-interface`");
+        return false;
+    }
+    for program in ["node", "chromium"] {
+        if Command::new(program).arg("--version").output().is_err() {
+            missing(&format!("`{program}` cannot run"));
+            return false;
+        }
+    }
+    true
+}
+
+/// Writes the report with the CLI and opens it in Chromium; returns what
+/// the browser saw and where the screenshot is.
+fn open(args: &[&str], name: &str) -> Option<(Value, PathBuf)> {
+    if !tools_present() {
+        return None;
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let page = dir.join(format!("{name}.html"));
+    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/{name}-screenshot.png"));
+    let out = Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .arg("report")
+        .args(args)
+        .arg("-o")
+        .arg(&page)
+        .output()
+        .expect("carepath runs");
+    assert!(
+        out.status.success(),
+        "carepath report failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/check-report.mjs");
+    let out = Command::new("node")
+        .arg(script)
+        .arg(&page)
+        .arg(&shot)
+        .output()
+        .expect("node runs");
+    assert!(
+        out.status.success(),
+        "the browser check failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: Value = serde_json::from_slice(&out.stdout).expect("the check's json");
+    Some((seen, shot))
+}
+
+#[test]
+fn the_scotland_report_opens_clean_in_chromium() {
+    let Some((seen, shot)) = open(&[], "report") else {
+        return;
+    };
+    // No console message, script error or failed load; nothing fetched but
+    // the page itself; no script on the page.
+    assert_eq!(seen["messages"], serde_json::json!([]), "console: {}", seen["messages"]);
+    let requests = seen["requests"].as_array().expect("requests");
+    assert_eq!(requests.len(), 1, "the page fetched more than itself: {requests:?}");
+    assert!(requests[0].as_str().is_some_and(|u| u.starts_with("file://")));
+    assert_eq!(seen["scripts"], 0);
+
+    // The picture: every service of the default region is drawn, each box
+    // with a real size in the browser's layout.
+    let pathway = Pathway::from_json(SCOTLAND).expect("loads");
+    let region = Picture::default_region(&pathway).expect("Scotland is drawn by board");
+    let picture = Picture::new(&pathway, &PictureQuery::default().region(&region)).expect("picture");
+    let drawn: Vec<&str> = seen["services"]
+        .as_array()
+        .expect("services")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id"))
+        .collect();
+    let want: Vec<&str> = picture.services.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(drawn, want);
+    for s in seen["services"].as_array().expect("services") {
+        assert!(s["width"].as_f64() > Some(100.0) && s["height"].as_f64() > Some(20.0), "{s}");
+    }
+    let (services, referrals, regions) = pathway.size();
+    let summary = seen["summary"].as_str().expect("summary");
+    for n in [services, referrals, regions] {
+        assert!(summary.contains(&n.to_string()), "{summary}");
+    }
+    assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "a screenshot");
+}
+
+#[test]
+fn a_region_asked_for_is_the_one_drawn() {
+    let Some((seen, _)) = open(&["--region", "nhs-orkney"], "report-orkney") else {
+        return;
+    };
+    let pathway = Pathway::from_json(SCOTLAND).expect("loads");
+    let picture =
+        Picture::new(&pathway, &PictureQuery::default().region("nhs-orkney")).expect("picture");
+    assert_eq!(
+        seen["services"].as_array().map(Vec::len),
+        Some(picture.services.len())
+    );
+    assert_eq!(seen["messages"], serde_json::json!([]));
+}
