@@ -28,7 +28,10 @@ fn missing(what: &str) {
 
 fn tools_present() -> bool {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !root.join("tools/node_modules/chrome-remote-interface").exists() {
+    if !root
+        .join("tools/node_modules/chrome-remote-interface")
+        .exists()
+    {
         missing("tools/node_modules has no `chrome-remote-interface`");
         return false;
     }
@@ -85,17 +88,31 @@ fn the_scotland_report_opens_clean_in_chromium() {
     };
     // No console message, script error or failed load; nothing fetched but
     // the page itself; no script on the page.
-    assert_eq!(seen["messages"], serde_json::json!([]), "console: {}", seen["messages"]);
+    assert_eq!(
+        seen["messages"],
+        serde_json::json!([]),
+        "console: {}",
+        seen["messages"]
+    );
     let requests = seen["requests"].as_array().expect("requests");
-    assert_eq!(requests.len(), 1, "the page fetched more than itself: {requests:?}");
-    assert!(requests[0].as_str().is_some_and(|u| u.starts_with("file://")));
+    assert_eq!(
+        requests.len(),
+        1,
+        "the page fetched more than itself: {requests:?}"
+    );
+    assert!(
+        requests[0]
+            .as_str()
+            .is_some_and(|u| u.starts_with("file://"))
+    );
     assert_eq!(seen["scripts"], 0);
 
     // The picture: every service of the default region is drawn, each box
     // with a real size in the browser's layout.
     let pathway = Pathway::from_json(SCOTLAND).expect("loads");
     let region = Picture::default_region(&pathway).expect("Scotland is drawn by board");
-    let picture = Picture::new(&pathway, &PictureQuery::default().region(&region)).expect("picture");
+    let picture =
+        Picture::new(&pathway, &PictureQuery::default().region(&region)).expect("picture");
     let drawn: Vec<&str> = seen["services"]
         .as_array()
         .expect("services")
@@ -105,14 +122,20 @@ fn the_scotland_report_opens_clean_in_chromium() {
     let want: Vec<&str> = picture.services.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(drawn, want);
     for s in seen["services"].as_array().expect("services") {
-        assert!(s["width"].as_f64() > Some(100.0) && s["height"].as_f64() > Some(20.0), "{s}");
+        assert!(
+            s["width"].as_f64() > Some(100.0) && s["height"].as_f64() > Some(20.0),
+            "{s}"
+        );
     }
     let (services, referrals, regions) = pathway.size();
     let summary = seen["summary"].as_str().expect("summary");
     for n in [services, referrals, regions] {
         assert!(summary.contains(&n.to_string()), "{summary}");
     }
-    assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "a screenshot");
+    assert!(
+        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+        "a screenshot"
+    );
 }
 
 #[test]

@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use carepath::{Picture, PictureQuery, Profile};
+use carepath::{Picture, PictureQuery};
 use clap::ValueEnum;
 
-use crate::common::{Failure, load, parse_fact, println_out};
+use crate::common::{Failure, Family, load, parse_fact, println_out, profile};
 
 /// The drawing language.
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -34,8 +34,17 @@ pub(crate) struct Args {
     #[arg(long = "goal-tag")]
     pub(crate) goal_tags: Vec<String>,
     /// A family's age: draw its routes bold and grey the services that exclude it.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["born", "due"])]
     pub(crate) age: Option<String>,
+    /// The family's child's date of birth, YYYY-MM-DD (instead of `--age`).
+    #[arg(long, conflicts_with = "due")]
+    pub(crate) born: Option<String>,
+    /// The family's due date, YYYY-MM-DD (instead of `--age`).
+    #[arg(long)]
+    pub(crate) due: Option<String>,
+    /// The day the question is asked, YYYY-MM-DD (default: today, UTC).
+    #[arg(long)]
+    pub(crate) today: Option<String>,
     /// An adversity the family faces (repeat for several; needs `--age`).
     #[arg(long = "adversity")]
     pub(crate) adversities: Vec<String>,
@@ -59,32 +68,32 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
         let tags: Vec<&str> = args.goal_tags.iter().map(String::as_str).collect();
         query = query.goal_tags(&tags);
     }
-    match (&args.age, &args.region) {
-        (Some(age), Some(region)) => {
-            let mut family = Profile::new()
-                .age(age)
-                .map_err(|e| Failure::Usage(e.to_string()))?
-                .region(region);
-            for a in &args.adversities {
-                family = family.adversity(a);
-            }
-            for (k, v) in &args.facts {
-                family = family.fact(k, v.clone());
-            }
-            query = query.family(family);
+    let has_age = args.age.is_some() || args.born.is_some() || args.due.is_some();
+    match (has_age, &args.region) {
+        (true, Some(region)) => {
+            let family = Family {
+                age: args.age.clone(),
+                born: args.born.clone(),
+                due: args.due.clone(),
+                today: args.today.clone(),
+                region: region.clone(),
+                adversities: args.adversities.clone(),
+                facts: args.facts.clone(),
+            };
+            query = query.family(profile(&family)?);
         }
-        (Some(_), None) => {
+        (true, None) => {
             return Err(Failure::Usage(
                 "a family needs `--region`: where the family lives".into(),
             ));
         }
-        (None, _) if !args.adversities.is_empty() || !args.facts.is_empty() => {
+        (false, _) if !args.adversities.is_empty() || !args.facts.is_empty() => {
             return Err(Failure::Usage(
-                "`--adversity` and `--fact` describe a family: give its `--age` and `--region` too"
+                "`--adversity` and `--fact` describe a family: give its `--age` (or `--born`, `--due`) and `--region` too"
                     .into(),
             ));
         }
-        (None, _) => {}
+        (false, _) => {}
     }
     let picture = Picture::new(&pathway, &query).map_err(|e| Failure::Usage(e.to_string()))?;
     let text = match args.format {
