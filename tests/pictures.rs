@@ -182,14 +182,15 @@ fn picture(text: &str, query: &PictureQuery) -> (Pathway, Picture) {
     (pathway, picture)
 }
 
-/// The services, referrals and clusters Graphviz read, with labels.
-fn graphviz_read(
-    v: &Value,
-) -> (
+/// Services (id → label), referrals (from, to) and clusters (id → members).
+type Read = (
     BTreeMap<String, String>,
     BTreeSet<(String, String)>,
     BTreeMap<String, BTreeSet<String>>,
-) {
+);
+
+/// The services, referrals and clusters Graphviz read, with labels.
+fn graphviz_read(v: &Value) -> Read {
     let objects = v["objects"].as_array().expect("objects");
     let name_of = |gvid: &Value| {
         objects
@@ -239,13 +240,7 @@ fn graphviz_read(
     (nodes, edges, clusters)
 }
 
-fn expected(
-    picture: &Picture,
-) -> (
-    BTreeMap<String, String>,
-    BTreeSet<(String, String)>,
-    BTreeMap<String, BTreeSet<String>>,
-) {
+fn expected(picture: &Picture) -> Read {
     let nodes = picture
         .services
         .iter()
