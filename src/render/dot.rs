@@ -31,7 +31,7 @@ use super::picture::Picture;
 /// let dot = carepath::dot::render(&picture);
 /// assert!(dot.starts_with("digraph"));
 /// assert!(dot.contains("\"hv-east\" -> \"imh-east\""));
-/// # Ok::<(), carepath::QueryError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
 pub fn render(picture: &Picture) -> String {

@@ -140,7 +140,7 @@ table.findings{border-collapse:collapse;font-size:13px} table.findings td,table.
 /// let page = carepath::html::render(&pathway, &report);
 /// assert!(page.starts_with("<!DOCTYPE html>"));
 /// assert!(!page.contains("<script"));
-/// # Ok::<(), carepath::QueryError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
 pub fn render(pathway: &Pathway, report: &Report) -> String {

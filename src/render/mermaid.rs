@@ -46,7 +46,7 @@ pub const MAX_EDGES: usize = 500;
 /// let chart = carepath::mermaid::render(&picture);
 /// assert!(chart.starts_with("flowchart TB"));
 /// assert!(chart.contains("s_hv_2deast -->|\"7 days\"| s_imh_2deast"));
-/// # Ok::<(), carepath::QueryError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
 pub fn render(picture: &Picture) -> String {

@@ -209,7 +209,7 @@ impl Picture {
     /// assert_eq!(picture.services.len(), pathway.size().0);
     /// let clusters: Vec<&str> = picture.clusters.iter().map(|c| c.id.as_str()).collect();
     /// assert_eq!(clusters, ["east", "west"]);
-    /// # Ok::<(), carepath::QueryError>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(pathway: &Pathway, query: &PictureQuery) -> Result<Self, QueryError> {
         let tree = &pathway.regions;

@@ -24,7 +24,7 @@ use super::picture::Picture;
 /// let svg = carepath::svg::render(&picture);
 /// assert!(svg.starts_with("<svg"));
 /// assert_eq!(svg.matches("<g class=\"service").count(), picture.services.len());
-/// # Ok::<(), carepath::QueryError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
 pub fn render(picture: &Picture) -> String {
