@@ -1,6 +1,14 @@
-//! A [`Picture`] as standalone SVG, laid out by [`layout`](super::layout)
-//! (no external program): tiers left to right, referrals as curves with
-//! their delays, a tooltip (`<title>`) on every service and referral.
+//! A [`Picture`] as standalone SVG, laid out by carepath itself (no
+//! external program): tiers left to right, referrals as curves with their
+//! delays, a tooltip (`<title>`) on every service and referral.
+//!
+//! **Layout.** A layered (Sugiyama-style) layout: columns by tier, and
+//! within a tier one column further right for each referral between
+//! services of that tier (longest path, after dropping the referrals that
+//! close a cycle); rows ordered by four barycentre sweeps to reduce
+//! crossings (no promise of a minimum); ties broken by service id, so the
+//! same picture always comes out. O(V + E) for the columns and
+//! O(V log V + E) per sweep, for V services and E referrals.
 //!
 //! Entry services have a double border, goal services a thick one; a
 //! family's routes are thick and blue, the services that exclude it grey
@@ -15,8 +23,8 @@ use super::layout::{LINE_HEIGHT, Layout, NODE_WIDTH, layout};
 use super::palette;
 use super::picture::Picture;
 
-/// Draws `picture` as an SVG document. O(size of the picture) after the
-/// layout (see [`layout`](super::layout) for its cost).
+/// Draws `picture` as an SVG document. O(V log V + E) for V services and
+/// E referrals (the layout's sweeps), then O(size of the picture).
 ///
 /// ```
 /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
