@@ -56,6 +56,6 @@ pub use query::prepared::{PreparedProfile, WaitKind};
 pub use query::route;
 pub use query::route::{NotReached, Ranking, Reason, Route, RouteAnswer, RouteQuery, Step};
 pub use render::picture::{Picture, PictureQuery};
-pub use render::{dot, html, mermaid, picture, svg, text};
+pub use render::{dot, heatmap, html, mermaid, picture, svg, text};
 // Keeping pathway files under test.
 pub mod testing;

@@ -5,8 +5,10 @@
 // error or log entry, and every resource the page asked for. Saves a
 // full-page screenshot.
 //
-//   node tools/check-report.mjs REPORT.html SCREENSHOT.png
+//   node tools/check-report.mjs REPORT.html SCREENSHOT.png [FIRST-SCREEN.png]
 //
+// FIRST-SCREEN.png, if given, is what a reader sees first: the top
+// 1400 × 1000 pixels.
 // Chromium runs with the flags these machines need (no sandbox, no GPU, no
 // background networking) and a fresh profile in a temporary folder.
 import { spawn } from 'node:child_process';
@@ -16,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import CDP from 'chrome-remote-interface';
 
-const [report, shot] = process.argv.slice(2);
+const [report, shot, first] = process.argv.slice(2);
 if (!report || !shot) {
   console.error('usage: check-report.mjs REPORT.html SCREENSHOT.png');
   process.exit(2);
@@ -104,6 +106,10 @@ try {
   });
   if (result.subtype === 'error') fail(`evaluation failed: ${result.description}`);
   const page = result.value;
+  if (first) {
+    const top = await Page.captureScreenshot({ format: 'png' });
+    writeFileSync(first, Buffer.from(top.data, 'base64'));
+  }
   await Emulation.setDeviceMetricsOverride({
     width: 1400, height: Math.min(page.page.height, 16000), deviceScaleFactor: 1, mobile: false,
   });

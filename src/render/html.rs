@@ -25,17 +25,19 @@ use super::picture::Picture;
 use super::svg::xml;
 
 /// A coverage heatmap: rows (regions) × columns (adversities or ages),
-/// each cell the best weeks to the goal, or no route.
+/// each cell the best weeks to the goal, or no route. Built from a
+/// coverage analysis by [`heatmap`](crate::heatmap).
 ///
 /// ```
-/// let h = carepath::html::Heatmap {
+/// use carepath::html::{Cell, Heatmap};
+/// let h = Heatmap {
 ///     title: "At 3 months".into(),
 ///     row_header: "Council area".into(),
 ///     rows: vec!["East".into()],
 ///     columns: vec!["Domestic abuse".into()],
-///     cells: vec![vec![Some(7.0)]],
+///     cells: vec![vec![Cell { best_weeks: Some(7.0), some_without: false, undecided: false }]],
 /// };
-/// assert_eq!(h.cells[0][0], Some(7.0));
+/// assert_eq!(h.cells[0][0].mark(), "7");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -48,8 +50,72 @@ pub struct Heatmap {
     pub rows: Vec<String>,
     /// Column labels.
     pub columns: Vec<String>,
-    /// `cells[row][column]`: best weeks to the goal, `None` for no route.
-    pub cells: Vec<Vec<Option<f64>>>,
+    /// `cells[row][column]`.
+    pub cells: Vec<Vec<Cell>>,
+}
+
+/// One cell of a heatmap: the families of one row and column.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Cell {
+    /// The best weeks to the goal among the cell's families, `None` when
+    /// none of them has a route.
+    pub best_weeks: Option<f64>,
+    /// Some of the cell's families have a route and some do not.
+    pub some_without: bool,
+    /// A budget stopped the analysis before deciding some of the cell's
+    /// families.
+    pub undecided: bool,
+}
+
+impl Cell {
+    /// What the cell shows: whole weeks (`*` when some families have no
+    /// route), `✕` for no route, `?` when undecided and no route is known.
+    ///
+    /// ```
+    /// let c = carepath::html::Cell { best_weeks: None, some_without: false, undecided: false };
+    /// assert_eq!(c.mark(), "✕");
+    /// ```
+    #[must_use]
+    pub fn mark(&self) -> String {
+        match (self.best_weeks, self.undecided) {
+            (Some(w), _) if self.some_without => format!("{w:.0}*"),
+            (Some(w), _) => format!("{w:.0}"),
+            (None, true) => "?".into(),
+            (None, false) => "✕".into(),
+        }
+    }
+
+    /// The cell in words, for its tooltip.
+    ///
+    /// ```
+    /// let c = carepath::html::Cell { best_weeks: Some(6.1), some_without: true, undecided: false };
+    /// assert_eq!(c.describe(), "best 6.1 weeks; some families here have no route");
+    /// ```
+    #[must_use]
+    pub fn describe(&self) -> String {
+        let mut text = match self.best_weeks {
+            Some(w) => format!("best {w} weeks"),
+            None if self.undecided => "no route found before the analysis stopped".into(),
+            None => "no route".into(),
+        };
+        if self.some_without {
+            text.push_str("; some families here have no route");
+        }
+        if self.undecided && self.best_weeks.is_some() {
+            text.push_str("; some families undecided (the analysis stopped)");
+        }
+        text
+    }
+
+    /// (fill, text colour).
+    pub(crate) fn colours(&self) -> (&'static str, &'static str) {
+        match self.best_weeks {
+            Some(w) => weeks_colour(w),
+            None if self.undecided => (palette::UNDECIDED_FILL, palette::NO_ROUTE_TEXT),
+            None => (palette::NO_ROUTE_FILL, palette::NO_ROUTE_TEXT),
+        }
+    }
 }
 
 /// A gap in coverage, as listed beside the heatmaps.
@@ -114,15 +180,16 @@ h1{font-size:1.6em;margin:0 0 4px} h2{font-size:1.25em;margin:28px 0 8px;border-
 .lede{color:#333;max-width:70em} .facts{display:flex;gap:18px;flex-wrap:wrap;padding:0;list-style:none}
 .facts li{background:#f4f4f4;border-radius:6px;padding:6px 12px} .facts b{font-size:1.3em}
 .coverage{display:flex;gap:28px;align-items:flex-start;flex-wrap:wrap}
+.heatmaps{display:flex;gap:22px;align-items:flex-start;flex-wrap:wrap}
 table.heatmap{border-collapse:collapse;font-size:12px;margin-bottom:16px}
 table.heatmap caption{text-align:left;font-weight:bold;padding:4px 0}
 table.heatmap th{font-weight:normal;padding:3px 6px;text-align:left;white-space:nowrap}
-table.heatmap thead th{writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;vertical-align:bottom;max-height:14em}
-table.heatmap td{width:34px;height:22px;text-align:center;border:1px solid #fff;font-variant-numeric:tabular-nums}
-td.none{background:#F0F0F0;color:#B00020;font-weight:bold}
+table.heatmap thead th{writing-mode:vertical-rl;transform:rotate(180deg);text-align:left;vertical-align:bottom;padding:6px 2px}
+table.heatmap td{width:30px;height:22px;text-align:center;border:1px solid #fff;font-variant-numeric:tabular-nums}
+td.none{font-weight:bold}
 .legend{display:flex;gap:4px;align-items:center;font-size:12px;margin:6px 0 14px;flex-wrap:wrap}
 .legend span{display:inline-block;padding:3px 8px;border-radius:3px}
-aside.gaps{flex:1;min-width:22em;max-width:48em} aside.gaps li{margin-bottom:8px}
+aside.gaps{flex:1;min-width:22em;max-width:60em} aside.gaps li{margin-bottom:8px}
 code{background:#f4f4f4;padding:1px 4px;border-radius:3px;font-size:90%}
 .missing{background:#fff8e1;border-left:4px solid #E69F00;padding:8px 12px}
 table.findings{border-collapse:collapse;font-size:13px} table.findings td,table.findings th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
@@ -245,9 +312,9 @@ fn legend(out: &mut String) {
     let mut from = 0.0;
     for (upto, fill, text) in palette::WEEKS {
         let label = if upto.is_finite() {
-            format!("{from:.0}–{upto:.0}")
+            format!("≤ {upto:.0}")
         } else {
-            format!("over {from:.0}")
+            format!("> {from:.0}")
         };
         let _ = write!(
             out,
@@ -257,8 +324,9 @@ fn legend(out: &mut String) {
     }
     let _ = writeln!(
         out,
-        "<span class=\"none\" style=\"background:{}\">✕ no route</span></div>",
-        palette::NO_ROUTE_FILL
+        "<span style=\"background:{};color:{}\">✕ no route</span><span>* some families of the cell have no route</span></div>",
+        palette::NO_ROUTE_FILL,
+        palette::NO_ROUTE_TEXT
     );
 }
 
@@ -276,18 +344,21 @@ fn heatmap(h: &Heatmap, k: usize, out: &mut String) {
     for (r, row) in h.rows.iter().zip(&h.cells) {
         let _ = write!(out, "<tr><th scope=\"row\">{}</th>", xml(r));
         for cell in row {
-            match cell {
-                Some(weeks) => {
-                    let (fill, text) = weeks_colour(*weeks);
-                    let _ = write!(
-                        out,
-                        "<td class=\"cell route\" data-weeks=\"{weeks}\" style=\"background:{fill};color:{text}\" title=\"{weeks} weeks\">{weeks:.0}</td>"
-                    );
-                }
-                None => out.push_str(
-                    "<td class=\"cell none\" data-weeks=\"none\" title=\"no route\">✕</td>",
-                ),
-            }
+            let (fill, ink) = cell.colours();
+            let class = match cell.best_weeks {
+                Some(_) => "cell route",
+                None if cell.undecided => "cell undecided",
+                None => "cell none",
+            };
+            let weeks = cell
+                .best_weeks
+                .map_or_else(|| "none".to_owned(), |w| w.to_string());
+            let _ = write!(
+                out,
+                "<td class=\"{class}\" data-weeks=\"{weeks}\" style=\"background:{fill};color:{ink}\" title=\"{}\">{}</td>",
+                xml(&cell.describe()),
+                xml(&cell.mark())
+            );
         }
         out.push_str("</tr>\n");
     }

@@ -10,6 +10,7 @@
 mod coverage;
 mod listing;
 pub mod dot;
+pub mod heatmap;
 pub mod html;
 mod layout;
 pub mod mermaid;

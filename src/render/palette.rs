@@ -40,5 +40,9 @@ pub(crate) const WEEKS: [(f64, &str, &str); 5] = [
     (f64::INFINITY, "#440154", "#FFFFFF"),
 ];
 
-/// The heatmap's fill for "no route": light grey, with a mark.
-pub(crate) const NO_ROUTE_FILL: &str = "#F0F0F0";
+/// The heatmap's fill for "no route": light grey, with a mark (✕).
+pub(crate) const NO_ROUTE_FILL: &str = "#E0E0E0";
+/// The colour of the "no route" mark.
+pub(crate) const NO_ROUTE_TEXT: &str = "#222222";
+/// The heatmap's fill for a cell a budget left undecided (with a `?`).
+pub(crate) const UNDECIDED_FILL: &str = "#FFFFFF";

@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
+use carepath::document::PathwayDocument;
 use carepath::html::Report;
-use carepath::{Picture, PictureQuery};
+use carepath::{CoverageQuery, Pathway, Picture, PictureQuery, heatmap};
 
-use crate::common::{Failure, load};
+use crate::common::{Failure, read_pathway};
 
 /// The arguments of `carepath report`.
 #[derive(clap::Args)]
@@ -19,11 +20,52 @@ pub(crate) struct Args {
     /// pathway when it is small, else the first region below the root).
     #[arg(long)]
     pub(crate) region: Option<String>,
+    /// The start ages of the area × adversity heatmaps, comma-separated.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        default_value = "3 months,12 months,24 months"
+    )]
+    pub(crate) ages: Vec<String>,
+    /// The adversity of the area × age heatmap (default: the vocabulary's first).
+    #[arg(long)]
+    pub(crate) adversity: Option<String>,
+    /// The start ages of the area × age heatmap, comma-separated.
+    #[arg(
+        long = "age-columns",
+        value_delimiter = ',',
+        default_value = "20 weeks gestation,birth,3 months,6 months,12 months,18 months,2 years,3 years,4 years"
+    )]
+    pub(crate) age_columns: Vec<String>,
+    /// Use pessimistic waits.
+    #[arg(long)]
+    pub(crate) pessimistic: bool,
+}
+
+/// Each age text with its day.
+fn days(ages: &[String]) -> Result<Vec<(i32, String)>, Failure> {
+    ages.iter()
+        .map(|a| {
+            let a = a.trim();
+            carepath::age::parse_age(a)
+                .map(|d| (d, a.to_owned()))
+                .map_err(|e| Failure::Usage(e.to_string()))
+        })
+        .collect()
 }
 
 /// Writes the report page.
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
-    let pathway = load(args.file.as_ref())?;
+    let (name, text) = read_pathway(args.file.as_ref())?;
+    let pathway = Pathway::from_json(&text).map_err(|e| Failure::Pathway(name.clone(), e))?;
+    let document =
+        PathwayDocument::from_json(&text).map_err(|e| Failure::Pathway(name.clone(), e))?;
+    let adversities: Vec<(&str, &str)> = document
+        .vocabulary
+        .adversities
+        .iter()
+        .map(|a| (a.id.as_str(), a.label.as_str()))
+        .collect();
     let region = args
         .region
         .clone()
@@ -41,9 +83,53 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
             carepath::picture::READABLE_SERVICES
         ),
     };
+    let mut query = CoverageQuery::default();
+    if args.pessimistic {
+        query = query.waits(carepath::WaitKind::Pessimistic);
+    }
+    let coverage = pathway
+        .coverage(&query)
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let mut heatmaps = Vec::new();
+    for (day, text) in days(&args.ages)? {
+        heatmaps.push(heatmap::by_adversity(&coverage, day, &format!("At {text}")));
+    }
+    let adversity = match &args.adversity {
+        Some(a) => Some(a.clone()),
+        None => adversities.first().map(|(id, _)| (*id).to_owned()),
+    };
+    if let Some(a) = adversity {
+        let label = adversities
+            .iter()
+            .find(|(id, _)| *id == a)
+            .map_or(a.clone(), |(_, label)| (*label).to_owned());
+        heatmaps.push(
+            heatmap::by_age(
+                &coverage,
+                &a,
+                &days(&args.age_columns)?,
+                &format!("{label}, by age"),
+            )
+            .map_err(|e| Failure::Usage(e.to_string()))?,
+        );
+    }
+    let coverage_note = format!(
+        "Exact coverage over every family the pathway can tell apart: each cell is the families of one area with that one adversity (every class of the facts the rules test, all facts known), starting at that age; its colour is the best time, in weeks, until a goal service sees them, with {} waits and at most {} referrals.{}",
+        if args.pessimistic {
+            "pessimistic"
+        } else {
+            "typical"
+        },
+        query.max_hops,
+        if coverage.is_complete() {
+            ""
+        } else {
+            " The analysis stopped at its budget: cells it did not decide are marked ?."
+        }
+    );
     let report = Report {
-        heatmaps: None,
-        coverage_note: String::new(),
+        heatmaps: Some(heatmaps),
+        coverage_note,
         gaps: None,
         findings: None,
         picture,
