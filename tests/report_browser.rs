@@ -136,6 +136,126 @@ fn the_scotland_report_opens_clean_in_chromium() {
         std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
         "a screenshot"
     );
+
+    // The heatmaps: one cell per leaf region × adversity at each age, and
+    // per leaf region × age for the first adversity.
+    let doc = carepath::document::PathwayDocument::from_json(SCOTLAND).expect("document");
+    let leaves: Vec<&str> = doc
+        .regions
+        .iter()
+        .filter(|r| {
+            !doc.regions
+                .iter()
+                .any(|c| c.parent.as_deref() == Some(r.id.as_str()))
+        })
+        .map(|r| r.name.as_str())
+        .collect();
+    let adversities: Vec<&str> = doc
+        .vocabulary
+        .adversities
+        .iter()
+        .map(|a| a.label.as_str())
+        .collect();
+    let maps = seen["heatmaps"].as_array().expect("heatmaps");
+    assert_eq!(
+        maps.len(),
+        4,
+        "three ages by adversity, one adversity by age"
+    );
+    for map in &maps[..3] {
+        let columns: Vec<&str> = map["columns"]
+            .as_array()
+            .expect("columns")
+            .iter()
+            .map(|c| c.as_str().expect("column"))
+            .collect();
+        assert_eq!(columns, adversities);
+        let rows = map["rows"].as_array().expect("rows");
+        let mut names: Vec<&str> = rows
+            .iter()
+            .map(|r| r["label"].as_str().expect("label"))
+            .collect();
+        let mut want = leaves.clone();
+        names.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(names, want, "one row per leaf region");
+        for r in rows {
+            assert_eq!(r["cells"].as_array().map(Vec::len), Some(adversities.len()));
+        }
+    }
+    assert_eq!(maps[3]["rows"].as_array().map(Vec::len), Some(leaves.len()));
+    assert_eq!(maps[3]["columns"].as_array().map(Vec::len), Some(9));
+
+    // What the browser shows at 3 months is what `routes` finds, family by
+    // family: each cell's weeks are the best over the families of that
+    // area with that one adversity, and a ✕ means none of them has a route.
+    let coverage = pathway
+        .coverage(&carepath::CoverageQuery::default())
+        .expect("coverage");
+    let day = carepath::age::parse_age("3 months").expect("age");
+    let tested: std::collections::BTreeSet<String> = coverage
+        .classes()
+        .flat_map(|c| coverage.example(&c, day).adversities)
+        .collect();
+    let ids: Vec<&str> = doc
+        .vocabulary
+        .adversities
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    let region_id = |name: &str| {
+        doc.regions
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| r.id.clone())
+            .expect("region")
+    };
+    let query = carepath::RouteQuery::default().limit(1).explain(false);
+    let mut checked = 0;
+    for row in maps[0]["rows"].as_array().expect("rows") {
+        let region = region_id(row["label"].as_str().expect("label"));
+        for (cell, id) in row["cells"].as_array().expect("cells").iter().zip(&ids) {
+            let want: Vec<String> = if tested.contains(*id) {
+                vec![(*id).to_owned()]
+            } else {
+                vec![]
+            };
+            let mut best: Option<i64> = None;
+            for class in coverage.classes().filter(|c| c.region == region) {
+                let family = coverage.example(&class, day);
+                if family.adversities != want {
+                    continue;
+                }
+                let family = if want.is_empty() {
+                    family.adversity(id)
+                } else {
+                    family
+                };
+                if let Some(r) = pathway
+                    .routes(&family, &query)
+                    .expect("routes")
+                    .routes
+                    .first()
+                {
+                    best = Some(best.map_or(r.days_to_goal, |b| b.min(r.days_to_goal)));
+                }
+                checked += 1;
+            }
+            let shown = cell.as_str().expect("data-weeks");
+            match best {
+                None => assert_eq!(shown, "none", "{region} × {id}"),
+                Some(d) => {
+                    let weeks = (d as f64 / 7.0 * 10.0).round() / 10.0;
+                    assert_eq!(shown.parse::<f64>().ok(), Some(weeks), "{region} × {id}");
+                }
+            }
+        }
+    }
+    eprintln!("{checked} families of the 3-month heatmap checked against routes");
+    assert!(
+        checked >= leaves.len() * ids.len(),
+        "{checked} families checked"
+    );
 }
 
 #[test]
