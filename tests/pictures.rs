@@ -527,11 +527,18 @@ fn a_family_overlay_marks_its_routes_and_exclusions() {
 #[test]
 fn unknown_regions_and_goal_tags_are_errors_with_suggestions() {
     let pathway = Pathway::from_json(SCOTLAND).expect("loads");
+    // Regions resolve by name too, as everywhere.
+    let by_name = Picture::new(&pathway, &PictureQuery::default().region("NHS Lothian"))
+        .expect("a region by name");
+    let by_id = Picture::new(&pathway, &PictureQuery::default().region("nhs-lothian"))
+        .expect("a region by id");
+    assert_eq!(by_name, by_id);
     let e = Picture::new(&pathway, &PictureQuery::default().region("nhs-lothain"))
         .expect_err("unknown region");
     assert!(matches!(
         e,
-        carepath::QueryError::UnknownRegion { suggestion: Some(ref s), .. } if s == "nhs-lothian"
+        carepath::QueryError::UnknownRegion { ref suggestions, .. }
+            if suggestions.iter().any(|c| c.id == "nhs-lothian")
     ));
     let e = Picture::new(
         &pathway,

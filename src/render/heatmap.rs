@@ -20,7 +20,7 @@ use std::fmt::Write;
 
 use crate::analysis::{Class, Coverage};
 use crate::error::QueryError;
-use crate::suggest::did_you_mean;
+use crate::suggest::NameKind;
 
 use super::html::{Cell, Heatmap};
 use super::palette;
@@ -72,7 +72,8 @@ pub fn by_adversity(coverage: &Coverage<'_>, day: i32, title: &str) -> Heatmap {
 /// labels) for families with the one adversity `adversity`.
 ///
 /// # Errors
-/// [`QueryError::UnknownAdversity`] when the vocabulary lacks `adversity`.
+/// [`QueryError::UnknownAdversity`] when the vocabulary lacks `adversity`
+/// (by id or label).
 ///
 /// ```
 /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
@@ -89,14 +90,11 @@ pub fn by_age(
     title: &str,
 ) -> Result<Heatmap, QueryError> {
     let pathway = coverage.pathway;
-    let a =
-        pathway
-            .vocabulary
-            .adversity(adversity)
-            .ok_or_else(|| QueryError::UnknownAdversity {
-                id: adversity.to_owned(),
-                suggestion: did_you_mean(adversity, pathway.vocabulary.adversity_ids()),
-            })?;
+    let id = pathway.resolve(NameKind::Adversity, adversity)?;
+    let a = pathway
+        .vocabulary
+        .adversity(&id)
+        .ok_or_else(|| QueryError::OutOfRange(format!("unknown adversity `{adversity}`")))?;
     let rows = leaves(coverage);
     let cells = rows
         .iter()

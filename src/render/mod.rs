@@ -8,11 +8,11 @@
 //! and `layout`; `svg` uses `layout`; `html` uses `svg`.
 
 mod coverage;
-mod listing;
 pub mod dot;
 pub mod heatmap;
 pub mod html;
 mod layout;
+mod listing;
 pub mod mermaid;
 mod palette;
 pub mod picture;

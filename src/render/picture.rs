@@ -28,9 +28,9 @@ use crate::error::QueryError;
 use crate::model::profile::Profile;
 use crate::model::region::RegionId;
 use crate::model::rules::Truth;
-use crate::pathway::{Goal, Pathway};
+use crate::pathway::Pathway;
 use crate::query::route::RouteQuery;
-use crate::suggest::did_you_mean;
+use crate::suggest::NameKind;
 
 use super::rule::describe;
 
@@ -214,10 +214,10 @@ impl Picture {
     pub fn new(pathway: &Pathway, query: &PictureQuery) -> Result<Self, QueryError> {
         let tree = &pathway.regions;
         let scope = match &query.region {
-            Some(id) => Some(tree.get(id).ok_or_else(|| QueryError::UnknownRegion {
-                id: id.clone(),
-                suggestion: did_you_mean(id, tree.ids()),
-            })?),
+            Some(text) => {
+                let id = pathway.resolve(NameKind::Region, text)?;
+                Some(tree.get(&id).ok_or(QueryError::MissingRegion)?)
+            }
             None => tree
                 .regions
                 .iter()
@@ -225,7 +225,7 @@ impl Picture {
                 .and_then(|i| u32::try_from(i).ok())
                 .map(RegionId),
         };
-        let goal = goal_of(pathway, query.goal.as_ref())?;
+        let goals = pathway.goal_services(query.goal.as_ref())?;
         let children: Vec<RegionId> = match scope {
             Some(s) => {
                 let mut c: Vec<RegionId> = (0..tree.regions.len())
@@ -274,7 +274,7 @@ impl Picture {
                 name: s.name.clone(),
                 tier: s.tier,
                 entry: s.entry,
-                goal: goal.matches(i, s),
+                goal: goals.iter().any(|g| g.index() == i),
                 wait_days: s.wait_typical,
                 wait_assumed: s.wait_assumed,
                 cluster: cluster.map(|c| tree.id(c).to_owned()),
@@ -404,36 +404,6 @@ impl Picture {
         }
         Ok(())
     }
-}
-
-/// The goal to mark: the query's, checked like `routes` checks it, or the
-/// pathway's own.
-fn goal_of(pathway: &Pathway, asked: Option<&GoalDoc>) -> Result<Goal, QueryError> {
-    let Some(g) = asked else {
-        return Ok(pathway.goal.clone());
-    };
-    let goal = Goal {
-        tier: g.tier,
-        tags: g.tags.clone(),
-        services: g
-            .services
-            .iter()
-            .map(|s| pathway.service_id(s))
-            .collect::<Result<_, _>>()?,
-    };
-    for tag in &goal.tags {
-        if !pathway.services.iter().any(|s| s.tags.contains(tag)) {
-            let all = pathway
-                .services
-                .iter()
-                .flat_map(|s| s.tags.iter().map(String::as_str));
-            return Err(QueryError::UnknownTag {
-                tag: tag.clone(),
-                suggestion: did_you_mean(tag, all),
-            });
-        }
-    }
-    Ok(goal)
 }
 
 impl ServiceNode {
