@@ -411,30 +411,52 @@ fn scotland_whole_and_by_board_survive_both_parsers() {
 #[test]
 fn graphviz_ranks_services_by_tier() {
     let pathway = Pathway::from_json(SCOTLAND).expect("loads");
-    let p = Picture::new(&pathway, &PictureQuery::default().region("nhs-fife")).expect("picture");
-    let Some(v) = graphviz(&carepath::dot::render(&p)) else {
-        return;
-    };
-    let mut ys: BTreeMap<&str, BTreeSet<i64>> = BTreeMap::new();
-    for o in v["objects"].as_array().expect("objects") {
-        let (Some(name), Some(pos)) = (o["name"].as_str(), o["pos"].as_str()) else {
-            continue;
+    let doc = carepath::document::PathwayDocument::from_json(SCOTLAND).expect("document");
+    let root = doc
+        .regions
+        .iter()
+        .find(|r| r.parent.is_none())
+        .expect("root");
+    let boards: Vec<&str> = doc
+        .regions
+        .iter()
+        .filter(|r| r.parent.as_deref() == Some(root.id.as_str()))
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(boards.len(), 14);
+    for board in boards {
+        let p = Picture::new(&pathway, &PictureQuery::default().region(board)).expect("picture");
+        let Some(v) = graphviz(&carepath::dot::render(&p)) else {
+            return;
         };
-        let y: f64 = pos.split(',').nth(1).expect("y").parse().expect("number");
-        let tier = p
-            .services
-            .iter()
-            .find(|s| s.id == name)
-            .map(|s| s.tier.as_str())
-            .expect("a service");
-        ys.entry(tier).or_default().insert(y.round() as i64);
+        let mut ys: BTreeMap<&str, BTreeSet<i64>> = BTreeMap::new();
+        for o in v["objects"].as_array().expect("objects") {
+            let (Some(name), Some(pos)) = (o["name"].as_str(), o["pos"].as_str()) else {
+                continue;
+            };
+            let y: f64 = pos.split(',').nth(1).expect("y").parse().expect("number");
+            let tier = p
+                .services
+                .iter()
+                .find(|s| s.id == name)
+                .map(|s| s.tier.as_str())
+                .expect("a service");
+            ys.entry(tier).or_default().insert(y.round() as i64);
+        }
+        // Graphviz's y grows upwards.
+        for (tier, set) in &ys {
+            assert_eq!(
+                set.len(),
+                1,
+                "{board}: {tier} services on one rank: {set:?}"
+            );
+        }
+        let y = |t: &str| *ys[t].iter().next().expect("a rank");
+        assert!(
+            y("universal") > y("targeted") && y("targeted") > y("specialist"),
+            "{board}: {ys:?}"
+        );
     }
-    // Graphviz's y grows upwards.
-    for (tier, set) in &ys {
-        assert_eq!(set.len(), 1, "{tier} services on one rank: {set:?}");
-    }
-    let y = |t: &str| *ys[t].iter().next().expect("a rank");
-    assert!(y("universal") > y("targeted") && y("targeted") > y("specialist"));
 }
 
 /// With a family, the bold referrals are exactly the steps of its routes,

@@ -2,7 +2,9 @@
 //!
 //! Services are nodes named by their ids (stable across runs and edits,
 //! never indices), ranked by tier with `newrank` so that ranks hold across
-//! clusters: universal at the top, specialist at the bottom. Entry services
+//! clusters: universal at the top, specialist at the bottom (a referral
+//! back to a lower tier is drawn with `constraint=false`, so it does not
+//! turn the ranks over). Entry services
 //! have a double border, goal services a thick one; a family's routes are
 //! drawn thick and blue, and the services that exclude it grey and dashed,
 //! with the reason as the tooltip (shown by `dot -Tsvg` output in a
@@ -104,6 +106,13 @@ pub fn render(picture: &Picture) -> String {
             let _ = writeln!(out, "  {{ rank=same; {}; }}", ids.join("; "));
         }
     }
+    let tier_of = |id: &str| {
+        picture
+            .services
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(Tier::Universal, |s| s.tier)
+    };
     for r in &picture.referrals {
         let lines = r.lines();
         let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
@@ -113,6 +122,10 @@ pub fn render(picture: &Picture) -> String {
         }
         if r.condition.is_some() {
             attrs.push("style=dashed".into());
+        }
+        if tier_of(&r.to) < tier_of(&r.from) {
+            // A referral back to a lower tier does not move the ranks.
+            attrs.push("constraint=false".into());
         }
         if r.on_route {
             attrs.push(format!("color=\"{}\", penwidth=3", palette::ROUTE));
