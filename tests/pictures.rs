@@ -131,16 +131,17 @@ fn decode_id(id: &str) -> String {
     String::from_utf8(bytes).expect("utf-8 id")
 }
 
-/// A pathway whose ids and names hold every character the formats treat
-/// specially.
+/// A pathway whose names hold every character the formats treat
+/// specially, and whose ids use every character an id may hold (letters of
+/// both cases, digits, `-`, `_`, `.`) and Mermaid's keywords.
 fn awkward() -> String {
     let names = [
-        ("a\"b", "Quote \" and backslash \\ and \\N"),
-        ("c\\d", "Ünïcödé café — 子ども 👶"),
+        ("a.b", "Quote \" and backslash \\ and \\N"),
+        ("1-x", "Ünïcödé café — 子ども 👶"),
         ("end", "Line\nbreak; semi; pipe | bar"),
         ("o", "<b>tags</b> & amp; #35; `tick` %% not a comment"),
-        ("x y", "style: #35; fill:#f00; {braces} [brackets] (parens)"),
-        ("graph-->", "arrow --> in a name ==> too"),
+        ("X_y.Z", "style: #35; fill:#f00; {braces} [brackets] (parens)"),
+        ("graph--x", "arrow --> in a name ==> too"),
     ];
     let services: Vec<Value> = names
         .iter()
@@ -150,7 +151,7 @@ fn awkward() -> String {
             json!({
                 "id": id, "name": name,
                 "tier": tier,
-                "regions": [if i % 2 == 0 { "r\"1" } else { "r\\2" }],
+                "regions": [if i % 2 == 0 { "r.1" } else { "r_2" }],
                 "entry": i == 0,
                 "tags": if i % 3 == 2 { vec!["goal"] } else { vec![] },
             })
@@ -158,16 +159,16 @@ fn awkward() -> String {
         .collect();
     let referrals: Vec<Value> = (0..names.len() - 1)
         .map(|i| json!({ "from": names[i].0, "to": names[i + 1].0, "delay": "3 days" }))
-        .chain([json!({ "from": "a\"b", "to": "x y",
-            "when": { "adversities": { "any_of": ["a\"dv"] } } })])
+        .chain([json!({ "from": "a.b", "to": "X_y.Z",
+            "when": { "adversities": { "any_of": ["a.dv"] } } })])
         .collect();
     json!({
         "metadata": { "name": "Awkward \"names\" \\ é", "version": "1" },
-        "vocabulary": { "adversities": [ { "id": "a\"dv", "label": "Adversity" } ] },
+        "vocabulary": { "adversities": [ { "id": "a.dv", "label": "Adversity \"quoted\"" } ] },
         "regions": [
             { "id": "root", "name": "Root" },
-            { "id": "r\"1", "name": "Region \"one\"", "parent": "root" },
-            { "id": "r\\2", "name": "Region \\two", "parent": "root" }
+            { "id": "r.1", "name": "Region \"one\" <&>", "parent": "root" },
+            { "id": "r_2", "name": "Region \\two", "parent": "root" }
         ],
         "services": services,
         "referrals": referrals,
