@@ -140,7 +140,10 @@ fn awkward() -> String {
         ("1-x", "Ünïcödé café — 子ども 👶"),
         ("end", "Line\nbreak; semi; pipe | bar"),
         ("o", "<b>tags</b> & amp; #35; `tick` %% not a comment"),
-        ("X_y.Z", "style: #35; fill:#f00; {braces} [brackets] (parens)"),
+        (
+            "X_y.Z",
+            "style: #35; fill:#f00; {braces} [brackets] (parens)",
+        ),
         ("graph--x", "arrow --> in a name ==> too"),
     ];
     let services: Vec<Value> = names
@@ -392,8 +395,8 @@ fn the_small_pathway_survives_both_parsers_with_a_family() {
 fn scotland_whole_and_by_board_survive_both_parsers() {
     let pathway = Pathway::from_json(SCOTLAND).expect("loads");
     let whole = Picture::new(&pathway, &PictureQuery::default()).expect("picture");
-    assert_eq!(whole.services.len(), pathway.size().0);
-    assert_eq!(whole.referrals.len(), pathway.size().1);
+    assert_eq!(whole.services.len(), pathway.size().services);
+    assert_eq!(whole.referrals.len(), pathway.size().referrals);
     assert_eq!(whole.clusters.len(), 14, "one cluster per board");
     check_dot(&whole);
     // The whole pathway has more referrals than Mermaid draws by default

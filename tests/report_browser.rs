@@ -127,7 +127,8 @@ fn the_scotland_report_opens_clean_in_chromium() {
             "{s}"
         );
     }
-    let (services, referrals, regions) = pathway.size();
+    let size = pathway.size();
+    let (services, referrals, regions) = (size.services, size.referrals, size.regions);
     let summary = seen["summary"].as_str().expect("summary");
     for n in [services, referrals, regions] {
         assert!(summary.contains(&n.to_string()), "{summary}");

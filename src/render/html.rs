@@ -229,7 +229,8 @@ pub fn render(pathway: &Pathway, report: &Report) -> String {
             .unwrap_or_default(),
         xml(&meta.description)
     );
-    let (services, referrals, regions) = pathway.size();
+    let size = pathway.size();
+    let (services, referrals, regions) = (size.services, size.referrals, size.regions);
     let entries = pathway.services().filter(|s| s.entry).count();
     let goals = pathway.services().filter(|s| s.goal).count();
     let _ = writeln!(

@@ -206,7 +206,7 @@ impl Picture {
     /// ```
     /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
     /// let picture = carepath::Picture::new(&pathway, &carepath::PictureQuery::default())?;
-    /// assert_eq!(picture.services.len(), pathway.size().0);
+    /// assert_eq!(picture.services.len(), pathway.size().services);
     /// let clusters: Vec<&str> = picture.clusters.iter().map(|c| c.id.as_str()).collect();
     /// assert_eq!(clusters, ["east", "west"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
