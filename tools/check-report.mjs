@@ -36,10 +36,20 @@ let chromeErr = '';
 chrome.stderr.on('data', (d) => { chromeErr += d; });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const exited = new Promise((r) => chrome.on('exit', r));
+// Chromium's helper processes may still write to the profile for a moment
+// after it exits: retry the removal, and never fail the check over it.
+const cleanUp = () => {
+  try {
+    rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 });
+  } catch (e) {
+    console.error(`could not remove ${profile}: ${e.message}`);
+  }
+};
 const fail = (message) => {
   console.error(message);
   chrome.kill('SIGKILL');
-  rmSync(profile, { recursive: true, force: true });
+  cleanUp();
   process.exit(1);
 };
 // Chromium writes the port it chose into the profile folder.
@@ -120,7 +130,13 @@ try {
   console.log(JSON.stringify({ ...page, messages, requests }));
 } finally {
   clearTimeout(timer);
-  await client.close();
+  try {
+    await client.Browser.close();
+  } catch {
+    chrome.kill('SIGKILL');
+  }
+  await client.close().catch(() => {});
+  await Promise.race([exited, sleep(5000)]);
   chrome.kill('SIGKILL');
-  rmSync(profile, { recursive: true, force: true });
+  cleanUp();
 }
