@@ -27,8 +27,9 @@
 //! | `E0114` | pessimistic wait shorter than the typical wait |
 //! | `E0115` | unknown source id |
 //! | `E0116` | a service refers to itself |
-//! | `E0117` | an id (of a source, adversity, fact, region or service, or a tag) outside the safe alphabet: ASCII letters and digits, `-`, `_` and `.`, beginning with a letter or digit, 1 to 128 characters; the message names the character and its position |
+//! | `E0117` | a second referral between the same two services |
 //! | `E0118` | a rule larger than the limit (clauses and the ids they list) |
+//! | `E0119` | an id (of a source, adversity, fact, region or service, or a tag) outside the safe alphabet: ASCII letters and digits, `-`, `_` and `.`, beginning with a letter or digit, 1 to 128 characters; the message names the character and its position |
 //!
 //! A leaf: imports nothing from the crate.
 

@@ -163,7 +163,7 @@ fn unsafe_ids_are_refused_and_the_refusal_is_escaped() {
         assert_ne!(text, small, "case {n} changed nothing");
         let (code, out, err) = carepath(&["check", "-"], text);
         assert_eq!(code, 1, "case {n}");
-        assert!(err.contains("E0117"), "case {n}: {err}");
+        assert!(err.contains("E0119"), "case {n}: {err}");
         assert_safe(&format!("case {n}"), &out);
         assert_safe(&format!("case {n}"), &err);
         let (code, out, _) = carepath(&["check", "-", "--format", "json"], text);
@@ -175,7 +175,7 @@ fn unsafe_ids_are_refused_and_the_refusal_is_escaped() {
             .iter()
             .filter_map(|d| d["code"].as_str())
             .collect();
-        assert!(codes.contains(&"E0117"), "case {n}: {codes:?}");
+        assert!(codes.contains(&"E0119"), "case {n}: {codes:?}");
         let (_, out, err) = carepath(
             &[
                 "route",

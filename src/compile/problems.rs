@@ -109,7 +109,7 @@ pub(super) fn unique_ids<'a>(
 /// The longest id accepted, in characters.
 pub(crate) const MAX_ID_CHARS: usize = 128;
 
-/// Records an id outside the safe alphabet (E0117): ASCII letters and
+/// Records an id outside the safe alphabet (E0119): ASCII letters and
 /// digits, `-`, `_` and `.`, beginning with a letter or digit, 1 to
 /// [`MAX_ID_CHARS`] characters. O(length).
 pub(super) fn safe_id(problems: &mut Problems, what: &str, pointer: &str, id: &str) {
@@ -138,7 +138,7 @@ pub(super) fn safe_id(problems: &mut Problems, what: &str, pointer: &str, id: &s
         }
         None => return,
     };
-    problems.add("E0117", pointer.to_owned(), message, help);
+    problems.add("E0119", pointer.to_owned(), message, help);
 }
 
 pub(super) fn duration(text: &str, pointer: &str, p: &mut Problems) -> i32 {
