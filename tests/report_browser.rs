@@ -253,6 +253,37 @@ fn the_scotland_report_opens_clean_in_chromium() {
         }
     }
     eprintln!("{checked} families of the 3-month heatmap checked against routes");
+
+    // The gap list beside the heatmaps is the one `carepath coverage` gives.
+    let out = Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .args(["coverage", "--format", "json"])
+        .output()
+        .expect("carepath coverage runs");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("coverage json");
+    let want: Vec<(String, String)> = json["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|g| {
+            (
+                g["families"]["words"].as_str().expect("words").to_owned(),
+                g["command"].as_str().expect("command").to_owned(),
+            )
+        })
+        .collect();
+    let shown: Vec<(String, String)> = seen["gaps"]
+        .as_array()
+        .expect("gaps")
+        .iter()
+        .map(|g| {
+            (
+                g["families"].as_str().expect("families").to_owned(),
+                g["example"].as_str().expect("example").to_owned(),
+            )
+        })
+        .collect();
+    assert!(!want.is_empty(), "the Scotland pathway has gaps");
+    assert_eq!(shown, want);
     assert!(
         checked >= leaves.len() * ids.len(),
         "{checked} families checked"

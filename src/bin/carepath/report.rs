@@ -130,7 +130,16 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let report = Report {
         heatmaps: Some(heatmaps),
         coverage_note,
-        gaps: None,
+        gaps: Some(
+            coverage
+                .gaps()
+                .into_iter()
+                .map(|g| carepath::html::Gap {
+                    families: g.families.words,
+                    example: g.command,
+                })
+                .collect(),
+        ),
         findings: None,
         picture,
         picture_note,
