@@ -43,7 +43,9 @@ fn rule(b: &mut Bytes<'_>, depth: usize) -> Value {
         0 => json!({ "age": { "from": AGES[b.below(4)], "before": AGES[4 + b.below(4)],
                               "judged": if b.next() % 2 == 0 { "on_referral" } else { "when_seen" } } }),
         1 => {
-            json!({ "adversities": { ["any_of", "all_of", "none_of"][b.below(3)]: [["a0", "a1", "a2"][b.below(3)]] } })
+            let test = ["any_of", "all_of", "none_of"][b.below(3)];
+            let id = ["a0", "a1", "a2"][b.below(3)];
+            json!({ "adversities": { test: [id] } })
         }
         2 => json!({ "fact": { "id": "first", "equals": b.next() % 2 == 0 } }),
         3 => json!({ "region": [REGIONS[b.below(4)]] }),
@@ -59,7 +61,7 @@ fn pathway(b: &mut Bytes<'_>) -> Value {
         .map(|i| {
             let mut s = json!({
                 "id": format!("s{i}"), "name": format!("S{i}"),
-                "tier": ["universal", "targeted", "specialist"][b.below(3)],
+                "tier": (["universal", "targeted", "specialist"][b.below(3)]),
                 "regions": [REGIONS[b.below(4)]],
                 "entry": i == 0 || b.next() % 4 == 0,
                 "tags": if b.next() % 3 == 0 { vec!["goal"] } else { vec![] },
