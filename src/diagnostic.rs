@@ -31,15 +31,22 @@
 //! | `E0118` | a rule larger than the limit (clauses and the ids they list) |
 //! | `E0119` | an id (of a source, adversity, fact, region or service, or a tag) outside the safe alphabet: ASCII letters and digits, `-`, `_` and `.`, beginning with a letter or digit, 1 to 128 characters; the message names the character and its position |
 //!
+//! [`carepath::lint`](crate::lint()) reports these and more, each with a
+//! kebab-case name as well: finer shape errors (`E0005`…`E0010`) and the
+//! lints of the catalogue (`L…`), listed in [`crate::lint`] and by
+//! `carepath explain`.
+//!
 //! A leaf: imports nothing from the crate.
 
 use serde::{Deserialize, Serialize};
 
-/// A place in a pathway file.
+/// A place in a pathway file: where a value starts and ends, and its
+/// JSON pointer.
 ///
 /// ```
-/// let loc = carepath::document::Location { pointer: "/services/0".into(), line: 3, column: 5 };
+/// let loc = carepath::document::Location::at("/services/0", 3, 5);
 /// assert_eq!(loc.to_string(), "3:5 (/services/0)");
+/// assert_eq!((loc.end_line, loc.end_column), (3, 5));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -50,6 +57,32 @@ pub struct Location {
     pub line: usize,
     /// 1-based column, in characters (0 when unknown).
     pub column: usize,
+    /// 1-based line of the value's last character (0 when unknown).
+    #[serde(default)]
+    pub end_line: usize,
+    /// 1-based column just past the value's last character, on `end_line`
+    /// (0 when unknown). A one-character value at column 5 ends at 6.
+    #[serde(default)]
+    pub end_column: usize,
+}
+
+impl Location {
+    /// A location of one point: the span starts and ends at `line`:`column`.
+    ///
+    /// ```
+    /// let loc = carepath::document::Location::at("/goal", 0, 0);
+    /// assert_eq!(loc.to_string(), "/goal");
+    /// ```
+    #[must_use]
+    pub fn at(pointer: impl Into<String>, line: usize, column: usize) -> Self {
+        Self {
+            pointer: pointer.into(),
+            line,
+            column,
+            end_line: line,
+            end_column: column,
+        }
+    }
 }
 
 impl std::fmt::Display for Location {
@@ -139,7 +172,12 @@ impl LineIndex {
     }
 }
 
-/// How serious a diagnostic is.
+/// How serious a diagnostic is: its level.
+///
+/// ```
+/// assert!(carepath::Severity::Error > carepath::Severity::Warning);
+/// assert_eq!(carepath::Severity::Info.as_str(), "info");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -153,6 +191,53 @@ pub enum Severity {
     Error,
 }
 
+impl Severity {
+    /// The level's name as written in output and settings.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+/// The kebab-case name of each code that loading a pathway can report
+/// (the table above). The lint catalogue adds its own.
+pub const LOAD_CODE_NAMES: &[(&str, &str)] = &[
+    ("E0001", "malformed-json"),
+    ("E0002", "file-too-large"),
+    ("E0003", "not-utf8"),
+    ("E0004", "unreadable-file"),
+    ("E0101", "duplicate-id"),
+    ("E0102", "unknown-service"),
+    ("E0103", "unknown-region"),
+    ("E0104", "unknown-adversity"),
+    ("E0105", "unknown-fact"),
+    ("E0106", "fact-type-mismatch"),
+    ("E0107", "empty-age-range"),
+    ("E0108", "malformed-age"),
+    ("E0109", "malformed-duration"),
+    ("E0110", "region-tree-not-a-tree"),
+    ("E0111", "not-one-comparison"),
+    ("E0112", "choice-values"),
+    ("E0113", "goal-matches-no-service"),
+    ("E0114", "pessimistic-wait-shorter"),
+    ("E0115", "unknown-source"),
+    ("E0116", "self-referral"),
+    ("E0117", "duplicate-referral"),
+    ("E0118", "rule-too-large"),
+    ("E0119", "unsafe-id"),
+];
+
+fn load_code_name(code: &str) -> &'static str {
+    LOAD_CODE_NAMES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, n)| n)
+}
+
 /// One problem in a pathway file.
 ///
 /// ```
@@ -161,6 +246,7 @@ pub enum Severity {
 /// let err = carepath::Pathway::from_json(text).unwrap_err();
 /// let d = &err.diagnostics()[0];
 /// assert_eq!(d.code, "E0103");
+/// assert_eq!(d.name, "unknown-region");
 /// assert_eq!(d.location.pointer, "/services/0/regions/0");
 /// assert_eq!(d.help.as_deref(), Some("did you mean `r`?"));
 /// ```
@@ -169,7 +255,9 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Stable code, e.g. `E0103`; see the table in [`crate::diagnostic`].
     pub code: &'static str,
-    /// How serious it is.
+    /// Stable kebab-case name of the code, e.g. `unknown-region`.
+    pub name: &'static str,
+    /// How serious it is: its level.
     pub severity: Severity,
     /// What is wrong, in the designer's words.
     pub message: String,
@@ -178,24 +266,31 @@ pub struct Diagnostic {
     /// How to fix it, e.g. "did you mean `nhs-fife`?".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// A family or a service that shows the problem, for findings about
+    /// what families can do (e.g. `carepath route --age "3 months" --region r`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub example: Option<String>,
 }
 
 impl Diagnostic {
     /// An error-severity diagnostic.
     ///
     /// ```
-    /// let loc = carepath::document::Location { pointer: "/x".into(), line: 1, column: 2 };
+    /// let loc = carepath::document::Location::at("/x", 1, 2);
     /// let d = carepath::Diagnostic::error("E0101", "duplicate id `a`", loc);
     /// assert_eq!(d.to_string(), "error[E0101] 1:2 (/x): duplicate id `a`");
+    /// assert_eq!(d.name, "duplicate-id");
     /// ```
     #[must_use]
     pub fn error(code: &'static str, message: impl Into<String>, location: Location) -> Self {
         Self {
             code,
+            name: load_code_name(code),
             severity: Severity::Error,
             message: message.into(),
             location,
             help: None,
+            example: None,
         }
     }
 
@@ -209,11 +304,7 @@ impl Diagnostic {
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let sev = match self.severity {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
+        let sev = self.severity.as_str();
         write!(
             f,
             "{sev}[{}] {}: {}",

@@ -33,6 +33,8 @@ mod pathway;
 mod query;
 // Answers about every family.
 pub mod analysis;
+// The catalogue of checks on a whole pathway file.
+pub mod lint;
 // Renderings.
 mod render;
 
@@ -46,6 +48,7 @@ pub use document::Tier;
 #[cfg(feature = "schema")]
 pub use document::schema;
 pub use error::{LoadError, QueryError};
+pub use lint::{Report, lint};
 pub use model::profile::Profile;
 pub use model::rules;
 pub use model::rules::{Clause, Explanation, Truth};
@@ -56,6 +59,6 @@ pub use query::prepared::{PreparedProfile, WaitKind};
 pub use query::route;
 pub use query::route::{NotReached, Ranking, Reason, Route, RouteAnswer, RouteQuery, Step};
 pub use render::picture::{Picture, PictureQuery};
-pub use render::{dot, heatmap, html, mermaid, picture, svg, text};
+pub use render::{dot, github, heatmap, html, human, mermaid, picture, sarif, svg, text};
 // Keeping pathway files under test.
 pub mod testing;

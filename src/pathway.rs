@@ -32,6 +32,8 @@ impl ServiceId {
 /// A compiled service.
 #[derive(Debug, Clone)]
 pub(crate) struct Service {
+    /// Its index in the file's `services` list (for JSON pointers).
+    pub(crate) doc_index: usize,
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) tier: Tier,
@@ -42,6 +44,8 @@ pub(crate) struct Service {
     pub(crate) wait_typical: i32,
     pub(crate) wait_pessimistic: i32,
     pub(crate) wait_assumed: bool,
+    /// Whether the file gives a wait at all (absent: 0 days, unstated).
+    pub(crate) wait_stated: bool,
     pub(crate) entry: bool,
     pub(crate) description: String,
     pub(crate) sources: Vec<String>,
@@ -52,6 +56,8 @@ pub(crate) struct Service {
 /// A compiled referral.
 #[derive(Debug, Clone)]
 pub(crate) struct Referral {
+    /// Its index in the file's `referrals` list (for JSON pointers).
+    pub(crate) doc_index: usize,
     pub(crate) from: ServiceId,
     pub(crate) to: ServiceId,
     pub(crate) when: Option<Cond>,

@@ -210,6 +210,17 @@ pub fn resolve(text: &str, entries: &[(&str, &str)]) -> Resolution {
     Resolution::Unknown(ranked.iter().take(3).map(|&(_, _, i)| i).collect())
 }
 
+/// Whether `word` (lowercase) appears in `candidate` between separators
+/// (`_`, `-`) or its ends.
+fn whole_part(word: &str, candidate: &str) -> bool {
+    let c = candidate.to_lowercase();
+    c.match_indices(word).any(|(i, _)| {
+        let before = c.get(..i).and_then(|b| b.chars().next_back());
+        let after = c.get(i + word.len()..).and_then(|a| a.chars().next());
+        before.is_none_or(|b| b == '_' || b == '-') && after.is_none_or(|a| a == '_' || a == '-')
+    })
+}
+
 /// The longest word a suggestion is looked for (in characters).
 pub const MAX_WORD_CHARS: usize = 256;
 
@@ -221,6 +232,10 @@ pub const MAX_WORD_CHARS: usize = 256;
 /// let ids = ["domestic_abuse", "trauma", "poverty"];
 /// assert_eq!(carepath::suggest::did_you_mean("domestic_abuze", ids), Some("domestic_abuse".into()));
 /// assert_eq!(carepath::suggest::did_you_mean("zzz", ids), None);
+/// // A word of five or more letters that is a whole part of a candidate:
+/// let ids = ["parental_substance_misuse", "trauma"];
+/// assert_eq!(carepath::suggest::did_you_mean("substance_misuse", ids),
+///            Some("parental_substance_misuse".into()));
 /// ```
 pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<String>
 where
@@ -233,10 +248,19 @@ where
     let limit = (n / 3).max(1);
     let lower: Vec<char> = word.to_lowercase().chars().collect();
     let mut prefixed: Option<&str> = None;
+    let mut part: Option<&str> = None;
     let mut close: Vec<&str> = Vec::new();
+    let lower_word = word.to_lowercase();
     for c in candidates {
         if c == word {
             continue;
+        }
+        // A word of five or more letters that is a whole part of a
+        // candidate (`substance_misuse` in `parental_substance_misuse`):
+        // the shortest such, after a prefix. O(length of the candidate).
+        if n >= 5 && part.is_none_or(|p| (c.len(), c) < (p.len(), p)) && whole_part(&lower_word, c)
+        {
+            part = Some(c);
         }
         // A word of three or more letters that begins a candidate: the
         // shortest such wins over any distance.
@@ -254,8 +278,8 @@ where
             close.push(c);
         }
     }
-    if prefixed.is_some() {
-        return prefixed.map(str::to_owned);
+    if let Some(p) = prefixed.or(part) {
+        return Some(p.to_owned());
     }
     // The work is known before it starts: too much, and no suggestion (so
     // the answer never depends on the order candidates come in).

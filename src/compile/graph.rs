@@ -109,6 +109,7 @@ pub(super) fn compile_services(
             }
         }
         services.push(Service {
+            doc_index: i,
             id: s.id.clone(),
             name: s.name.clone(),
             tier: s.tier,
@@ -119,6 +120,7 @@ pub(super) fn compile_services(
             wait_typical: typical,
             wait_pessimistic: pessimistic,
             wait_assumed: assumed,
+            wait_stated: s.wait.is_some(),
             entry: s.entry,
             description: s.description.clone(),
             sources: s.sources.clone(),
@@ -202,6 +204,7 @@ pub(super) fn compile_referrals(
             continue;
         };
         referrals.push(Referral {
+            doc_index: i,
             from,
             to,
             when,
@@ -250,14 +253,39 @@ pub(super) fn compile_goal(
         tags: doc.goal.tags.clone(),
         services: goal_ids,
     };
-    if p.0.is_empty() && !services.iter().enumerate().any(|(i, s)| goal.matches(i, s)) {
+    // Checked whatever else is wrong (a designer sees a goal-tag typo with
+    // the file's other problems, not after fixing them), except when a goal
+    // service id is unknown: that was reported just above.
+    let ids_known = goal.services.len() == doc.goal.services.len();
+    if ids_known && !services.iter().enumerate().any(|(i, s)| goal.matches(i, s)) {
         p.add(
             "E0113",
             "/goal".into(),
             "the goal matches no service".into(),
-            Some("check the goal's tier and tags against the services'".into()),
+            goal_hint(doc, services),
         );
     }
 
     goal
+}
+
+/// "Did you mean" for a goal tag no service carries, else a general hint.
+fn goal_hint(doc: &PathwayDocument, services: &[Service]) -> Option<String> {
+    let tags: HashSet<&str> = services
+        .iter()
+        .flat_map(|s| s.tags.iter().map(String::as_str))
+        .collect();
+    let mut known: Vec<&str> = tags.iter().copied().collect();
+    known.sort_unstable();
+    doc.goal
+        .tags
+        .iter()
+        .find(|t| !tags.contains(t.as_str()))
+        .map(
+            |t| match crate::suggest::did_you_mean(t, known.iter().copied()) {
+                Some(s) => format!("no service carries the tag `{t}`: did you mean `{s}`?"),
+                None => format!("no service carries the tag `{t}`"),
+            },
+        )
+        .or_else(|| Some("check the goal's tier and tags against the services'".into()))
 }

@@ -55,11 +55,9 @@ impl Problems {
             .0
             .into_iter()
             .map(|(code, message, pointer, help)| {
-                let location = locations.next().unwrap_or(Location {
-                    pointer,
-                    line: 0,
-                    column: 0,
-                });
+                let location = locations
+                    .next()
+                    .unwrap_or_else(|| Location::at(pointer, 0, 0));
                 Diagnostic::error(code, message, location).with_help(help)
             })
             .collect();

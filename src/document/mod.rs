@@ -38,6 +38,8 @@ pub use crate::diagnostic::Location;
 pub use crate::limits::{MAX_FILE_BYTES, MAX_NESTING};
 pub use position::PositionIndex;
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::LoadError;
@@ -144,6 +146,48 @@ pub struct Metadata {
     /// The documents this pathway draws on; services cite them by `id`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SourceDoc>,
+    /// Lint levels chosen for this file, keyed by lint name, code or group
+    /// (`correctness`, `suspicious`, `style`), each with its reason; see
+    /// [`crate::lint`]. The command line overrides them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub lints: BTreeMap<String, LintSettingDoc>,
+}
+
+/// A lint level chosen in the file, with the reason for it.
+///
+/// ```
+/// let s: carepath::document::LintSettingDoc = serde_json::from_str(
+///     r#"{"level": "allow", "reason": "the island boards consult only", "services": ["orkney-imh"]}"#)?;
+/// assert_eq!(s.level, carepath::document::LintLevel::Allow);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LintSettingDoc {
+    /// `allow` (silence), `info`, `warning` or `error`.
+    pub level: LintLevel,
+    /// Why: a property of the system the sources describe, or a choice.
+    pub reason: String,
+    /// When given, the setting applies only to findings about these services.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+}
+
+/// The level of a lint: off, or the severity of its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LintLevel {
+    /// Not reported.
+    #[default]
+    Allow,
+    /// Reported as a note.
+    Info,
+    /// Reported as a warning.
+    Warning,
+    /// Reported as an error.
+    Error,
 }
 
 /// A document a pathway draws on.
@@ -190,6 +234,11 @@ pub struct AdversityDoc {
 /// One typed fact in the vocabulary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend(
+    "if" = {"properties": {"type": {"const": "choice"}}},
+    "then" = {"required": ["values"], "properties": {"values": {"minItems": 1}}},
+    "else" = {"properties": {"values": {"maxItems": 0}}}
+)))]
 #[serde(deny_unknown_fields)]
 pub struct FactDoc {
     /// Identifier used in rules and profiles (snake_case by convention).
@@ -286,6 +335,7 @@ pub struct ServiceDoc {
     pub provider: String,
     /// The regions it serves; a family is served when its region is one of
     /// these or lies inside one of them.
+    #[cfg_attr(feature = "schema", schemars(length(min = 1)))]
     pub regions: Vec<String>,
     /// Who it accepts; absent means everyone in its regions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -490,6 +540,7 @@ impl AgeJudged {
 /// A test of the family's adversities; exactly one of the three fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("minProperties" = 1, "maxProperties" = 1)))]
 #[serde(deny_unknown_fields)]
 pub struct AdversitiesDoc {
     /// Holds when the family faces at least one of these.
@@ -506,6 +557,7 @@ pub struct AdversitiesDoc {
 /// A comparison of one fact with a value; exactly one comparison field.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(extend("minProperties" = 2, "maxProperties" = 2)))]
 #[serde(deny_unknown_fields)]
 pub struct FactTestDoc {
     /// The fact's id in the vocabulary.

@@ -31,6 +31,28 @@ pub struct PositionIndex {
     text: String,
 }
 
+/// Where a wanted value starts, and the span of the key naming it.
+#[derive(Clone, Copy)]
+struct Found {
+    start: usize,
+    key: Option<(usize, usize)>,
+}
+
+/// The pointers and every ancestor of each.
+fn wanted_of<'a>(pointers: &[&'a str]) -> HashSet<&'a str> {
+    let mut wanted: HashSet<&str> = HashSet::new();
+    for p in pointers {
+        let mut q: &str = p;
+        while wanted.insert(q) {
+            match q.rfind('/') {
+                Some(i) => q = q.get(..i).unwrap_or(""),
+                None => break,
+            }
+        }
+    }
+    wanted
+}
+
 /// A container on the way to a wanted value.
 struct Frame {
     /// Length of the current pointer at this container.
@@ -39,6 +61,8 @@ struct Frame {
     index: Option<usize>,
     /// An object's current key, escaped as a pointer token.
     key: String,
+    /// The span of that key in the text.
+    key_at: (usize, usize),
 }
 
 impl PositionIndex {
@@ -58,11 +82,50 @@ impl PositionIndex {
     pub fn locate(&self, pointer: &str) -> Location {
         self.locate_all(&[pointer])
             .pop()
-            .unwrap_or_else(|| Location {
-                pointer: pointer.to_owned(),
-                line: 0,
-                column: 0,
-            })
+            .unwrap_or_else(|| Location::at(pointer, 0, 0))
+    }
+
+    /// The location of the key naming the member at `pointer` (for an
+    /// unknown field, the key is what to underline), or of the value when
+    /// it has no key.
+    ///
+    /// ```
+    /// let idx = carepath::document::PositionIndex::new("{\"a\": [1, {\"b\": true}]}");
+    /// let key = idx.locate_key("/a/1/b");
+    /// assert_eq!((key.column, key.end_column), (12, 15));
+    /// ```
+    #[must_use]
+    pub fn locate_key(&self, pointer: &str) -> Location {
+        let found = scan(&self.text, &wanted_of(&[pointer]));
+        match found.get(pointer) {
+            Some(&Found {
+                key: Some((a, b)), ..
+            }) => {
+                let (line, column) = self.line_column(a);
+                let (end_line, end_column) = self.line_column(b);
+                Location {
+                    pointer: pointer.to_owned(),
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                }
+            }
+            _ => self.locate(pointer),
+        }
+    }
+
+    /// The pointers of members whose key repeats an earlier key of the
+    /// same object (a JSON reader keeps only one of the two), in text
+    /// order. One scan; memory linear in the keys of the open objects.
+    ///
+    /// ```
+    /// let idx = carepath::document::PositionIndex::new("{\"a\": 1, \"a\": 2}");
+    /// assert_eq!(idx.duplicate_keys(), ["/a"]);
+    /// ```
+    #[must_use]
+    pub fn duplicate_keys(&self) -> Vec<String> {
+        duplicate_keys(&self.text)
     }
 
     /// The locations of `pointers`, in the same order, in one scan.
@@ -75,39 +138,28 @@ impl PositionIndex {
     /// ```
     #[must_use]
     pub fn locate_all(&self, pointers: &[&str]) -> Vec<Location> {
-        let mut wanted: HashSet<&str> = HashSet::new();
-        for p in pointers {
-            let mut q: &str = p;
-            while wanted.insert(q) {
-                match q.rfind('/') {
-                    Some(i) => q = q.get(..i).unwrap_or(""),
-                    None => break,
-                }
-            }
-        }
+        let wanted = wanted_of(pointers);
         let starts = scan(&self.text, &wanted);
         pointers
             .iter()
             .map(|&pointer| {
                 let mut p = pointer;
                 loop {
-                    if let Some(&offset) = starts.get(p) {
-                        let (line, column) = self.line_column(offset);
+                    if let Some(found) = starts.get(p) {
+                        let (line, column) = self.line_column(found.start);
+                        let end = value_end(self.text.as_bytes(), found.start);
+                        let (end_line, end_column) = self.line_column(end);
                         return Location {
                             pointer: pointer.to_owned(),
                             line,
                             column,
+                            end_line,
+                            end_column,
                         };
                     }
                     match p.rfind('/') {
                         Some(i) => p = p.get(..i).unwrap_or(""),
-                        None => {
-                            return Location {
-                                pointer: pointer.to_owned(),
-                                line: 0,
-                                column: 0,
-                            };
-                        }
+                        None => return Location::at(pointer, 0, 0),
                     }
                 }
             })
@@ -129,7 +181,7 @@ pub(crate) fn escape_token(token: &str) -> String {
 /// The start offsets of the values whose pointers are in `wanted` (which
 /// holds every ancestor of each pointer it holds). Containers not on the
 /// way to a wanted value are skipped, only their depth counted.
-fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
+fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, Found> {
     let bytes = text.as_bytes();
     let mut starts = HashMap::new();
     // The containers on the way to wanted values, and the pointer of the
@@ -195,6 +247,7 @@ fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
                 let key: String = serde_json::from_str(raw).unwrap_or_default();
                 if let Some(frame) = stack.last_mut() {
                     frame.key = escape_token(&key);
+                    frame.key_at = (i, end);
                 }
                 expect_key = false;
                 i = end;
@@ -214,7 +267,8 @@ fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
                 };
                 let on_the_way = parent.is_some() && wanted.contains(pointer.as_str());
                 if on_the_way {
-                    starts.insert(pointer.clone(), at);
+                    let key = stack.last().filter(|f| f.index.is_none()).map(|f| f.key_at);
+                    starts.insert(pointer.clone(), Found { start: at, key });
                 }
                 match b {
                     b'"' => i = string_end(bytes, i),
@@ -224,6 +278,7 @@ fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
                                 len: pointer.len(),
                                 index: (b == b'[').then_some(0),
                                 key: String::new(),
+                                key_at: (0, 0),
                             });
                             expect_key = b == b'{';
                         } else {
@@ -246,6 +301,115 @@ fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
         }
     }
     starts
+}
+
+/// The offset just past the value starting at `start`. O(size of the value).
+fn value_end(bytes: &[u8], start: usize) -> usize {
+    match bytes.get(start) {
+        Some(b'"') => string_end(bytes, start),
+        Some(b'{' | b'[') => {
+            let mut depth = 0usize;
+            let mut i = start;
+            while let Some(&b) = bytes.get(i) {
+                match b {
+                    b'"' => {
+                        i = string_end(bytes, i);
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            return i + 1;
+                        }
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            bytes.len()
+        }
+        _ => {
+            let mut i = start;
+            while let Some(&c) = bytes.get(i) {
+                if matches!(c, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                    break;
+                }
+                i += 1;
+            }
+            i.max(start + 1)
+        }
+    }
+}
+
+/// Objects nested deeper than this are not checked for duplicate keys: the
+/// JSON reader rejects them anyway.
+const MAX_KEY_DEPTH: usize = 2 * crate::limits::MAX_NESTING;
+
+/// The pointers of members whose key repeats an earlier key of the same
+/// object. One scan, no recursion.
+fn duplicate_keys(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    // Per open container: its pointer, its array index or the keys seen.
+    let mut stack: Vec<(String, Option<usize>, HashSet<String>, String)> = Vec::new();
+    let mut hidden = 0usize;
+    let mut out = Vec::new();
+    let mut expect_key = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'"' => {
+                let end = string_end(bytes, i);
+                if expect_key && hidden == 0 {
+                    let raw = text.get(i..end).unwrap_or("\"\"");
+                    let key: String = serde_json::from_str(raw).unwrap_or_default();
+                    if let Some((own, _, seen, current)) = stack.last_mut() {
+                        *current = escape_token(&key);
+                        if !seen.insert(key) {
+                            out.push(format!("{own}/{current}"));
+                        }
+                    }
+                    expect_key = false;
+                }
+                i = end;
+            }
+            b'{' | b'[' => {
+                if hidden > 0 || stack.len() >= MAX_KEY_DEPTH {
+                    hidden += 1;
+                } else {
+                    let own = match stack.last() {
+                        None => String::new(),
+                        Some((p, Some(index), _, _)) => format!("{p}/{index}"),
+                        Some((p, None, _, key)) => format!("{p}/{key}"),
+                    };
+                    stack.push((own, (b == b'[').then_some(0), HashSet::new(), String::new()));
+                    expect_key = b == b'{';
+                }
+                i += 1;
+            }
+            b'}' | b']' => {
+                if hidden > 0 {
+                    hidden -= 1;
+                } else {
+                    stack.pop();
+                }
+                expect_key = false;
+                i += 1;
+            }
+            b',' => {
+                if hidden == 0 {
+                    match stack.last_mut() {
+                        Some((_, Some(index), _, _)) => *index += 1,
+                        Some(_) => expect_key = true,
+                        None => {}
+                    }
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// The offset just past the string starting at `start` (a `"`).

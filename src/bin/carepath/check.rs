@@ -1,14 +1,15 @@
-//! `carepath check`: load a pathway file and report every problem, or a summary.
+//! `carepath check`: the lint report at default levels, or a summary when
+//! the file is sound.
 
 use std::path::PathBuf;
 
-use carepath::{LoadError, Pathway};
-
+use carepath::lint::LintOptions;
 use carepath::text::escape;
+use carepath::{LoadError, Pathway};
 
 use crate::common::{Failure, Format, print_json, println_out, read_pathway};
 
-/// Loads `file` (default: the shipped pathway) and reports.
+/// Lints `file` (default: the shipped pathway) at default levels and reports.
 pub(crate) fn run(file: Option<&PathBuf>, format: Format) -> Result<(), Failure> {
     let json = format == Format::Json;
     // A pathway that does not load is the answer here: status 1, not 2.
@@ -17,33 +18,61 @@ pub(crate) fn run(file: Option<&PathBuf>, format: Format) -> Result<(), Failure>
         Err(Failure::Pathway(name, e)) => return not_loaded(name, e, json),
         Err(other) => return Err(other),
     };
-    match (Pathway::from_json(&text), format) {
-        (Ok(p), Format::Text) => {
-            let size = p.size();
-            let (services, referrals, regions) = (size.services, size.referrals, size.regions);
-            let entries = p.services().filter(|s| s.entry).count();
-            let goals = p.services().filter(|s| s.goal).count();
-            println_out(&format!(
-                "ok: {}: {} (version {}): {services} services ({entries} entry points, {goals} goal services), {referrals} referrals, {regions} regions",
-                escape(&name),
-                escape(&p.metadata().name),
-                escape(&p.metadata().version)
-            ))
+    let options = LintOptions {
+        today: Some(crate::lint::today()),
+        ..LintOptions::default()
+    };
+    let report = carepath::lint::lint_with(&text, &options);
+    let pathway = Pathway::from_json(&text)
+        .ok()
+        .filter(|_| !report.has_errors());
+    match format {
+        Format::Json => {
+            let mut out = serde_json::json!({
+                "ok": pathway.is_some(), "file": name, "diagnostics": report.findings,
+            });
+            if let Some(p) = &pathway {
+                let size = p.size();
+                out["name"] = p.metadata().name.clone().into();
+                out["version"] = p.metadata().version.clone().into();
+                out["services"] = size.services.into();
+                out["referrals"] = size.referrals.into();
+                out["regions"] = size.regions.into();
+            }
+            print_json(&out)?;
         }
-        (Ok(p), Format::Json) => {
-            let size = p.size();
-            let (services, referrals, regions) = (size.services, size.referrals, size.regions);
-            print_json(&serde_json::json!({
-                "ok": true, "file": name, "name": p.metadata().name,
-                "version": p.metadata().version, "services": services,
-                "referrals": referrals, "regions": regions, "diagnostics": [],
-            }))
-        }
-        (Err(e), _) => not_loaded(name, e, json),
+        Format::Text => match &pathway {
+            Some(p) => {
+                let size = p.size();
+                let entries = p.services().filter(|s| s.entry).count();
+                let goals = p.services().filter(|s| s.goal).count();
+                println_out(&format!(
+                    "ok: {}: {} (version {}): {} services ({entries} entry points, {goals} goal services), {} referrals, {} regions",
+                    escape(&name),
+                    escape(&p.metadata().name),
+                    escape(&p.metadata().version),
+                    size.services,
+                    size.referrals,
+                    size.regions
+                ))?;
+                if !report.findings.is_empty() {
+                    println_out(carepath::human::report(&name, &text, &report).trim_end())?;
+                }
+            }
+            None => eprintln!(
+                "{}",
+                escape(carepath::human::report(&name, &text, &report).trim_end())
+            ),
+        },
+    }
+    if pathway.is_some() {
+        Ok(())
+    } else {
+        Err(Failure::Failed)
     }
 }
 
-/// Reports a pathway that does not load: the answer "no", status 1.
+/// Reports a pathway that cannot be read: the answer "no", status 1.
 fn not_loaded(name: String, e: LoadError, json: bool) -> Result<(), Failure> {
     if json {
         let diagnostics = match &e {

@@ -9,7 +9,9 @@ mod common;
 mod coverage;
 mod eligible;
 mod exit;
+mod explain;
 mod graph;
+mod lint;
 mod list;
 mod report;
 mod route;
@@ -18,7 +20,7 @@ mod test;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use common::{Failure, Family, Format};
 
@@ -32,9 +34,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Load a pathway file and report every problem, or a summary.
+    /// Check a pathway file: the same report as `lint`, at default levels, or a summary.
     ///
-    /// Exit status: 0 when it loads, 1 when it does not, 2 on usage or I/O errors.
+    /// Exit status: 0 when nothing is at error level, 1 when something is, 2 on usage or I/O errors.
     Check {
         /// The pathway file, or `-` for standard input (default: the shipped Scotland pathway).
         file: Option<PathBuf>,
@@ -72,6 +74,16 @@ enum Command {
     Graph(graph::Args),
     /// Write a one-page HTML report: summary, coverage heatmaps and gaps, findings, a picture of one region.
     Report(report::Args),
+    /// Lint pathway files: every shape and structural error, and every lint of the catalogue.
+    ///
+    /// Exit status: 0 when nothing is at error level, 1 when something is (or, under
+    /// `--deny warnings`, any warning), 2 on usage or I/O errors.
+    Lint(lint::Args),
+    /// Explain a lint (by code or name): what it finds, why it matters, examples; or list them all.
+    Explain {
+        /// The lint's code (e.g. `L0107`) or name (e.g. `age-cliff`).
+        lint: Option<String>,
+    },
     /// Print the JSON Schema of the pathway file format.
     Schema,
     /// Run scenario files: each case's family, question and expectations.
@@ -96,7 +108,10 @@ fn main() -> ExitCode {
         }
         Err(e) => e.exit(),
     };
-    match run(cli) {
+    // The order of `--allow`, `--warn` and `--deny` matters: clap keeps it here.
+    let matches = Cli::command().try_get_matches_from(&args).ok();
+    let lint_matches = matches.as_ref().and_then(|m| m.subcommand_matches("lint"));
+    match run(cli, lint_matches) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             failure.report(json);
@@ -105,7 +120,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(cli: Cli, lint_matches: Option<&clap::ArgMatches>) -> Result<(), Failure> {
     match cli.command {
         Command::Check { file, format } => check::run(file.as_ref(), format),
         Command::Eligible {
@@ -119,6 +134,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::List(args) => list::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Report(args) => report::run(args),
+        Command::Lint(args) => lint::run(&args, lint_matches),
+        Command::Explain { lint } => explain::run(lint.as_deref()),
         Command::Schema => common::println_out(&carepath::schema::pathway_schema_json()),
         Command::Test(args) => match test::run_files(&args)? {
             true => Ok(()),
