@@ -39,8 +39,9 @@ pub mod lint;
 mod render;
 
 pub use analysis::{
-    COVERAGE_BUDGET, COVERAGE_MEMORY, Class, Coverage, CoverageBox, CoverageQuery, Days, FactRange,
-    FamilyBox, Gap, MAX_KINDS, Status,
+    COVERAGE_BUDGET, COVERAGE_MEMORY, Cell, Change, ChangeKind, Class, Coverage, CoverageBox,
+    CoverageDiff, CoverageQuery, DIFF_THRESHOLD_DAYS, Days, DiffSummary, FactRange, FamilyBox, Gap,
+    MAX_KINDS, Matrix, MatrixRow, Status,
 };
 pub use compile::{MAX_RULE_DEPTH, MAX_RULE_SIZE};
 pub use diagnostic::{Diagnostic, Severity};

@@ -82,3 +82,31 @@ fn coverage_exit_statuses() {
     assert_eq!(carepath(&["coverage", "--goal-tag", "nope"]).0, 2);
     assert_eq!(carepath(&["coverage", "/no/such/file.json"]).0, 2);
 }
+
+#[test]
+fn diff_gates_on_loss() {
+    let text = include_str!("fixtures/small.json");
+    let old = temp("old.json", text);
+    let same = temp("same.json", text);
+    let worse = temp(
+        "worse.json",
+        &text.replace("\"before\": \"2 years\"", "\"before\": \"18 months\""),
+    );
+    let (code, out, _) = carepath(&["diff", &old, &same, "--fail-on-loss"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("loses: 0 box(es)"), "{out}");
+    let (code, out, _) = carepath(&["diff", &old, &worse]);
+    assert_eq!(code, 0);
+    assert!(!out.starts_with("loses: 0 "), "{out}");
+    let (code, _, _) = carepath(&["diff", &old, &worse, "--fail-on-loss"]);
+    assert_eq!(code, 1);
+    let (code, out, _) = carepath(&["diff", &old, &worse, "--format", "json"]);
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert!(json["summary"]["loses"].as_u64() > Some(0));
+    assert_eq!(
+        carepath(&["diff", &old, &worse, "--threshold", "soon"]).0,
+        2
+    );
+    assert_eq!(carepath(&["diff", &old, "/no/such.json"]).0, 2);
+}

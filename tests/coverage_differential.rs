@@ -3,7 +3,9 @@
 //! clauses judged on referral or when seen, negated; referral conditions;
 //! cycles): for every class and every day of the range, the class is
 //! covered exactly when `routes` finds a route for its example family
-//! starting that day, and the best time is the first route's.
+//! starting that day, and the best time is the first route's; every gap's
+//! example family has no route; every box of a diff (one referral
+//! dropped, one service slower) holds for its example family.
 //!
 //! Cases: `COVERAGE_CASES` (default 64; set it to 10000 locally).
 
@@ -233,6 +235,8 @@ proptest! {
         missing in prop::bool::weighted(0.2),
         from in -60..40i32,
         len in 1..50i32,
+        drop in any::<prop::sample::Index>(),
+        slower in 0..30i32,
     ) {
         let p = build(&svcs, &edges);
         let waits = if pessimistic { WaitKind::Pessimistic } else { WaitKind::Typical };
@@ -249,6 +253,18 @@ proptest! {
         };
         prop_assert!(coverage.is_complete());
         let rq = RouteQuery::default().limit(1).max_hops(max_hops).waits(waits).explain(false);
+        // A change: one referral dropped, one service slower. Every box of
+        // the diff holds for its example family.
+        let mut svcs2 = svcs.clone();
+        let mut edges2 = edges.clone();
+        if !edges2.is_empty() {
+            edges2.remove(drop.index(edges2.len()));
+        }
+        let k = drop.index(svcs2.len());
+        svcs2[k].wait += slower;
+        svcs2[k].pessimistic += slower;
+        let p2 = build(&svcs2, &edges2);
+        let mut lost = false;
         for class in coverage.classes() {
             let covered = coverage.covered_days(&class);
             for day in from..from + len {
@@ -262,7 +278,32 @@ proptest! {
                     "class {:?} day {}", class, day
                 );
                 prop_assert_eq!(coverage.best_days(&class, day), best, "class {:?} day {}", class, day);
+                if best.is_some() && p2.routes(&family, &rq).expect("routes").routes.is_empty() {
+                    lost = true;
+                }
             }
         }
+        // Every gap's example family has no route.
+        for gap in coverage.gaps() {
+            let answer = p.routes(&gap.example, &rq).expect("routes answers");
+            prop_assert!(answer.routes.is_empty(), "{}", gap.families.words);
+        }
+        let after = p2.coverage(&q).expect("coverage");
+        let diff = coverage.diff(&after, 7).expect("diff");
+        prop_assert!(diff.complete);
+        for c in &diff.changes {
+            let before = p.routes(&c.example, &rq).expect("routes").routes.first().map(|r| r.days_to_goal);
+            let now = p2.routes(&c.example, &rq).expect("routes").routes.first().map(|r| r.days_to_goal);
+            let ok = match c.kind {
+                carepath::ChangeKind::Loses => before.is_some() && now.is_none(),
+                carepath::ChangeKind::Gains => before.is_none() && now.is_some(),
+                carepath::ChangeKind::Slower => matches!((before, now), (Some(a), Some(b)) if b - a > 7),
+                carepath::ChangeKind::Sooner => matches!((before, now), (Some(a), Some(b)) if a - b > 7),
+                _ => false,
+            };
+            prop_assert!(ok, "{:?} {} before {:?} now {:?}", c.kind, c.families.words, before, now);
+        }
+        // Losses are reported exactly when some family loses its route.
+        prop_assert_eq!(lost, diff.summary.loses > 0);
     }
 }

@@ -155,13 +155,22 @@ impl Pathway {
                 query.from_age_days, query.before_age_days
             )));
         }
-        let goals = self.goal_services(query.goal.as_ref())?;
         let space = ProfileSpace::new(
             self,
             SpaceOptions {
                 missing_facts: query.missing_facts,
             },
         )?;
+        self.coverage_in(space, query)
+    }
+
+    /// [`Pathway::coverage`] over a given profile space (checked query).
+    pub(crate) fn coverage_in(
+        &self,
+        space: ProfileSpace,
+        query: &CoverageQuery,
+    ) -> Result<Coverage<'_>, QueryError> {
+        let goals = self.goal_services(query.goal.as_ref())?;
         let range = Days::range(
             Some(i64::from(query.from_age_days)),
             Some(i64::from(query.before_age_days)),

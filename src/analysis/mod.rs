@@ -25,6 +25,7 @@
 mod boxes;
 mod coverage;
 pub(crate) mod days;
+mod diff;
 mod gaps;
 pub(crate) mod judge;
 mod matrix;
@@ -35,6 +36,7 @@ pub(crate) mod space;
 pub use boxes::{FactRange, FamilyBox};
 pub use coverage::{Class, Coverage};
 pub use days::Days;
+pub use diff::{Change, ChangeKind, CoverageDiff, DIFF_THRESHOLD_DAYS, DiffSummary};
 pub use gaps::{CoverageBox, Gap, Status};
 pub use matrix::{Cell, Matrix, MatrixRow};
 pub use query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};

@@ -95,24 +95,171 @@ impl ProfileSpace {
     /// [`QueryError::OutOfRange`] when there would be more than
     /// [`MAX_KINDS`] kinds per region.
     pub(crate) fn new(pathway: &Pathway, options: SpaceOptions) -> Result<Self, QueryError> {
-        let mut adversity_tested = vec![false; pathway.vocabulary.adversities.len()];
-        let mut ops: Vec<Vec<FactOp>> = vec![Vec::new(); pathway.vocabulary.facts.len()];
-        let rules = pathway
-            .services
-            .iter()
-            .filter_map(|s| s.rule.as_ref())
-            .chain(pathway.referrals.iter().filter_map(|r| r.when.as_ref()));
-        for rule in rules {
-            collect(rule, &mut adversity_tested, &mut ops);
-        }
-        let adversities: Vec<usize> = (0..adversity_tested.len())
-            .filter(|&i| adversity_tested.get(i).copied().unwrap_or(false))
+        let (tested, ops) = tested(pathway);
+        let adversities: Vec<usize> = (0..tested.len())
+            .filter(|&i| tested.get(i).copied().unwrap_or(false))
             .collect();
-        let mut facts = Vec::new();
-        for (fact, ops) in ops.iter().enumerate() {
+        let facts: Vec<(usize, Vec<FactOp>)> = ops
+            .into_iter()
+            .enumerate()
+            .filter(|(_, o)| !o.is_empty())
+            .collect();
+        Self::build(pathway, adversities, &facts, options, None)
+    }
+
+    /// One space for each of two pathways, with the same kinds: the
+    /// adversities and facts both declare (alike) and either tests, split
+    /// at the boundaries of both; the leaf regions both have (by id). Also
+    /// says, in words, what could not be compared.
+    ///
+    /// # Errors
+    /// As [`ProfileSpace::new`].
+    pub(crate) fn joint(
+        old: &Pathway,
+        new: &Pathway,
+        options: SpaceOptions,
+    ) -> Result<(Self, Self, Vec<String>), QueryError> {
+        let (old_tested, old_ops) = tested(old);
+        let (new_tested, new_ops) = tested(new);
+        let mut notes = Vec::new();
+        let (mut adv_old, mut adv_new) = (Vec::new(), Vec::new());
+        for (i, (id, _)) in old.vocabulary.adversities.iter().enumerate() {
+            let j = new.vocabulary.adversity(id);
+            let used = old_tested.get(i).copied().unwrap_or(false)
+                || j.is_some_and(|j| new_tested.get(j).copied().unwrap_or(false));
+            match j {
+                Some(j) if used => {
+                    adv_old.push(i);
+                    adv_new.push(j);
+                }
+                None => notes.push(format!(
+                    "adversity `{id}` is only in the old file: families are compared without it"
+                )),
+                Some(_) => {}
+            }
+        }
+        for (id, _) in &new.vocabulary.adversities {
+            if old.vocabulary.adversity(id).is_none() {
+                notes.push(format!(
+                    "adversity `{id}` is only in the new file: families are compared without it"
+                ));
+            }
+        }
+        let (mut facts_old, mut facts_new) = (Vec::new(), Vec::new());
+        for (i, f) in old.vocabulary.facts.iter().enumerate() {
+            let Some(j) = new.vocabulary.fact(&f.id) else {
+                notes.push(format!(
+                    "fact `{}` is only in the old file: families are compared without it",
+                    f.id
+                ));
+                continue;
+            };
+            let g = new.vocabulary.facts.get(j);
+            let mut ops: Vec<FactOp> = old_ops.get(i).cloned().unwrap_or_default();
+            for op in new_ops.get(j).into_iter().flatten() {
+                if !ops.contains(op) {
+                    ops.push(op.clone());
+                }
+            }
             if ops.is_empty() {
                 continue;
             }
+            if g.is_some_and(|g| g.kind == f.kind && g.values == f.values) {
+                facts_old.push((i, ops.clone()));
+                facts_new.push((j, ops));
+            } else {
+                notes.push(format!("fact `{}` is declared differently in the two files: families are compared without it", f.id));
+            }
+        }
+        for f in &new.vocabulary.facts {
+            if old.vocabulary.fact(&f.id).is_none() {
+                notes.push(format!(
+                    "fact `{}` is only in the new file: families are compared without it",
+                    f.id
+                ));
+            }
+        }
+        let leaf_ids = |p: &Pathway| -> Vec<String> {
+            Self::build(p, Vec::new(), &[], options, None)
+                .map(|s| {
+                    s.leaves
+                        .iter()
+                        .map(|&r| p.regions.id(r).to_owned())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (old_leaves, new_leaves) = (leaf_ids(old), leaf_ids(new));
+        for id in old_leaves.iter().filter(|id| !new_leaves.contains(id)) {
+            notes.push(format!("area `{id}` is only in the old file: not compared"));
+        }
+        for id in new_leaves.iter().filter(|id| !old_leaves.contains(id)) {
+            notes.push(format!("area `{id}` is only in the new file: not compared"));
+        }
+        let shared: Vec<String> = old_leaves
+            .into_iter()
+            .filter(|id| new_leaves.contains(id))
+            .collect();
+        let a = Self::build(old, adv_old, &facts_old, options, Some(&shared))?;
+        let b = Self::build(new, adv_new, &facts_new, options, Some(&shared))?;
+        Ok((a, b, notes))
+    }
+
+    /// Whether two spaces (of two pathways) have the same kinds and areas,
+    /// by id: their coverages can be compared cell by cell.
+    pub(crate) fn same_as(&self, mine: &Pathway, other: &Self, theirs: &Pathway) -> bool {
+        let adv = |s: &Self, p: &Pathway| -> Vec<String> {
+            s.adversities
+                .iter()
+                .filter_map(|&a| p.vocabulary.adversities.get(a).map(|(id, _)| id.clone()))
+                .collect()
+        };
+        let facts = |s: &Self, p: &Pathway| -> Vec<(String, Vec<FactClass>)> {
+            s.facts
+                .iter()
+                .map(|a| {
+                    let id = p
+                        .vocabulary
+                        .facts
+                        .get(a.fact)
+                        .map(|f| f.id.clone())
+                        .unwrap_or_default();
+                    (id, a.classes.clone())
+                })
+                .collect()
+        };
+        let leaves = |s: &Self, p: &Pathway| -> Vec<String> {
+            s.leaves
+                .iter()
+                .map(|&r| p.regions.id(r).to_owned())
+                .collect()
+        };
+        adv(self, mine) == adv(other, theirs)
+            && facts(self, mine) == facts(other, theirs)
+            && leaves(self, mine) == leaves(other, theirs)
+            && mine.vocabulary.facts.iter().all(|f| {
+                theirs.vocabulary.fact(&f.id).is_none_or(|j| {
+                    theirs
+                        .vocabulary
+                        .facts
+                        .get(j)
+                        .is_some_and(|g| g.values == f.values)
+                })
+            })
+    }
+
+    /// The space with the given tested adversities and facts (in order),
+    /// over every leaf region, or those of `only` (ids).
+    fn build(
+        pathway: &Pathway,
+        adversities: Vec<usize>,
+        tested_facts: &[(usize, Vec<FactOp>)],
+        options: SpaceOptions,
+        only: Option<&[String]>,
+    ) -> Result<Self, QueryError> {
+        let mut facts = Vec::new();
+        for (fact, ops) in tested_facts {
+            let fact = *fact;
             let Some(info) = pathway.vocabulary.facts.get(fact) else {
                 continue;
             };
@@ -162,6 +309,9 @@ impl ProfileSpace {
             .filter_map(|i| u32::try_from(i).ok().map(RegionId))
             .collect();
         leaves.sort_by(|&a, &b| pathway.regions.id(a).cmp(pathway.regions.id(b)));
+        if let Some(only) = only {
+            leaves.retain(|&r| only.iter().any(|id| id == pathway.regions.id(r)));
+        }
         Ok(Self {
             leaves,
             adversities,
@@ -282,6 +432,22 @@ fn number_value(n: f64) -> Value {
     } else {
         serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number)
     }
+}
+
+/// The adversities some rule tests, and the comparisons made on each fact
+/// (by vocabulary index).
+fn tested(pathway: &Pathway) -> (Vec<bool>, Vec<Vec<FactOp>>) {
+    let mut adversities = vec![false; pathway.vocabulary.adversities.len()];
+    let mut ops: Vec<Vec<FactOp>> = vec![Vec::new(); pathway.vocabulary.facts.len()];
+    let rules = pathway
+        .services
+        .iter()
+        .filter_map(|s| s.rule.as_ref())
+        .chain(pathway.referrals.iter().filter_map(|r| r.when.as_ref()));
+    for rule in rules {
+        collect(rule, &mut adversities, &mut ops);
+    }
+    (adversities, ops)
 }
 
 /// Collects the tested adversities and the comparisons made on each fact.

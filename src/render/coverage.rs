@@ -3,7 +3,7 @@
 //!
 //! May use: `analysis` and the stages below it.
 
-use crate::analysis::{Cell, Coverage, CoverageBox, Gap, Matrix, Status};
+use crate::analysis::{Cell, ChangeKind, Coverage, CoverageBox, CoverageDiff, Gap, Matrix, Status};
 
 use super::listing::escape;
 
@@ -163,4 +163,65 @@ fn csv_field(s: &str) -> String {
     } else {
         s
     }
+}
+
+/// Renders a diff: the counts first, what could not be compared, then each
+/// box with its example's route before and after (or why it misses now).
+///
+/// ```
+/// # let text = include_str!("../../tests/fixtures/small.json");
+/// let old = carepath::Pathway::from_json(text)?;
+/// let q = carepath::CoverageQuery::default();
+/// let diff = old.coverage(&q)?.diff(&old.coverage(&q)?, 7)?;
+/// assert!(carepath::text::diff(&diff).starts_with("loses: 0 box(es)"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[must_use]
+pub fn diff(d: &CoverageDiff) -> String {
+    let s = &d.summary;
+    let mut out = format!(
+        "loses: {} box(es) in {} area(s); gains: {}; slower: {}; sooner: {}\n",
+        s.loses, s.areas_losing, s.gains, s.slower, s.sooner
+    );
+    if !d.complete {
+        out.push_str("incomplete: cells an analysis did not decide are not compared\n");
+    }
+    for n in &d.notes {
+        out.push_str(&format!("note: {}\n", escape(n)));
+    }
+    let route = |r: &Option<crate::query::route::Route>| match r {
+        None => "no route".to_owned(),
+        Some(r) => format!(
+            "{} ({})",
+            r.steps
+                .iter()
+                .map(|s| s.service.as_str())
+                .collect::<Vec<_>>()
+                .join(" → "),
+            crate::age::describe_duration(r.days_to_goal)
+        ),
+    };
+    for c in &d.changes {
+        let kind = match c.kind {
+            ChangeKind::Loses => "loses",
+            ChangeKind::Gains => "gains",
+            ChangeKind::Slower => "slower",
+            _ => "sooner",
+        };
+        out.push_str(&format!("- {kind}: {}\n", escape(&c.families.words)));
+        out.push_str(&format!("    before: {}\n", escape(&route(&c.before))));
+        out.push_str(&format!("    after:  {}\n", escape(&route(&c.after))));
+        if let Some(miss) = &c.reason_now {
+            let reason = serde_json::to_value(&miss.reason)
+                .ok()
+                .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_owned))
+                .unwrap_or_default();
+            out.push_str(&format!(
+                "    now: {}: {}\n",
+                escape(&miss.service),
+                escape(&reason)
+            ));
+        }
+    }
+    out
 }

@@ -229,4 +229,4 @@ fn seen_in(r: &crate::query::route::Route) -> String {
     )
 }
 
-pub use super::coverage::{MATRIX_AGES, boxes_csv, coverage, gaps, matrix};
+pub use super::coverage::{MATRIX_AGES, boxes_csv, coverage, diff, gaps, matrix};

@@ -6,7 +6,7 @@
 //! | status | meaning |
 //! | --- | --- |
 //! | 0 | the answer is yes: the pathway loads (`check`), the family is eligible (`eligible`), a route was found (`route`), every case passes (`test`); `list` and `schema` printed what was asked |
-//! | 1 | the answer is no: the pathway does not load (`check`, `coverage`), not eligible, no route, a case fails |
+//! | 1 | the answer is no: the pathway does not load (`check`, `coverage`, `diff`), not eligible, no route, a case fails, a family loses its route (`diff --fail-on-loss`) |
 //! | 2 | no answer: a usage error, a file that cannot be read, a pathway that does not load (other than for `check`), an unknown name, an impossible age |
 //! | 3 | the answer is unknown: the rule needs a fact not given (`eligible`); no route found before the search stopped at its budget (`route`) |
 //!
@@ -22,8 +22,8 @@ use crate::common::Failure;
 
 /// The help text's summary of the convention.
 pub(crate) const EXIT_STATUS_HELP: &str = "Exit status, for every subcommand:
-  0  yes: the pathway loads (check), eligible, a route found, every case passes; coverage, list and schema printed
-  1  no: the pathway does not load (check, coverage), not eligible, no route, a case fails
+  0  yes: the pathway loads (check), eligible, a route found, every case passes; coverage, diff, list and schema printed
+  1  no: the pathway does not load (check, coverage, diff), not eligible, no route, a case fails, a family loses its route (diff --fail-on-loss)
   2  no answer: usage error, unreadable file, a pathway that does not load, unknown name, impossible age
   3  unknown: the rule needs a fact not given (eligible); no route before the search budget ran out (route)
 With --format json, errors are one JSON object on standard output: {\"error\": {\"status\", \"kind\", \"message\", \"code\", \"file\", \"diagnostics\", \"suggestions\"}}.";

@@ -7,6 +7,7 @@
 mod check;
 mod common;
 mod coverage;
+mod diff;
 mod eligible;
 mod exit;
 mod explain;
@@ -68,6 +69,10 @@ enum Command {
     ///
     /// Exit status: 0 answered (gaps or not), 1 the pathway does not load, 2 usage.
     Coverage(coverage::Args),
+    /// What a change to a pathway does to who is covered: who gains, loses, or waits longer.
+    ///
+    /// Exit status: 0 answered, 1 a file does not load or (with --fail-on-loss) a family loses its route, 2 usage.
+    Diff(diff::Args),
     /// List what a pathway holds: regions (a tree), services, adversities, facts, tags or goals.
     List(list::Args),
     /// Draw a pathway (DOT or Mermaid): services ranked by tier, referrals with delays and conditions, clustered by region; with a family, its routes bold.
@@ -131,6 +136,7 @@ fn run(cli: Cli, lint_matches: Option<&clap::ArgMatches>) -> Result<(), Failure>
         } => eligible::run(&service, &family, pathway.as_ref(), format),
         Command::Route(args) => route::run(args),
         Command::Coverage(args) => coverage::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::List(args) => list::run(args),
         Command::Graph(args) => graph::run(args),
         Command::Report(args) => report::run(args),
