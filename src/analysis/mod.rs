@@ -19,6 +19,23 @@
 //! Everything that claims something of every family (coverage here, the
 //! lints) is built on these, so there is one reasoning about rules.
 //!
+//! # The analyses
+//!
+//! - [`Pathway::coverage`](crate::Pathway::coverage): per class, the exact
+//!   start days with a route to the goal and the best time (algorithm in
+//!   `coverage`). A budget ([`COVERAGE_BUDGET`], [`COVERAGE_MEMORY`])
+//!   leaves cells *not examined*; they are never reported as covered or
+//!   as gaps.
+//! - [`Coverage::gaps`]: the uncovered cells merged into boxes in words
+//!   (what the merging guarantees: `boxes`), each with an example family,
+//!   its `carepath route` command line and its nearest miss;
+//!   [`Coverage::boxes`] every box; [`Coverage::matrix`] the region ×
+//!   adversity matrix at one age.
+//! - [`Coverage::diff`]: who gains, loses, or waits longer after a change.
+//!
+//! Exactness is checked by `tests/coverage_differential.rs` against
+//! `routes(limit 1)` for every class and day of random small pathways.
+//!
 //! May use: the leaves, `document`, `model`, `pathway` and `query`.
 //! Within: `days` < `sheet` < `space` < `judge` < the analyses.
 
