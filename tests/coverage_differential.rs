@@ -303,7 +303,9 @@ proptest! {
             };
             prop_assert!(ok, "{:?} {} before {:?} now {:?}", c.kind, c.families.words, before, now);
         }
-        // Losses are reported exactly when some family loses its route.
-        prop_assert_eq!(lost, diff.summary.loses > 0);
+        // A family of the old classes that loses its route is reported (the
+        // diff may also find losses among families the new file's rules
+        // tell apart, which the old classes do not name).
+        prop_assert!(!lost || diff.summary.loses > 0);
     }
 }
