@@ -33,7 +33,7 @@
 //!
 //! [`carepath::lint`](crate::lint()) reports these and more, each with a
 //! kebab-case name as well: finer shape errors (`E0005`…`E0010`) and the
-//! lints of the catalogue (`L…`), listed in [`crate::lint`] and by
+//! lints of the catalogue (`L…`), listed in [`crate::lint`](mod@crate::lint) and by
 //! `carepath explain`.
 //!
 //! A leaf: imports nothing from the crate.

@@ -148,7 +148,7 @@ pub struct Metadata {
     pub sources: Vec<SourceDoc>,
     /// Lint levels chosen for this file, keyed by lint name, code or group
     /// (`correctness`, `suspicious`, `style`), each with its reason; see
-    /// [`crate::lint`]. The command line overrides them.
+    /// [`crate::lint`](mod@crate::lint). The command line overrides them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub lints: BTreeMap<String, LintSettingDoc>,
 }
