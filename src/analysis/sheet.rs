@@ -172,6 +172,44 @@ impl Sheet {
         out
     }
 
+    /// The last day on which the sheet changes (the start of its last
+    /// piece but one day), or `None` when it is the same on every day.
+    /// O(1).
+    pub(crate) fn last_change(&self) -> Option<i64> {
+        self.starts.last().copied().filter(|&s| s > NEG_INF)
+    }
+
+    /// Every day after `horizon` given the kinds found on any day after
+    /// it: the sheet a fixpoint keeps when nothing it is combined with
+    /// changes after `horizon`, so that a cycle of referrals cannot add a
+    /// piece per turn for ever. Any question about a kind on a day after
+    /// `horizon` asked of sheets that are constant there has the same
+    /// answer for both. O(pieces · w).
+    pub(crate) fn merged_after(&self, horizon: i64) -> Self {
+        if horizon >= POS_INF - 1 || self.starts.last().is_none_or(|&s| s <= horizon + 1) {
+            return self.clone();
+        }
+        let w = self.words;
+        let mut out = Self {
+            words: w,
+            starts: Vec::with_capacity(self.starts.len()),
+            bits: Vec::with_capacity(self.bits.len()),
+        };
+        let mut tail = vec![0u64; w];
+        for (a, b, bits) in self.iter() {
+            if a <= horizon {
+                out.push(a, bits);
+            }
+            if b > horizon + 1 {
+                for (t, &x) in tail.iter_mut().zip(bits) {
+                    *t |= x;
+                }
+            }
+        }
+        out.push(horizon + 1, &tail);
+        out
+    }
+
     /// Whether no cell is set.
     pub(crate) fn is_empty(&self) -> bool {
         self.bits.iter().all(|&b| b == 0)
@@ -267,5 +305,25 @@ mod tests {
         assert_eq!(a.and_not(&a), Sheet::empty(1));
         assert_eq!(or.and_shifted(&b, -7), or.and(&b.shift(-7)));
         assert_eq!(b.and_shifted(&a, 4), b.and(&a.shift(4)));
+    }
+
+    #[test]
+    fn merging_after_a_horizon_keeps_the_days_before_it() {
+        // Kind 0 on 0..3 and 20..21, kind 1 on 30..: merged after day 9.
+        let s = Sheet::on(&Days::range(Some(0), Some(3)), &[0b01])
+            .or(&Sheet::on(&Days::range(Some(20), Some(21)), &[0b01]))
+            .or(&Sheet::on(&Days::range(Some(30), None), &[0b10]));
+        let m = s.merged_after(9);
+        assert_eq!(m.days_of(0), Days::range(Some(0), Some(3)).union(&Days::range(Some(10), None)));
+        assert_eq!(m.days_of(1), Days::range(Some(10), None));
+        assert_eq!(m.last_change(), Some(10));
+        // A piece running across the horizon is split at it.
+        let across = Sheet::on(&Days::range(Some(5), Some(15)), &[0b01]).merged_after(9);
+        assert_eq!(across.days_of(0), Days::range(Some(5), None));
+        // Nothing after the horizon: unchanged; merging twice is merging once.
+        let early = Sheet::on(&Days::range(Some(0), Some(3)), &[0b01]);
+        assert_eq!(early.merged_after(9), early);
+        assert_eq!(m.merged_after(9), m);
+        assert_eq!(Sheet::constant(&[1]).last_change(), None);
     }
 }

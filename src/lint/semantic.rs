@@ -18,16 +18,21 @@
 //!   service, over *walks* from an entry (each step accepted on arrival,
 //!   each referral open on the day seen). Every route is a walk, so a
 //!   service with no such cell is reached by no route: the claim is exact.
-//!   The fixpoint is bounded by [`REACH_BUDGET`] updates; a run that stops
-//!   there claims nothing and says so (`L0209`).
+//!   Past the last day on which any acceptance, referral condition or
+//!   life itself changes (the horizon H), all days are alike, so arrival
+//!   days past H are merged into one piece: a cycle of referrals, each
+//!   turn carrying families older, then ends after a bounded number of
+//!   turns instead of adding a piece per turn. The fixpoint is bounded by
+//!   [`REACH_BUDGET`] updates; a run that stops there claims nothing and
+//!   says so (`L0209`).
 //! - **Age cliff**: a referral whose families — all those the source
 //!   accepts and the condition lets through — each arrive at an age the
 //!   target does not accept, while the target does accept their kind at
 //!   some other age.
 //!
 //! Complexity: per leaf region and wait kind, O(U · p · w) for U sheet
-//! updates of the reach fixpoint (at most [`REACH_BUDGET`]), p pieces and
-//! w words of kinds; rules O(rules × size × p × w), once when the rule
+//! updates of the reach fixpoint (at most [`REACH_BUDGET`]), p pieces
+//! (at most 2 · (H + 280) + 2) and w words of kinds; rules O(rules × size × p × w), once when the rule
 //! names no region.
 
 use std::collections::VecDeque;
@@ -306,7 +311,23 @@ fn fixpoint(
             queue.push_back(e.index());
         }
     }
-    let mut open: Vec<Option<Sheet>> = vec![None; p.graph.edge_count()];
+    let open: Vec<Sheet> = p
+        .graph
+        .edge_indices()
+        .map(|e| judge.referral_open(e, region))
+        .collect();
+    // After the last day on which any acceptance, condition or life
+    // changes, every day is alike: arrival days past it are merged, so a
+    // cycle of referrals (whose turns carry families ever older) reaches
+    // its fixpoint in a bounded number of turns. Exact: every later
+    // question asks about a kind on some day, of sheets constant there.
+    let horizon = accepts
+        .iter()
+        .chain(&open)
+        .chain([alive])
+        .filter_map(Sheet::last_change)
+        .max()
+        .unwrap_or(FIRST_DAY);
     let mut updates = 0usize;
     while let Some(s) = queue.pop_front() {
         let Some(here) = at.get(s).cloned() else {
@@ -326,11 +347,14 @@ fn fixpoint(
                 continue;
             }
             let delay = p.referral_of(edge.id()).map_or(0, |r| i64::from(r.delay));
-            let Some(cached) = open.get_mut(edge.id().index()) else {
+            let Some(condition) = open.get(edge.id().index()) else {
                 continue;
             };
-            let condition = cached.get_or_insert_with(|| judge.referral_open(edge.id(), region));
-            let arrive = seen.and(condition).shift(delay).and(target_accepts);
+            let arrive = seen
+                .and(condition)
+                .shift(delay)
+                .and(target_accepts)
+                .merged_after(horizon);
             let Some(slot) = at.get_mut(t) else { continue };
             if !arrive.is_subset_of(slot) {
                 *slot = slot.or(&arrive);
