@@ -314,7 +314,10 @@ mod tests {
             .or(&Sheet::on(&Days::range(Some(20), Some(21)), &[0b01]))
             .or(&Sheet::on(&Days::range(Some(30), None), &[0b10]));
         let m = s.merged_after(9);
-        assert_eq!(m.days_of(0), Days::range(Some(0), Some(3)).union(&Days::range(Some(10), None)));
+        assert_eq!(
+            m.days_of(0),
+            Days::range(Some(0), Some(3)).union(&Days::range(Some(10), None))
+        );
         assert_eq!(m.days_of(1), Days::range(Some(10), None));
         assert_eq!(m.last_change(), Some(10));
         // A piece running across the horizon is split at it.
