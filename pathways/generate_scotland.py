@@ -704,7 +704,21 @@ def build():
         "services": services,
         "referrals": referrals,
         "goal": {"tier": "specialist", "tags": ["infant-mental-health"]},
+        "alternatives": ALTERNATIVES,
     }
+
+
+# What to offer, in order, when no route reaches an infant mental health
+# team: Highland's consultation to the referring professional (pif-2025),
+# the parent's perinatal mental health care, then CAMHS (ages 0 to 18).
+ALTERNATIVES = [
+    {"label": "Infant mental health consultation for the referring professional",
+     "goal": {"tags": ["infant-mental-health-consultation"]}},
+    {"label": "Perinatal mental health care for the parent",
+     "goal": {"tier": "specialist", "tags": ["perinatal-mental-health"]}},
+    {"label": "Child and adolescent mental health services",
+     "goal": {"tier": "specialist", "tags": ["camhs"]}},
+]
 
 
 def main():

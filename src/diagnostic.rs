@@ -23,7 +23,7 @@
 //! | `E0110` | region tree is not a tree (no root, several roots, a cycle) |
 //! | `E0111` | adversity or fact test without exactly one comparison |
 //! | `E0112` | choice fact without values |
-//! | `E0113` | goal names an unknown service, or matches no service |
+//! | `E0113` | goal or alternative names an unknown service, or matches no service |
 //! | `E0114` | pessimistic wait shorter than the typical wait |
 //! | `E0115` | unknown source id |
 //! | `E0116` | a service refers to itself |

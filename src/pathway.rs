@@ -116,6 +116,8 @@ pub struct Pathway {
     /// Node `i` (weight `i`) is service `i`; edge weights index `referrals`.
     pub(crate) graph: DiGraph<u32, u32>,
     pub(crate) goal: Goal,
+    /// What to offer when no route reaches a goal service, in order.
+    pub(crate) alternatives: Vec<(String, crate::document::GoalDoc)>,
     /// The services of the default goal, in node order (precomputed).
     pub(crate) goal_services: Vec<NodeIndex>,
     /// The entry services, in node order (precomputed).
@@ -201,6 +203,7 @@ impl Pathway {
         referrals: Vec<Referral>,
         graph: DiGraph<u32, u32>,
         goal: Goal,
+        alternatives: Vec<(String, crate::document::GoalDoc)>,
     ) -> Self {
         let goal_services = goal.services_in(&services);
         let entry_services = services
@@ -218,6 +221,7 @@ impl Pathway {
             referrals,
             graph,
             goal,
+            alternatives,
             goal_services,
             entry_services,
         }

@@ -88,10 +88,12 @@ fn a_23_month_old_ages_out_on_the_way() {
     assert_eq!(a.not_reached.len(), 1);
     match &a.not_reached[0].reason {
         Reason::AgedOutOnTheWay {
-            arrival_age_days,
+            age_days,
             message,
+            door,
         } => {
-            assert_eq!(*arrival_age_days, 700 + 42);
+            assert_eq!(*age_days, 700 + 42);
+            assert_eq!(door.service, "team");
             assert!(message.contains("not before 2 years"), "{message}");
         }
         other => panic!("expected aged out, got {other:?}"),
@@ -107,6 +109,8 @@ fn a_23_month_old_ages_out_on_the_way() {
     );
 }
 
+/// The team's own 6-week wait carries a family referred today past its
+/// when-seen limit: no way exists, so its own rule is the reason.
 #[test]
 fn a_35_month_old_is_not_seen_before_the_third_birthday() {
     let rule = json!({"age": {"from": "birth", "before": "3 years", "judged": "when_seen"}});
@@ -117,7 +121,7 @@ fn a_35_month_old_is_not_seen_before_the_third_birthday() {
     assert_eq!(a.not_reached.len(), 1);
     assert_eq!(
         kind(&a.not_reached[0].reason),
-        "aged_out_on_the_way",
+        "not_eligible",
         "{:?}",
         a.not_reached[0].reason
     );
@@ -244,7 +248,12 @@ fn the_last_day_in_time_is_a_route_and_the_next_is_not() {
         json!({"age": {"from": "birth", "before": "3 years", "judged": "when_seen"}}),
         "6 weeks",
     );
-    for (p, last_in_time) in [(&on_referral, 688), (&when_seen, 1053)] {
+    // Past the first, the way ages the family out; past the second, the
+    // team's own wait does, whenever the referral is made: its rule.
+    for (p, last_in_time, why) in [
+        (&on_referral, 688, "aged_out_on_the_way"),
+        (&when_seen, 1053, "not_eligible"),
+    ] {
         for (days, routes, reached) in [(last_in_time, 1, true), (last_in_time + 1, 0, false)] {
             let family = Profile::new().age_days(days).region("land");
             for ranking in [Ranking::SoonestSeen, Ranking::FewestHandoffs] {
@@ -253,7 +262,7 @@ fn the_last_day_in_time_is_a_route_and_the_next_is_not() {
                 assert_eq!(a.routes.len(), routes, "start {days}");
                 assert_eq!(a.not_reached.is_empty(), reached, "start {days}");
                 if !reached {
-                    assert_eq!(kind(&a.not_reached[0].reason), "aged_out_on_the_way");
+                    assert_eq!(kind(&a.not_reached[0].reason), why);
                 }
             }
         }

@@ -169,7 +169,7 @@ fn text_says_when_no_goal_serves_the_area() {
     // In Tayside at 2 years the local team exists but stops at 18 months.
     let tayside = text_for("dundee-city", "2 years");
     assert!(
-        tayside.starts_with("No route reaches a goal service for this family.\n"),
+        tayside.starts_with("No route reaches a goal service for this family today.\n"),
         "{tayside}"
     );
 }

@@ -164,6 +164,7 @@ pub fn national(boards: usize, areas: usize, out_degree: usize, seed: u64) -> Pa
     }
     PathwayDocument {
         schema: None,
+        alternatives: Vec::new(),
         metadata: Metadata {
             name: "Synthetic national pathway".into(),
             version: "1".into(),

@@ -289,3 +289,52 @@ fn goal_hint(doc: &PathwayDocument, services: &[Service]) -> Option<String> {
         )
         .or_else(|| Some("check the goal's tier and tags against the services'".into()))
 }
+
+/// The alternatives to the goal, checked as goals are: every service named
+/// exists and each matches some service. O(a · s).
+pub(super) fn compile_alternatives(
+    doc: &PathwayDocument,
+    services: &[Service],
+    service_index: &HashMap<String, ServiceId>,
+    p: &mut Problems,
+) -> Vec<(String, crate::document::GoalDoc)> {
+    let before = p.0.len();
+    for (i, a) in doc.alternatives.iter().enumerate() {
+        let ids: Vec<ServiceId> = a
+            .goal
+            .services
+            .iter()
+            .enumerate()
+            .filter_map(|(j, id)| {
+                let found = service_index.get(id).copied();
+                if found.is_none() {
+                    p.unknown(
+                        "E0113",
+                        "service",
+                        id,
+                        format!("/alternatives/{i}/goal/services/{j}"),
+                        service_index.keys().map(String::as_str),
+                    );
+                }
+                found
+            })
+            .collect();
+        let goal = Goal {
+            tier: a.goal.tier,
+            tags: a.goal.tags.clone(),
+            services: ids,
+        };
+        if p.0.len() == before && !services.iter().enumerate().any(|(k, s)| goal.matches(k, s)) {
+            p.add(
+                "E0113",
+                format!("/alternatives/{i}/goal"),
+                "the alternative matches no service".into(),
+                Some("check its tier and tags against the services'".into()),
+            );
+        }
+    }
+    doc.alternatives
+        .iter()
+        .map(|a| (a.label.clone(), a.goal.clone()))
+        .collect()
+}

@@ -22,7 +22,7 @@ use crate::error::LoadError;
 use crate::limits::{LoadLimits, MAX_FILE_BYTES, strip_bom};
 use crate::pathway::Pathway;
 
-use graph::{compile_goal, compile_referrals, compile_services};
+use graph::{compile_alternatives, compile_goal, compile_referrals, compile_services};
 use problems::{Problems, unique_ids};
 use rules::RuleCompiler;
 pub use rules::{MAX_RULE_DEPTH, MAX_RULE_SIZE};
@@ -157,6 +157,7 @@ pub(crate) fn compile(doc: PathwayDocument, text: Option<&str>) -> Result<Pathwa
     let (services, service_index) = compile_services(&doc, &rc, &source_ids, &mut p);
     let (referrals, graph) = compile_referrals(&doc, &rc, &services, &service_index, &mut p);
     let goal = compile_goal(&doc, &services, &service_index, &mut p);
+    let alternatives = compile_alternatives(&doc, &services, &service_index, &mut p);
 
     if !p.0.is_empty() {
         return Err(LoadError::Invalid(p.into_diagnostics(text)));
@@ -170,5 +171,6 @@ pub(crate) fn compile(doc: PathwayDocument, text: Option<&str>) -> Result<Pathwa
         referrals,
         graph,
         goal,
+        alternatives,
     ))
 }

@@ -27,6 +27,10 @@
 //! # Ok::<(), carepath::LoadError>(())
 //! ```
 //!
+//! A file may also name `alternatives`: what to offer, in order, when no
+//! route reaches a goal service, each a `label` and a `goal` of the same
+//! shape as the file's own `goal` (see [`AlternativeDoc`]).
+//!
 //! May use: the leaves. Within: `position` (pointer → line and column) and
 //! `schema` (the JSON Schema) stand below this file.
 
@@ -67,6 +71,31 @@ pub struct PathwayDocument {
     #[serde(default)]
     pub referrals: Vec<ReferralDoc>,
     /// What a route must end at when a query does not say.
+    pub goal: GoalDoc,
+    /// What to offer, in order, when no route reaches a goal service (e.g.
+    /// consultation to the referring professional, then the perinatal
+    /// mental health team): the answer gives the best route to each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<AlternativeDoc>,
+}
+
+/// An alternative to the goal: what to offer when no route reaches a goal
+/// service.
+///
+/// ```
+/// let a: carepath::document::AlternativeDoc = serde_json::from_str(
+///     r#"{"label": "Consultation for the referrer", "goal": {"tags": ["consultation"]}}"#,
+/// )?;
+/// assert_eq!(a.goal.tags, ["consultation"]);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AlternativeDoc {
+    /// What a referrer would call it, e.g. "Consultation for the referring professional".
+    pub label: String,
+    /// Which services offer it (as a goal: tier, tags, services).
     pub goal: GoalDoc,
 }
 

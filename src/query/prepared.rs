@@ -194,6 +194,65 @@ impl PreparedProfile<'_> {
             })
     }
 
+    /// Whether the service at `node`, already seeing the family, accepts them
+    /// on day `day`: judged on that day, with no wait (the `from` of a
+    /// route query). O(size of the service's rule).
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+    /// let family = carepath::Profile::new().age("23 months")?.region("east");
+    /// let prepared = pathway.prepare(&family)?;
+    /// let team = pathway.node("imh-east").ok_or("no such service")?;
+    /// assert!(prepared.accepts_now(team, 730));
+    /// assert!(!prepared.accepts_now(team, 731));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn accepts_now(&self, node: NodeIndex, day: i32) -> bool {
+        self.pathway
+            .svc(ServiceId(node.index() as u32))
+            .is_some_and(|s| self.pathway.accepts(s, &self.profile, Timing::at(day)))
+    }
+
+    /// The days `t` on which the service at `node` accepts the family when
+    /// a referral arrives on day `t` (region and rule, its wait of `kind`
+    /// included; `now`: already with them, no wait). See
+    /// [`Days`](crate::model::rules::Days). O(c · size of the rule) for c age bounds.
+    pub(crate) fn accept_days(
+        &self,
+        node: NodeIndex,
+        kind: WaitKind,
+        now: bool,
+    ) -> crate::model::rules::Days {
+        use crate::model::rules::Days;
+        let Some(s) = self.pathway.services.get(node.index()) else {
+            return Days::none();
+        };
+        if !self.pathway.regions.served(self.profile.region, &s.regions) {
+            return Days::none();
+        }
+        let wait = if now { 0 } else { self.wait(node, kind) };
+        let cx = self
+            .pathway
+            .context(&self.profile, Timing::at(self.profile.age));
+        s.rule
+            .as_ref()
+            .map_or_else(Days::all, |r| r.days(&cx, wait))
+    }
+
+    /// The days on which the referring service may make the referral on
+    /// `edge` (it sees the family that day). O(c · size of the condition).
+    pub(crate) fn referral_days(&self, edge: EdgeIndex) -> crate::model::rules::Days {
+        use crate::model::rules::Days;
+        let cx = self
+            .pathway
+            .context(&self.profile, Timing::at(self.profile.age));
+        match self.pathway.referral_of(edge) {
+            None => Days::none(),
+            Some(r) => r.when.as_ref().map_or_else(Days::all, |w| w.days(&cx, 0)),
+        }
+    }
+
     /// The age (days) before which the service at `node` must receive the
     /// referral (or see the family), from its rule's age range, if it has one.
     #[must_use]

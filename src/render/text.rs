@@ -61,7 +61,11 @@ pub(crate) fn explanation(e: &Explanation, depth: usize, out: &mut String) {
 }
 
 /// Renders a route answer for a referrer: each route with its steps, ages
-/// and waits, then each goal service not reached and why.
+/// and waits and, per step, the one or two clauses that make the service
+/// accept the family; routes that differ only in their first contact as
+/// one ("start with: A or B"); then what to offer instead when no route
+/// reaches a goal, the other reachable services, and each goal service not
+/// reached and why.
 ///
 /// ```
 /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
@@ -75,8 +79,14 @@ pub(crate) fn explanation(e: &Explanation, depth: usize, out: &mut String) {
 #[must_use]
 pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
     use crate::age::{describe, describe_duration};
-    use crate::query::route::Reason;
+    use crate::query::route::{Reason, Step};
     let mut out = String::new();
+    if let Some(reason) = &answer.from_refused {
+        out.push_str(&format!(
+            "The service the family is with does not take them today: {}.\n",
+            escape(reason_words(reason).1)
+        ));
+    }
     if answer.routes.is_empty() {
         let none_here = !answer.not_reached.is_empty()
             && answer
@@ -88,47 +98,137 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                 "No route reaches a goal service for this family: none of them serves the family's area.\n",
             );
         } else {
-            out.push_str("No route reaches a goal service for this family.\n");
+            out.push_str("No route reaches a goal service for this family today.\n");
+        }
+        let soonest = answer
+            .not_reached
+            .iter()
+            .filter_map(|n| match &n.reason {
+                Reason::NotYet {
+                    from_age_days,
+                    days_from_today,
+                    ..
+                } => Some((*from_age_days, *days_from_today, n)),
+                _ => None,
+            })
+            .min_by_key(|x| (x.0, x.2.service.as_str()));
+        if let Some((age, wait, n)) = soonest {
+            out.push_str(&format!(
+                "A route to {} opens from {} (in {}).\n",
+                escape(&n.name),
+                describe(age),
+                describe_duration(wait)
+            ));
         }
     }
+    // Routes that differ only in their first contact are one option.
+    let mut shown: Vec<(usize, Vec<usize>)> = Vec::new();
     for (i, r) in answer.routes.iter().enumerate() {
-        let goal = escape(r.steps.last().map_or("", |s| s.name.as_str()));
-        let when = r
-            .steps
-            .last()
-            .and_then(|s| s.seen_date)
+        let same = shown.iter_mut().find(|(j, _)| {
+            answer.routes.get(*j).is_some_and(|o| {
+                o.steps.len() > 1
+                    && o.days_to_goal == r.days_to_goal
+                    && o.steps.get(1..) == r.steps.get(1..)
+                    && o.steps.first().map(|s| s.seen_age_days)
+                        == r.steps.first().map(|s| s.seen_age_days)
+            })
+        });
+        match same {
+            Some((_, also)) => also.push(i),
+            None => shown.push((i, Vec::new())),
+        }
+    }
+    let around = |s: &Step| {
+        s.seen_date
             .map(|d| format!(", around {}", d.written()))
-            .unwrap_or_default();
+            .unwrap_or_default()
+    };
+    for (k, (i, also)) in shown.iter().enumerate() {
+        let Some(r) = answer.routes.get(*i) else {
+            continue;
+        };
+        let goal = escape(r.steps.last().map_or("", |s| s.name.as_str()));
+        let when = r.steps.last().map(around).unwrap_or_default();
         out.push_str(&format!(
             "Route {}: seen by {goal} in {}{when}\n",
-            i + 1,
+            k + 1,
             seen_in(r)
         ));
         for (j, s) in r.steps.iter().enumerate() {
-            let arrive = if j == 0 {
-                format!("now, at {}", describe(s.arrival_age_days))
+            let mut line = format!("  {}. ", j + 1);
+            let name = |s: &Step| format!("{} `{}`", escape(&s.name), escape(&s.service));
+            if j == 0 && !also.is_empty() {
+                let firsts: Vec<String> = std::iter::once(s)
+                    .chain(
+                        also.iter()
+                            .filter_map(|x| answer.routes.get(*x).and_then(|o| o.steps.first())),
+                    )
+                    .map(name)
+                    .collect();
+                line.push_str(&format!("start with: {}", firsts.join(" or ")));
             } else {
-                format!(
-                    "referral arrives at {} (delay {})",
-                    describe(s.arrival_age_days),
-                    describe_duration(i64::from(s.delay_days))
-                )
+                line.push_str(&format!("{} [{}]", name(s), s.tier.as_str()));
+            }
+            if j == 0 {
+                line.push_str(&format!(": now, at {}", describe(s.arrival_age_days)));
+            } else {
+                line.push_str(&format!(
+                    ": referral arrives at {}",
+                    describe(s.arrival_age_days)
+                ));
+                if s.delay_days != 0 {
+                    line.push_str(&format!(
+                        " (after {})",
+                        describe_duration(i64::from(s.delay_days))
+                    ));
+                }
+            }
+            if s.wait_days != 0 {
+                line.push_str(&format!(
+                    ", seen at {}{} (wait {}{})",
+                    describe(s.seen_age_days),
+                    around(s),
+                    describe_duration(i64::from(s.wait_days)),
+                    if s.wait_assumed { ", assumed" } else { "" }
+                ));
+            }
+            // The clauses that make it accept the family: the region is
+            // the family's own, and an open service needs no reason.
+            let everyone = crate::model::rules::Explanation::everyone().message;
+            let why: Vec<_> = s
+                .why
+                .iter()
+                .skip(1)
+                .filter(|w| **w != everyone)
+                .take(2)
+                .map(|w| escape(w))
+                .collect();
+            if !why.is_empty() && (j > 0 || also.is_empty()) {
+                line.push_str(&format!("; {}", why.join("; ")));
+            }
+            out.push_str(&line);
+            out.push('\n');
+            if j > 0 || also.is_empty() {
+                step_details(s, &mut out);
+            }
+        }
+    }
+    if !answer.alternatives.is_empty() {
+        out.push_str("Instead (the goal is out of reach, see below):\n");
+        for a in &answer.alternatives {
+            let Some(goal) = a.route.steps.last() else {
+                continue;
             };
-            let seen_on = s
-                .seen_date
-                .map(|d| format!(", around {}", d.written()))
-                .unwrap_or_default();
+            let via: Vec<_> = a.route.steps.iter().map(|s| escape(&s.service)).collect();
             out.push_str(&format!(
-                "  {}. {} [{}] `{}`: {arrive}; seen at {}{seen_on} (wait {}{})\n",
-                j + 1,
-                escape(&s.name),
-                s.tier.as_str(),
-                escape(&s.service),
-                describe(s.seen_age_days),
-                describe_duration(i64::from(s.wait_days)),
-                if s.wait_assumed { ", assumed" } else { "" }
+                "  - {}: {} `{}`, seen in {}{}, via {}\n",
+                escape(&a.label),
+                escape(&goal.name),
+                escape(&goal.service),
+                seen_in(&a.route),
+                around(goal),
+                via.join(" → ")
             ));
-            step_details(s, &mut out);
         }
     }
     if !answer.also_reachable.is_empty() {
@@ -138,15 +238,12 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                 continue;
             };
             let via: Vec<_> = r.steps.iter().map(|s| escape(&s.service)).collect();
-            let when = goal
-                .seen_date
-                .map(|d| format!(", around {}", d.written()))
-                .unwrap_or_default();
             out.push_str(&format!(
-                "  - {} `{}`: seen in {}{when}, via {}\n",
+                "  - {} `{}`: seen in {}{}, via {}\n",
                 escape(&goal.name),
                 escape(&goal.service),
                 seen_in(r),
+                around(goal),
                 via.join(" → ")
             ));
         }
@@ -162,16 +259,10 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
             .map(|n| n.service.as_str())
             .collect();
         for n in &answer.not_reached {
-            let (kind, message) = match &n.reason {
-                Reason::NotInRegion { message } if elsewhere.len() == 1 => {
-                    ("not in the family's area", message)
-                }
-                Reason::NotInRegion { .. } => continue,
-                Reason::NotEligible { message } => ("not eligible", message),
-                Reason::AgedOutOnTheWay { message, .. } => ("aged out on the way", message),
-                Reason::Unreachable { message } => ("no referral route", message),
-                Reason::NotExamined { message } => ("not examined", message),
-            };
+            if matches!(n.reason, Reason::NotInRegion { .. }) && elsewhere.len() > 1 {
+                continue;
+            }
+            let (kind, message) = reason_words(&n.reason);
             out.push_str(&format!(
                 "  - {} `{}`: {kind}: {}\n",
                 escape(&n.name),
@@ -216,6 +307,19 @@ fn step_details(s: &crate::query::route::Step, out: &mut String) {
     }
     if !s.notes.is_empty() {
         out.push_str(&format!("       notes: {}\n", escape(&s.notes)));
+    }
+}
+
+/// A reason's kind and message, in words.
+fn reason_words(reason: &crate::query::route::Reason) -> (&'static str, &str) {
+    use crate::query::route::Reason;
+    match reason {
+        Reason::NotInRegion { message } => ("not in the family's area", message),
+        Reason::NotEligible { message } => ("not eligible", message),
+        Reason::NotYet { message, .. } => ("not yet", message),
+        Reason::AgedOutOnTheWay { message, .. } => ("aged out on the way", message),
+        Reason::Unreachable { message, .. } => ("no referral route", message),
+        Reason::NotExamined { message } => ("not examined", message),
     }
 }
 

@@ -8,6 +8,7 @@
 //!
 //! The last stage: may use every other stage.
 
+mod options;
 pub mod scenario;
 
 #[cfg(feature = "testing")]

@@ -120,7 +120,7 @@ pub struct Expect {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub avoids: Vec<String>,
     /// Goal services no route reaches, each with the kind of its reason
-    /// (`not_in_region`, `not_eligible`, `aged_out_on_the_way`,
+    /// (`not_in_region`, `not_eligible`, `not_yet`, `aged_out_on_the_way`,
     /// `unreachable`, `not_examined`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub not_reached: BTreeMap<String, String>,
@@ -140,6 +140,20 @@ pub struct Expect {
     /// unless given).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub complete: Option<bool>,
+    /// The services the answer's alternatives end at, exactly, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternatives: Option<Vec<String>>,
+    /// Goal services not reached yet (`not_yet`), each with the age from
+    /// which a route opens.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub opens_from: BTreeMap<String, String>,
+    /// `true`: no route passes a second entry service.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_entry_each: bool,
+    /// How many options the text answer shows (routes that differ only in
+    /// the first contact are one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_options: Option<usize>,
 }
 
 /// Why a scenario file could not be read.
@@ -358,7 +372,23 @@ pub fn run_case(pathway: &Pathway, scenario: &Scenario) -> CaseOutcome {
     let mut mismatches = unknown_services(pathway, &scenario.expect);
     if mismatches.is_empty() {
         match pathway.routes(&scenario.family, &scenario.query) {
-            Ok(answer) => check(&scenario.expect, &answer, &mut mismatches),
+            Ok(answer) => {
+                check(&scenario.expect, &answer, &mut mismatches);
+                let e = &scenario.expect;
+                let asked = super::options::Asked {
+                    alternatives: e.alternatives.as_deref(),
+                    opens_from: &e.opens_from,
+                    one_entry_each: e.one_entry_each,
+                    text_options: e.text_options,
+                };
+                for (expectation, expected, got) in asked.check(pathway, &answer) {
+                    mismatches.push(Mismatch {
+                        expectation: expectation.into(),
+                        expected,
+                        got,
+                    });
+                }
+            }
             Err(e) => mismatches.push(Mismatch {
                 expectation: "query".into(),
                 expected: "an answer".into(),
@@ -384,7 +414,9 @@ fn unknown_services(pathway: &Pathway, expect: &Expect) -> Vec<Mismatch> {
         .chain(&expect.avoids)
         .chain(expect.not_reached.keys())
         .chain(&expect.not_listed)
-        .chain(&expect.also_reachable);
+        .chain(&expect.also_reachable)
+        .chain(expect.alternatives.iter().flatten())
+        .chain(expect.opens_from.keys());
     let mut seen = BTreeSet::new();
     named
         .filter(|id| !ids.contains(*id) && seen.insert(id.as_str()))

@@ -12,10 +12,14 @@
 
 //!
 //! `eval` holds the compiled rule and its evaluation; `explain` builds the
-//! explanation tree from it (one way: `explain` uses `eval`).
+//! explanation tree from it, and `days` the set of days on which it holds
+//! (one way: both use `eval`).
 
+mod days;
 mod eval;
 mod explain;
+
+pub(crate) use days::Days;
 
 pub(crate) use eval::{Cond, Context, FactOp, Timing};
 pub use eval::{SetTest, Truth};

@@ -1,14 +1,13 @@
 //! The answer to a route question: routes of steps, and why each goal
 //! service not reached is out of reach.
 
-use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 use crate::age::Date;
 use crate::document::{Contact, Tier};
 use crate::model::rules::Timing;
 use crate::pathway::Pathway;
-use crate::query::prepared::{PreparedProfile, WaitKind};
+use crate::query::prepared::PreparedProfile;
 
 use super::search::Partial;
 
@@ -66,31 +65,69 @@ pub struct Route {
 }
 
 /// Why a goal service is not reached.
+///
+/// Each kind is defined by sets of days, never by how a rule is written (a
+/// rule rewritten into a logically equal form gives the same kind). Write
+/// `t₀` for the family's age today. A service *accepts* the family on day
+/// `t` when a referral arriving on day `t` is accepted: it serves their
+/// region and its rule holds with the age on referral `t` and the age when
+/// seen `t + wait` (a `from` service, already with the family: `t`). A
+/// referral is *open* on day `t` when its condition holds for the family
+/// seen by the referring service on day `t`. A *route from day `t`* starts
+/// at an entry service that accepts the family on day `t` (or at the
+/// query's `from`), and every later service accepts the family on the day
+/// the referral arrives, every referral being open on the day it is made,
+/// with ages moving on by each wait and delay. The kinds are tried in the
+/// order listed; the first that holds is the reason.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
-    /// It does not serve the family's region.
+    /// The service does not serve the family's region.
     NotInRegion {
         /// Why, in words.
         message: String,
     },
-    /// Its rule excludes the family (other than by age on the way).
+    /// Its own rule excludes the family on every day from today: it accepts
+    /// them on no day `t ≥ t₀` (its own wait included).
     NotEligible {
-        /// The deciding clauses.
+        /// The deciding clauses today, in words.
         message: String,
     },
-    /// A route exists, but the family would be too old on arrival (at the
-    /// goal or at a service on the way).
+    /// Too young: no route today, but a route from a later day `t > t₀`
+    /// exists; `from_age_days` is the earliest such `t`.
+    NotYet {
+        /// The first age (days) from which a route opens.
+        from_age_days: i32,
+        /// How long that is from today (days).
+        days_from_today: i64,
+        /// When, and the route that opens then, in words.
+        message: String,
+    },
+    /// A way exists whose every door is open to the family today (each
+    /// service accepts them on day `t₀`, each referral is open on day
+    /// `t₀`), but no route from any day `t ≥ t₀` does: the waits and delays
+    /// carry the family past a limit. `door` is the first check that fails
+    /// on the best such way, walked from today.
     AgedOutOnTheWay {
-        /// The age on arrival where the limit is passed (days).
-        arrival_age_days: i32,
+        /// The service (or referral into it) whose limit is passed.
+        door: Door,
+        /// The family's age at that check (days): the day the referral
+        /// arrives at the service, or the day the referral is made.
+        age_days: i32,
         /// Where and why, in words.
         message: String,
     },
-    /// No referral path leads there from the family's first contacts.
+    /// None of the above: no route from any day `t ≥ t₀`, and no way
+    /// whose every door is open today. `door` is the first door closed
+    /// today on the best way that ignores every rule and condition (kept
+    /// to the family's area when such a way exists): by region, by rule,
+    /// or by a referral's condition. No door means no referral path of at
+    /// most the query's hop limit from the family's first contacts.
     Unreachable {
+        /// The closed door, if any way exists.
+        door: Option<Door>,
         /// Why, in words.
         message: String,
     },
@@ -105,10 +142,11 @@ pub enum Reason {
 
 impl Reason {
     /// The reason's kind as written in JSON: `not_in_region`,
-    /// `not_eligible`, `aged_out_on_the_way`, `unreachable`, `not_examined`.
+    /// `not_eligible`, `not_yet`, `aged_out_on_the_way`, `unreachable`,
+    /// `not_examined`.
     ///
     /// ```
-    /// let r = carepath::Reason::Unreachable { message: "no referral leads there".into() };
+    /// let r = carepath::Reason::Unreachable { door: None, message: "no referral leads there".into() };
     /// assert_eq!(r.kind(), "unreachable");
     /// ```
     #[must_use]
@@ -116,11 +154,51 @@ impl Reason {
         match self {
             Self::NotInRegion { .. } => "not_in_region",
             Self::NotEligible { .. } => "not_eligible",
+            Self::NotYet { .. } => "not_yet",
             Self::AgedOutOnTheWay { .. } => "aged_out_on_the_way",
             Self::Unreachable { .. } => "unreachable",
             Self::NotExamined { .. } => "not_examined",
         }
     }
+}
+
+/// A door on a way: a service, or the referral into it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Door {
+    /// The service.
+    pub service: String,
+    /// For a referral's condition: the referring service.
+    pub referred_by: Option<String>,
+    /// What closes it.
+    pub closed_by: ClosedBy,
+}
+
+/// What closes a door.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClosedBy {
+    /// The service does not serve the family's region.
+    Region,
+    /// The service's eligibility rule.
+    Rule,
+    /// The referral's `when` condition.
+    Referral,
+}
+
+/// The best route to one of the pathway's alternatives, offered when no
+/// route reaches a goal service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct Alternative {
+    /// What the pathway calls it.
+    pub label: String,
+    /// The best route to it.
+    pub route: Route,
 }
 
 /// A goal service not reached, and why.
@@ -141,7 +219,13 @@ pub struct NotReached {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct RouteAnswer {
-    /// Routes, best first.
+    /// Routes, best first. A route starts at one entry: a route through a
+    /// second entry service from which the rest, started today, is itself
+    /// a route is not listed (unless the query names its `from`). Ties in
+    /// days go to fewer referrals, then to service ids. The query's limit
+    /// counts options: routes that differ only in their first service (the
+    /// same later services, reached on the same days) are one option, and
+    /// every route of each option is listed.
     pub routes: Vec<Route>,
     /// Every goal service no route reaches, in id order (empty when the
     /// query asked not to [`explain`](crate::RouteQuery::explain)).
@@ -155,13 +239,22 @@ pub struct RouteAnswer {
     /// step then has calendar dates too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub today: Option<Date>,
+    /// When no route reaches a goal service: the best route to each of the
+    /// pathway's alternatives that the family can reach, in the pathway's
+    /// order (only for the pathway's own goal, and with explanations).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<Alternative>,
+    /// When the query's `from` service does not serve or accept the family
+    /// today: why (then no route starts there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_refused: Option<Reason>,
     /// `false` when a search stopped at [`SEARCH_BUDGET`](crate::route::SEARCH_BUDGET), or the query at
     /// [`QUERY_BUDGET`](crate::route::QUERY_BUDGET).
     pub complete: bool,
 }
 
 impl Pathway {
-    pub(super) fn route(&self, f: &PreparedProfile<'_>, p: &Partial, waits: WaitKind) -> Route {
+    pub(super) fn route(&self, f: &PreparedProfile<'_>, p: &Partial) -> Route {
         let start = f.start_age();
         let steps: Vec<Step> = p
             .nodes
@@ -169,10 +262,9 @@ impl Pathway {
             .zip(&p.times)
             .filter_map(|(&n, &(arrival, seen, delay))| {
                 let s = self.services.get(n as usize)?;
-                let wait = f.wait(NodeIndex::new(n as usize), waits);
                 let timing = Timing {
                     on_referral: arrival,
-                    when_seen: arrival.saturating_add(wait),
+                    when_seen: seen,
                 };
                 // What `verdict(..)` would say decides it: the region, then
                 // the rule's deciding clauses (built without the whole tree).

@@ -49,11 +49,12 @@
 
 mod answer;
 mod bound;
+mod later;
 mod query;
 mod search;
 mod why_not;
 
-pub use answer::{NotReached, Reason, Route, RouteAnswer, Step};
+pub use answer::{Alternative, ClosedBy, Door, NotReached, Reason, Route, RouteAnswer, Step};
 pub use query::{
     MAX_HOPS, MAX_ROUTES, QUERY_BUDGET, Ranking, RouteQuery, SEARCH_AHEAD, SEARCH_BUDGET,
 };
@@ -147,6 +148,7 @@ impl Pathway {
             deadline: None,
             could: &could,
             spent: &spent,
+            distinct: query.from.is_none(),
         };
         // With explanations, the search goes on a while past the routes
         // asked for: the first route it finds to each other goal is that
@@ -156,10 +158,7 @@ impl Pathway {
             (query.search_ahead, candidates)
         });
         let (found, firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
-        let routes: Vec<Route> = found
-            .iter()
-            .map(|p| self.route(&f, p, query.waits))
-            .collect();
+        let routes: Vec<Route> = found.iter().map(|p| self.route(&f, p)).collect();
         let mut reached: HashSet<u32> = found
             .iter()
             .filter_map(|p| p.nodes.last().copied())
@@ -209,15 +208,37 @@ impl Pathway {
         }
         // Same order as routes: the ranking key, then the services' ids.
         also.sort_by(|a, b| (a.key, &a.nodes).cmp(&(b.key, &b.nodes)));
-        let also_reachable = also
-            .iter()
-            .map(|p| self.route(&f, p, query.waits))
-            .collect();
+        let also_reachable = also.iter().map(|p| self.route(&f, p)).collect();
+        let from_refused = match &query.from {
+            Some(id) => self.refusal_of_from(&f, id)?,
+            None => None,
+        };
+        let mut alternatives = Vec::new();
+        if routes.is_empty() && query.explain && query.goal.is_none() {
+            for (label, goal) in &self.alternatives {
+                let q = RouteQuery {
+                    goal: Some(goal.clone()),
+                    limit: 1,
+                    explain: false,
+                    ..query.clone()
+                };
+                let answer = self.routes(profile, &q)?;
+                complete &= answer.complete;
+                if let Some(route) = answer.routes.into_iter().next() {
+                    alternatives.push(Alternative {
+                        label: label.clone(),
+                        route,
+                    });
+                }
+            }
+        }
         Ok(RouteAnswer {
             today: f.profile.today,
             routes,
             not_reached,
             also_reachable,
+            alternatives,
+            from_refused,
             complete,
         })
     }
@@ -266,5 +287,53 @@ impl Pathway {
             return Err(QueryError::NoGoalService(shown));
         }
         Ok(goals)
+    }
+
+    /// Why the `from` service does not take the family today, if it does not.
+    fn refusal_of_from(
+        &self,
+        f: &crate::query::prepared::PreparedProfile<'_>,
+        id: &str,
+    ) -> Result<Option<Reason>, QueryError> {
+        let s = self.service_id(id)?;
+        let node = NodeIndex::new(s.index());
+        let start = f.start_age();
+        if f.accepts_now(node, start) {
+            return Ok(None);
+        }
+        let Some(svc) = self.svc(s) else {
+            return Ok(None);
+        };
+        let v = self.verdict(svc, &f.profile, crate::model::rules::Timing::at(start));
+        if !v.region.served {
+            return Ok(Some(Reason::NotInRegion {
+                message: v.region.message,
+            }));
+        }
+        let why: Vec<&str> = v
+            .rule
+            .decisive()
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect();
+        let why = why.join("; ");
+        let later = f
+            .accept_days(node, crate::query::prepared::WaitKind::Typical, true)
+            .and(&crate::model::rules::Days::from(start))
+            .first();
+        Ok(Some(match later {
+            Some(day) => Reason::NotYet {
+                from_age_days: day,
+                days_from_today: i64::from(day) - i64::from(start),
+                message: format!(
+                    "`{id}` takes the family from {} (in {}): {why}",
+                    crate::age::describe(day),
+                    crate::age::describe_duration(i64::from(day) - i64::from(start))
+                ),
+            },
+            None => Reason::NotEligible {
+                message: format!("`{id}` does not take the family: {why}"),
+            },
+        }))
     }
 }

@@ -57,7 +57,9 @@ pub struct RouteQuery {
     /// The service the family is already with (seen today); otherwise every
     /// entry service that accepts them today.
     pub from: Option<String>,
-    /// How many routes, best first (1 to [`MAX_ROUTES`]; default 3).
+    /// How many options, best first (1 to [`MAX_ROUTES`]; default 3): routes
+    /// that differ only in their first service, with the same later steps
+    /// on the same days, are one option, and all of them are listed.
     pub limit: usize,
     /// The most referrals in a route (1 to [`MAX_HOPS`]; default 8).
     pub max_hops: usize,

@@ -11,15 +11,19 @@ use crate::query::prepared::{PreparedProfile, WaitKind};
 use super::bound::Bound;
 use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
 
-/// What the search may ignore, for diagnosis.
+/// Which checks the search makes at each step.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Relax {
+    /// Every check on the day it happens: a route.
     Nothing,
-    /// The target's own eligibility.
-    Target(NodeIndex),
-    /// Every eligibility rule and referral condition (the route still keeps
-    /// to services in the family's area).
+    /// Every check as if on the first day (each service judged as if the
+    /// referral arrived today, its own wait included; each referral as if
+    /// made today): a way whose every door is open to the family today.
+    Frozen,
+    /// No rule and no referral condition; only services in the family's area.
     Everything,
+    /// Nothing at all: any referral path.
+    Anywhere,
 }
 
 pub(super) struct Search<'p, 'a> {
@@ -43,6 +47,9 @@ pub(super) struct Search<'p, 'a> {
     pub(super) could: &'p dyn Fn(NodeIndex) -> bool,
     /// Partial routes examined so far by all the query's searches.
     pub(super) spent: &'p std::cell::Cell<usize>,
+    /// Whether routes through a second entry service whose rest is a route
+    /// from today are dropped (the starts are entries, not a `from`).
+    pub(super) distinct: bool,
 }
 
 /// A route found by a search: its services and, per service, (arrival,
@@ -103,20 +110,76 @@ impl Search<'_, '_> {
             }
         }
         Some(match self.ranking {
-            Ranking::SoonestSeen => (days, 0),
+            Ranking::SoonestSeen => (days, i64::try_from(total_hops).unwrap_or(i64::MAX)),
             Ranking::FewestHandoffs => (i64::try_from(total_hops).unwrap_or(i64::MAX), days),
         })
     }
 
     pub(super) fn accepts(&self, n: NodeIndex, arrival: i32, relax: Relax) -> bool {
         match relax {
-            Relax::Everything => true,
-            Relax::Target(t) if t == n => true,
-            _ => self.f.accepts(n, arrival, self.waits),
+            Relax::Nothing => self.f.accepts(n, arrival, self.waits),
+            Relax::Frozen => self.f.accepts(n, self.f.start_age(), self.waits),
+            Relax::Everything => self.f.serves(n),
+            Relax::Anywhere => true,
         }
     }
 
-    /// Up to `limit` routes, best first, and whether the search finished.
+    /// Whether the first service, already with the family, accepts them today.
+    fn accepts_now(&self, n: NodeIndex, relax: Relax) -> bool {
+        match relax {
+            Relax::Nothing | Relax::Frozen => self.f.accepts_now(n, self.f.start_age()),
+            Relax::Everything => self.f.serves(n),
+            Relax::Anywhere => true,
+        }
+    }
+
+    fn referral_open(&self, e: petgraph::graph::EdgeIndex, seen: i32, relax: Relax) -> bool {
+        match relax {
+            Relax::Nothing => self.f.referral_open(e, seen),
+            Relax::Frozen => self.f.referral_open(e, self.f.start_age()),
+            Relax::Everything | Relax::Anywhere => true,
+        }
+    }
+
+    /// Whether a route is padding: it reaches a later entry service from
+    /// which the rest of the route, started today, is itself a route.
+    /// O(length² · rule size).
+    pub(super) fn padded(&self, nodes: &[u32]) -> bool {
+        let start = self.f.start_age();
+        let p = self.f.pathway;
+        (1..nodes.len()).any(|i| {
+            let rest = nodes.get(i..).unwrap_or_default();
+            let Some((&first, tail)) = rest.split_first() else {
+                return false;
+            };
+            let first = NodeIndex::new(first as usize);
+            if !p.is_entry(first) || !self.f.accepts(first, start, self.waits) {
+                return false;
+            }
+            let mut at = first;
+            let mut seen = start.saturating_add(self.f.wait(first, self.waits));
+            for &m in tail {
+                let m = NodeIndex::new(m as usize);
+                let Some(e) = p.graph().find_edge(at, m) else {
+                    return false;
+                };
+                if !self.f.referral_open(e, seen) {
+                    return false;
+                }
+                let arrival = seen.saturating_add(p.delay(e));
+                if !self.f.accepts(m, arrival, self.waits) {
+                    return false;
+                }
+                seen = arrival.saturating_add(self.f.wait(m, self.waits));
+                at = m;
+            }
+            true
+        })
+    }
+
+    /// The routes of up to `limit` options, best first, and whether the
+    /// search finished. Routes that differ only in their first service (the
+    /// same later services, reached on the same days) are one option.
     ///
     /// Partial routes live in the heap as fixed-size service lists (no
     /// allocation per partial route); their timelines in an arena of
@@ -143,6 +206,9 @@ impl Search<'_, '_> {
         let mut labels: Vec<Label> = Vec::with_capacity(4 * self.starts.len() + 16);
         for &(n, already_with) in self.starts {
             let seen = if already_with {
+                if !self.accepts_now(n, relax) {
+                    continue;
+                }
                 start
             } else {
                 if !self.accepts(n, start, relax) {
@@ -171,21 +237,26 @@ impl Search<'_, '_> {
         let mut firsts = Vec::new();
         let mut ends: HashSet<u32> = HashSet::new();
         let mut extra = 0;
+        // Options: routes with the same later steps on the same days (they
+        // differ only in the first contact, and share a key) are one. The
+        // key of the route that filled the last option: routes after it
+        // with the same key may still belong to an option found.
+        let mut options: Vec<(Vec<u32>, i32)> = Vec::new();
+        let mut closed: Option<(i64, i64)> = None;
         // The budgets count partial routes pushed (each one is memory held
         // until the search ends), starts included: a pop never exceeds them.
         self.spent
             .set(self.spent.get().saturating_add(labels.len()));
         while let Some(Reverse(p)) = heap.pop() {
-            if self.spent.get() > QUERY_BUDGET
-                || (found.len() < limit && labels.len() > SEARCH_BUDGET)
-            {
+            let filled = closed.is_some_and(|k| p.key > k);
+            if self.spent.get() > QUERY_BUDGET || (!filled && labels.len() > SEARCH_BUDGET) {
                 return (found, firsts, false);
             }
             let Some(label) = labels.get(p.label as usize) else {
                 continue;
             };
             let last = NodeIndex::new(label.node as usize);
-            if found.len() >= limit {
+            if filled {
                 let Some((budget, goals)) = more else {
                     break;
                 };
@@ -195,14 +266,34 @@ impl Search<'_, '_> {
                 }
             }
             if (self.is_goal)(last) {
-                if found.len() < limit {
-                    ends.insert(label.node);
-                    found.push(Self::unwind(&labels, p.key, p.label));
-                } else if ends.insert(label.node) {
-                    firsts.push(Self::unwind(&labels, p.key, p.label));
+                if filled {
+                    if ends.insert(label.node) {
+                        firsts.push(Self::unwind(&labels, p.key, p.label));
+                    }
+                    continue;
                 }
-                if found.len() >= limit && more.is_none() {
-                    break;
+                let route = Self::unwind(&labels, p.key, p.label);
+                // A padded route's rest ranks strictly before it (fewer
+                // referrals, no later), so its goal is already counted.
+                if self.distinct && relax == Relax::Nothing && self.padded(&route.nodes) {
+                    continue;
+                }
+                let option = match (route.nodes.get(1..), route.times.get(1)) {
+                    (Some(rest), Some(t)) if !rest.is_empty() => (rest.to_vec(), t.0),
+                    _ => (vec![label.node], i32::MIN),
+                };
+                if options.contains(&option) {
+                    ends.insert(label.node);
+                    found.push(route);
+                } else if options.len() < limit {
+                    options.push(option);
+                    ends.insert(label.node);
+                    found.push(route);
+                    if options.len() >= limit {
+                        closed = Some(p.key);
+                    }
+                } else if more.is_some() && ends.insert(label.node) {
+                    firsts.push(route);
                 }
                 continue;
             }
@@ -220,7 +311,7 @@ impl Search<'_, '_> {
                 let spent = self.spent.get().saturating_add(1);
                 self.spent.set(spent);
                 if spent > QUERY_BUDGET {
-                    let done = found.len() >= limit;
+                    let done = closed.is_some();
                     return (found, firsts, done);
                 }
                 let m = e.target();
@@ -228,7 +319,7 @@ impl Search<'_, '_> {
                 if p.path.iter().take(hops + 1).any(|&x| x == tag) {
                     continue;
                 }
-                if relax != Relax::Everything && !self.f.referral_open(e.id(), seen) {
+                if !self.referral_open(e.id(), seen, relax) {
                     continue;
                 }
                 let delay = self.f.pathway.delay(e.id());
@@ -250,7 +341,7 @@ impl Search<'_, '_> {
                     // When only the look-ahead for other goals stops here,
                     // the answer is complete: those goals without a route
                     // are examined alone.
-                    let done = found.len() >= limit;
+                    let done = closed.is_some();
                     return (found, firsts, done);
                 }
                 heap.push(Reverse(Open {

@@ -1,15 +1,16 @@
-//! Why a goal service is not reached: the searches that relax its rule,
-//! then every rule, to find the closed door.
+//! Why a goal service is not reached, by the definitions of [`Reason`]:
+//! its own rule on every day from today, then the best route today, the
+//! earliest later start, a way whose doors are all open today, and last
+//! the first closed door on a way that ignores the rules.
 
 use petgraph::graph::NodeIndex;
 
-use crate::age::describe;
-use crate::document::AgeJudged;
-use crate::model::rules::{Clause, Timing, Truth};
+use crate::age::{describe, describe_duration};
+use crate::model::rules::{Days, Timing};
 use crate::pathway::{Pathway, Service};
 use crate::query::prepared::PreparedProfile;
 
-use super::answer::Reason;
+use super::answer::{ClosedBy, Door, Reason};
 use super::bound::Bound;
 use super::query::QUERY_BUDGET;
 use super::search::{Partial, Relax, Search};
@@ -28,6 +29,7 @@ impl Pathway {
         s: &Service,
     ) -> (Result<Partial, Reason>, bool) {
         let waits = search.waits;
+        let start = f.start_age();
         if search.spent.get() >= QUERY_BUDGET {
             let message = format!(
                 "not examined: the query examined {QUERY_BUDGET} partial routes before reaching `{}`; ask about it alone",
@@ -35,46 +37,43 @@ impl Pathway {
             );
             return (Err(Reason::NotExamined { message }), false);
         }
-        if !(search.could)(g) {
-            // Its rule excludes the family at every age from today: no
-            // route needs searching to say so.
-            let start = f.start_age();
-            let timing = Timing {
-                on_referral: start,
-                when_seen: start.saturating_add(f.wait(g, waits)),
+        let now = search.starts.iter().any(|&(n, with)| n == g && with);
+        // Not eligible: its own rule (its wait included) holds on no day
+        // from today. No search needed.
+        if f.accept_days(g, waits, now)
+            .and(&Days::from(start))
+            .is_empty()
+        {
+            let timing = if now {
+                Timing::at(start)
+            } else {
+                Timing {
+                    on_referral: start,
+                    when_seen: start.saturating_add(f.wait(g, waits)),
+                }
             };
-            let verdict = self.verdict(s, &f.profile, timing);
-            let message = in_words(&verdict.rule.decisive());
+            let message = format!("{}, and on every later day", self.rule_words(s, f, timing));
             return (Err(Reason::NotEligible { message }), true);
         }
         let only = |n: NodeIndex| n == g;
         let targets = [g];
-        let single_run = |relax: Relax| {
-            let could = search.could;
-            let could_or_g = |n: NodeIndex| n == g || could(n);
-            // Ignoring every rule, still only services in the family's area:
-            // a way through another area is no way for this family.
-            let in_area = |n: NodeIndex| f.serves(n);
-            let enterable: &dyn Fn(NodeIndex) -> bool = match relax {
-                Relax::Nothing => could,
-                Relax::Target(_) => &could_or_g,
-                Relax::Everything => &in_area,
-            };
+        let run = |relax: Relax, enterable: Option<&dyn Fn(NodeIndex) -> bool>| {
             let mut bound = scratch.borrow_mut();
-            // `g` could accept the family (checked above), so the bound for
-            // a search relaxing only `g`'s rule is the exact search's: the
-            // one already filled, which always runs first.
-            if !matches!(relax, Relax::Target(_)) {
+            if let Some(enterable) = enterable {
                 // The reverse search is charged to the query's budget, so
                 // tens of thousands of goals cannot run outside it.
                 let work = bound.fill(f, &targets, enterable, goal_mask, waits);
                 search.spent.set(search.spent.get().saturating_add(work));
             }
             let deadline = match relax {
-                Relax::Nothing => f
-                    .deadline(g)
-                    .map(|(b, j)| (b, j == AgeJudged::OnReferral, f.wait(g, waits))),
-                Relax::Target(_) | Relax::Everything => None,
+                Relax::Nothing => f.deadline(g).map(|(b, j)| {
+                    (
+                        b,
+                        j == crate::document::AgeJudged::OnReferral,
+                        f.wait(g, waits),
+                    )
+                }),
+                _ => None,
             };
             let single = Search {
                 bound: &bound,
@@ -82,150 +81,257 @@ impl Pathway {
                 deadline,
                 ..*search
             };
-            single.run(1, relax)
-        };
-        let (exact, done1) = single_run(Relax::Nothing);
-        if let Some(p) = exact.into_iter().next() {
-            return (Ok(p), done1);
-        }
-        let start = f.start_age();
-        let wait = f.wait(g, waits);
-        let at = |age: i32| Timing {
-            on_referral: age,
-            when_seen: age.saturating_add(wait),
-        };
-        let (relaxed, done2) = single_run(Relax::Target(g));
-        let done = done1 && done2;
-        if let Some(p) = relaxed.first() {
-            let arrival = p.times.last().map_or(start, |t| t.0);
-            let verdict = self.verdict(s, &f.profile, at(arrival));
-            let failing = verdict.rule.decisive();
-            let message = in_words(&failing);
-            let by_age = failing
-                .iter()
-                .all(|e| matches!(e.clause, Clause::Age { .. }));
-            // Accepted if seen today with no wait: then the way there ages them out.
-            let fine_now = self.verdict(s, &f.profile, Timing::at(start)).outcome == Truth::Yes;
-            let reason = if by_age && fine_now && verdict.outcome == Truth::No {
-                Reason::AgedOutOnTheWay {
-                    arrival_age_days: arrival,
-                    message: format!("would arrive at {}: {message}", describe(arrival)),
+            if relax == Relax::Nothing {
+                // The route today, else the earliest later start.
+                let (today, done) = single.run(1, relax);
+                if let Some(p) = today.into_iter().next() {
+                    return (Some(Ok(p)), done);
                 }
+                let (later, done2) = single.earliest(g);
+                (later.map(Err), done && done2)
             } else {
-                Reason::NotEligible { message }
-            };
-            return (Err(reason), done);
-        }
-        let (open, done3) = single_run(Relax::Everything);
-        let done = done && done3;
-        let Some(p) = open.first() else {
-            return (
-                Err(Reason::Unreachable {
-                    message: format!(
-                        "no referral path from the family's first contacts leads to `{}`",
-                        s.id
-                    ),
-                }),
-                done,
-            );
+                let (way, done) = single.run(1, relax);
+                (way.into_iter().next().map(Ok), done)
+            }
         };
-        // The goal's own rule, on other grounds than age, excludes the
-        // family whatever the way there: say that, not which door is closed.
-        let arrival = p.times.last().map_or(start, |t| t.0);
-        let verdict = self.verdict(s, &f.profile, at(arrival));
-        let failing = verdict.rule.decisive();
-        if verdict.outcome == Truth::No
-            && failing
-                .iter()
-                .any(|e| !matches!(e.clause, Clause::Age { .. }))
-        {
-            let message = in_words(&failing);
-            return (Err(Reason::NotEligible { message }), done);
-        }
-        // Walk the route that ignores every rule, to the first closed door.
-        let mut seen = start;
-        for (i, (&n, &(_, _, _))) in p.nodes.iter().zip(&p.times).enumerate() {
-            let node = NodeIndex::new(n as usize);
-            let Some(svc) = self.services.get(node.index()) else {
-                break;
-            };
-            let arrival = if i == 0 {
-                start
-            } else {
-                let prev = NodeIndex::new(p.nodes.get(i - 1).copied().unwrap_or(0) as usize);
-                let edge = self.graph.find_edge(prev, node);
-                if let Some(e) = edge.filter(|&e| !f.referral_open(e, seen)) {
-                    let from = self.node_id(prev);
-                    let _ = e;
-                    return (
-                        Err(Reason::Unreachable {
-                            message: format!(
-                                "the referral from `{from}` to `{}` is closed to this family",
-                                svc.id
-                            ),
-                        }),
-                        done,
-                    );
-                }
-                seen.saturating_add(edge.map_or(0, |e| self.delay(e)))
-            };
-            let w = f.wait(node, waits);
-            if !f.accepts(node, arrival, waits) {
-                let verdict = self.verdict(
-                    svc,
-                    &f.profile,
-                    Timing {
-                        on_referral: arrival,
-                        when_seen: arrival.saturating_add(w),
-                    },
+        let (found, mut done) = run(Relax::Nothing, Some(search.could));
+        match found {
+            Some(Ok(p)) => return (Ok(p), done),
+            Some(Err((day, p))) => {
+                let via: Vec<&str> = p
+                    .nodes
+                    .iter()
+                    .map(|&n| self.node_id(NodeIndex::new(n as usize)))
+                    .collect();
+                let wait = i64::from(day) - i64::from(start);
+                let message = format!(
+                    "a route opens for a family starting at {} (in {}): {}",
+                    describe(day),
+                    describe_duration(wait),
+                    via.join(" → ")
                 );
-                let failing = verdict.rule.decisive();
-                let message = in_words(&failing);
-                let by_age = verdict.region.served
-                    && !failing.is_empty()
-                    && failing
-                        .iter()
-                        .all(|e| matches!(e.clause, Clause::Age { .. }));
-                let reason = if by_age && i > 0 {
-                    Reason::AgedOutOnTheWay {
-                        arrival_age_days: arrival,
-                        message: format!(
-                            "would reach `{}` at {}: {message}",
-                            svc.id,
-                            describe(arrival)
-                        ),
-                    }
-                } else {
-                    let why = if verdict.region.served {
-                        message
-                    } else {
-                        verdict.region.message
-                    };
-                    Reason::Unreachable {
-                        message: format!(
-                            "the way to `{}` passes `{}`, closed to this family: {why}",
-                            s.id, svc.id
-                        ),
-                    }
-                };
+                return (
+                    Err(Reason::NotYet {
+                        from_age_days: day,
+                        days_from_today: wait,
+                        message,
+                    }),
+                    done,
+                );
+            }
+            None => {}
+        }
+        // Aged out on the way: a way whose every door is open today, but
+        // no route on any day (the bound for `could` is still in place).
+        let (way, d) = run(Relax::Frozen, None);
+        done &= d;
+        if let Some(Ok(p)) = way {
+            if let Some(reason) = self.aged_out(f, search, &p) {
                 return (Err(reason), done);
             }
-            seen = arrival.saturating_add(w);
         }
-        (
-            Err(Reason::Unreachable {
-                message: format!("no open referral path leads to `{}`", s.id),
-            }),
-            done,
-        )
+        // Unreachable: the first door closed today on the best way that
+        // ignores every rule, in the family's area, else anywhere.
+        let in_area = |n: NodeIndex| f.serves(n);
+        let (way, d) = run(Relax::Everything, Some(&in_area));
+        done &= d;
+        let way = match way {
+            Some(Ok(p)) => Some(p),
+            _ => {
+                let anywhere = |_: NodeIndex| true;
+                let (way, d) = run(Relax::Anywhere, Some(&anywhere));
+                done &= d;
+                way.and_then(Result::ok)
+            }
+        };
+        let reason = match way.and_then(|p| self.first_closed(f, search, &p)) {
+            Some((door, why)) => {
+                let message = match &door.referred_by {
+                    Some(by) => format!(
+                        "the way to `{}` needs the referral from `{by}` to `{}`, closed to this family: {why}",
+                        s.id, door.service
+                    ),
+                    None => format!(
+                        "the way to `{}` passes `{}`, closed to this family: {why}",
+                        s.id, door.service
+                    ),
+                };
+                Reason::Unreachable {
+                    door: Some(door),
+                    message,
+                }
+            }
+            None => Reason::Unreachable {
+                door: None,
+                message: format!(
+                    "no referral path of at most {} referrals leads from the family's first contacts to `{}`",
+                    search.max_hops, s.id
+                ),
+            },
+        };
+        (Err(reason), done)
     }
-}
 
-/// Deciding clauses in words, for a reason: their messages joined by "; ".
-fn in_words(clauses: &[&crate::model::rules::Explanation]) -> String {
-    clauses
-        .iter()
-        .map(|e| e.message.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
+    /// The deciding clauses of `s`'s rule (or its region) at `timing`, in words.
+    fn rule_words(&self, s: &Service, f: &PreparedProfile<'_>, timing: Timing) -> String {
+        let v = self.verdict(s, &f.profile, timing);
+        if !v.region.served {
+            return v.region.message;
+        }
+        v.rule
+            .decisive()
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The deciding clauses of the condition on the referral `e`, judged
+    /// for the family seen on `day`, in words.
+    fn referral_words(
+        &self,
+        f: &PreparedProfile<'_>,
+        e: petgraph::graph::EdgeIndex,
+        day: i32,
+    ) -> String {
+        let Some(w) = self.referral_of(e).and_then(|r| r.when.as_ref()) else {
+            return String::new();
+        };
+        w.explain(&self.context(&f.profile, Timing::at(day)))
+            .decisive()
+            .iter()
+            .map(|e| e.message.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Walks a way whose every door is open today on the real timeline, to
+    /// the first check its waits and delays make fail.
+    fn aged_out(
+        &self,
+        f: &PreparedProfile<'_>,
+        search: &Search<'_, '_>,
+        p: &Partial,
+    ) -> Option<Reason> {
+        let waits = search.waits;
+        let start = f.start_age();
+        let mut seen = start;
+        let mut prev: Option<NodeIndex> = None;
+        for (i, &n) in p.nodes.iter().enumerate() {
+            let node = NodeIndex::new(n as usize);
+            let svc = self.services.get(node.index())?;
+            let with = i == 0 && search.starts.iter().any(|&(m, w)| m == node && w);
+            let arrival = match prev {
+                None => start,
+                Some(at) => {
+                    let e = self.graph.find_edge(at, node)?;
+                    if !f.referral_open(e, seen) {
+                        let by = self.node_id(at).to_owned();
+                        let why = self.referral_words(f, e, seen);
+                        return Some(Reason::AgedOutOnTheWay {
+                            message: format!(
+                                "the referral from `{by}` to `{}` would be made at {}: {why}",
+                                svc.id,
+                                describe(seen)
+                            ),
+                            door: Door {
+                                service: svc.id.clone(),
+                                referred_by: Some(by),
+                                closed_by: ClosedBy::Referral,
+                            },
+                            age_days: seen,
+                        });
+                    }
+                    seen.saturating_add(self.delay(e))
+                }
+            };
+            let ok = if with {
+                f.accepts_now(node, arrival)
+            } else {
+                f.accepts(node, arrival, waits)
+            };
+            let wait = if with { 0 } else { f.wait(node, waits) };
+            if !ok {
+                let timing = Timing {
+                    on_referral: arrival,
+                    when_seen: arrival.saturating_add(wait),
+                };
+                return Some(Reason::AgedOutOnTheWay {
+                    message: format!(
+                        "would reach `{}` at {}: {}",
+                        svc.id,
+                        describe(arrival),
+                        self.rule_words(svc, f, timing)
+                    ),
+                    door: Door {
+                        service: svc.id.clone(),
+                        referred_by: None,
+                        closed_by: ClosedBy::Rule,
+                    },
+                    age_days: arrival,
+                });
+            }
+            seen = arrival.saturating_add(wait);
+            prev = Some(node);
+        }
+        None
+    }
+
+    /// The first door on a way that is closed to the family today, each
+    /// judged as if reached today: the service's region, its rule (its own
+    /// wait included), or the referral's condition.
+    fn first_closed(
+        &self,
+        f: &PreparedProfile<'_>,
+        search: &Search<'_, '_>,
+        p: &Partial,
+    ) -> Option<(Door, String)> {
+        let waits = search.waits;
+        let start = f.start_age();
+        let mut prev: Option<NodeIndex> = None;
+        for (i, &n) in p.nodes.iter().enumerate() {
+            let node = NodeIndex::new(n as usize);
+            let svc = self.services.get(node.index())?;
+            if let Some(at) = prev {
+                let e = self.graph.find_edge(at, node)?;
+                if !f.referral_open(e, start) {
+                    let by = self.node_id(at).to_owned();
+                    return Some((
+                        Door {
+                            service: svc.id.clone(),
+                            referred_by: Some(by),
+                            closed_by: ClosedBy::Referral,
+                        },
+                        self.referral_words(f, e, start),
+                    ));
+                }
+            }
+            let with = i == 0 && search.starts.iter().any(|&(m, w)| m == node && w);
+            let door = |closed_by| Door {
+                service: svc.id.clone(),
+                referred_by: None,
+                closed_by,
+            };
+            if !f.serves(node) {
+                let why = self.regions.explain_served(f.profile.region, &svc.regions);
+                return Some((door(ClosedBy::Region), why));
+            }
+            let (ok, timing) = if with {
+                (f.accepts_now(node, start), Timing::at(start))
+            } else {
+                (
+                    f.accepts(node, start, waits),
+                    Timing {
+                        on_referral: start,
+                        when_seen: start.saturating_add(f.wait(node, waits)),
+                    },
+                )
+            };
+            if !ok {
+                return Some((door(ClosedBy::Rule), self.rule_words(svc, f, timing)));
+            }
+            prev = Some(node);
+        }
+        None
+    }
 }
