@@ -159,6 +159,15 @@ const PATHWAY: &[Field] = &[
         Defaulted,
     ),
     f("goal", Shape::Object(GOAL), Required),
+    f(
+        "alternatives",
+        Shape::List(&Shape::Object(ALTERNATIVE)),
+        Defaulted,
+    ),
+];
+const ALTERNATIVE: &[Field] = &[
+    f("label", TEXT, Required),
+    f("goal", Shape::Object(GOAL), Required),
 ];
 const AGE_RANGE: &[Field] = &[
     f("from", TEXT, Optional),
@@ -444,7 +453,7 @@ mod tests {
         let schema: Value =
             serde_json::from_str(&crate::document::schema::pathway_schema_json()).unwrap();
         let defs = &schema["$defs"];
-        let pairs: [(&str, &[Field]); 16] = [
+        let pairs: [(&str, &[Field]); 17] = [
             ("", PATHWAY),
             ("Metadata", METADATA),
             ("SourceDoc", SOURCE),
@@ -458,6 +467,7 @@ mod tests {
             ("Contact", CONTACT),
             ("ReferralDoc", REFERRAL),
             ("GoalDoc", GOAL),
+            ("AlternativeDoc", ALTERNATIVE),
             ("AgeRangeDoc", AGE_RANGE),
             ("AdversitiesDoc", ADVERSITY_TEST),
             ("FactTestDoc", FACT_TEST),
