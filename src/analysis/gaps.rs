@@ -223,17 +223,18 @@ impl Coverage<'_> {
 }
 
 /// The goal service a family comes closest to: aged out on the way, then
-/// not eligible, then unreachable, then not examined, then elsewhere; the
-/// first in id order among equals.
+/// not yet (a route opens later), then not eligible, then unreachable,
+/// then not examined, then elsewhere; the first in id order among equals.
 pub(crate) fn nearest(not_reached: Vec<NotReached>) -> Option<NotReached> {
     let rank = |r: &Reason| match r {
         Reason::AgedOutOnTheWay { .. } => 0,
-        Reason::NotEligible { .. } => 1,
-        Reason::Unreachable { .. } => 2,
-        Reason::NotExamined { .. } => 3,
-        Reason::NotInRegion { .. } => 4,
+        Reason::NotYet { .. } => 1,
+        Reason::NotEligible { .. } => 2,
+        Reason::Unreachable { .. } => 3,
+        Reason::NotExamined { .. } => 4,
+        Reason::NotInRegion { .. } => 5,
         #[allow(unreachable_patterns)]
-        _ => 5,
+        _ => 6,
     };
     not_reached.into_iter().min_by_key(|n| rank(&n.reason))
 }
