@@ -42,6 +42,15 @@ fn check_reports_every_problem_and_exits_1() {
     assert_eq!(code, 1);
     assert!(err.contains("E0103") && err.contains("E0102"), "{err}");
     assert!(err.contains("did you mean `east`?"), "{err}");
+    // Printed as a compiler prints: each finding's place on a line of its
+    // own (the report's line breaks are not escaped away).
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.trim_start().starts_with("--> "))
+            .count(),
+        2,
+        "{err}"
+    );
     let (code, out, _) = carepath(&["check", path, "--format", "json"]);
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).expect("json output");

@@ -121,6 +121,9 @@ fn the_scotland_report_opens_clean_in_chromium() {
         .collect();
     let want: Vec<&str> = picture.services.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(drawn, want);
+    // Each of the picture's clusters (the board's areas) is drawn as a box.
+    let clusters: Vec<&str> = picture.clusters.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(seen["clusters"], serde_json::json!(clusters));
     for s in seen["services"].as_array().expect("services") {
         assert!(
             s["width"].as_f64() > Some(100.0) && s["height"].as_f64() > Some(20.0),
@@ -136,6 +139,14 @@ fn the_scotland_report_opens_clean_in_chromium() {
     assert!(
         std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
         "a screenshot"
+    );
+    // In a 1400-pixel window the gaps are listed beside the heatmaps, not
+    // below them.
+    let (maps, gaps) = (&seen["boxes"][".heatmaps"], &seen["boxes"]["#gaps"]);
+    let edge = |b: &Value, side: &str| b[side].as_f64().expect("a box edge");
+    assert!(
+        edge(gaps, "left") >= edge(maps, "right") && edge(gaps, "top") < edge(maps, "bottom"),
+        "heatmaps {maps}, gaps {gaps}"
     );
 
     // The heatmaps: one cell per leaf region × adversity at each age, and
@@ -302,5 +313,44 @@ fn a_region_asked_for_is_the_one_drawn() {
         seen["services"].as_array().map(Vec::len),
         Some(picture.services.len())
     );
+    assert_eq!(seen["messages"], serde_json::json!([]));
+}
+
+#[test]
+fn a_draft_shows_the_findings_lint_gives() {
+    let draft = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/lint/fixtures/unreachable-service/bad.json"
+    );
+    let Some((seen, _)) = open(&[draft], "report-draft") else {
+        return;
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_carepath"))
+        .args(["lint", draft, "--format", "json"])
+        .output()
+        .expect("carepath runs");
+    let lint: Value = serde_json::from_slice(&out.stdout).expect("lint json");
+    let mut want: Vec<String> = lint["files"][0]["report"]["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["code"].as_str().unwrap_or(""),
+                f["name"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    let mut shown: Vec<String> = seen["findings"]
+        .as_array()
+        .expect("findings shown")
+        .iter()
+        .map(|f| f.as_str().unwrap_or("").to_owned())
+        .collect();
+    want.sort();
+    shown.sort();
+    assert!(!want.is_empty(), "the draft has findings");
+    assert_eq!(shown, want);
     assert_eq!(seen["messages"], serde_json::json!([]));
 }

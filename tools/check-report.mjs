@@ -103,12 +103,19 @@ try {
           example: text(li.querySelector('code')),
         })),
         findings: [...document.querySelectorAll('tr.finding')].map((tr) => text(tr.cells[0])),
+        clusters: [...document.querySelectorAll('#graph svg g.cluster')].map((g) => g.dataset.cluster),
         services: [...document.querySelectorAll('#graph svg g.service')].map((g) => ({
           id: g.dataset.service,
           width: g.getBBox().width,
           height: g.getBBox().height,
         })),
         missing: [...document.querySelectorAll('.missing')].map(text),
+        boxes: Object.fromEntries(['.heatmaps', '#gaps'].map((sel) => {
+          const el = document.querySelector(sel);
+          if (!el) return [sel, null];
+          const r = el.getBoundingClientRect();
+          return [sel, { left: r.left, right: r.right, top: r.top, bottom: r.bottom }];
+        })),
         summary: text(document.getElementById('summary')),
         page: { width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight },
       };

@@ -179,7 +179,8 @@ body{font-family:'DejaVu Sans',Verdana,sans-serif;margin:24px;color:#111;max-wid
 h1{font-size:1.6em;margin:0 0 4px} h2{font-size:1.25em;margin:28px 0 8px;border-bottom:2px solid #ddd}
 .lede{color:#333;max-width:70em} .facts{display:flex;gap:18px;flex-wrap:wrap;padding:0;list-style:none}
 .facts li{background:#f4f4f4;border-radius:6px;padding:6px 12px} .facts b{font-size:1.3em}
-.coverage{display:flex;gap:28px;align-items:flex-start;flex-wrap:wrap}
+.coverage{display:grid;grid-template-columns:minmax(0,1fr) minmax(20em,28em);gap:28px;align-items:start}
+@media (max-width:1000px){.coverage{grid-template-columns:1fr}}
 .heatmaps{display:flex;gap:22px;align-items:flex-start;flex-wrap:wrap}
 table.heatmap{border-collapse:collapse;font-size:12px;margin-bottom:16px}
 table.heatmap caption{text-align:left;font-weight:bold;padding:4px 0}
@@ -189,7 +190,7 @@ table.heatmap td{width:30px;height:22px;text-align:center;border:1px solid #fff;
 td.none{font-weight:bold}
 .legend{display:flex;gap:4px;align-items:center;font-size:12px;margin:6px 0 14px;flex-wrap:wrap}
 .legend span{display:inline-block;padding:3px 8px;border-radius:3px}
-aside.gaps{flex:1;min-width:22em;max-width:60em} aside.gaps li{margin-bottom:8px}
+aside.gaps{position:sticky;top:8px;max-height:96vh;overflow:auto} aside.gaps li{margin-bottom:8px}
 code{background:#f4f4f4;padding:1px 4px;border-radius:3px;font-size:90%}
 .missing{background:#fff8e1;border-left:4px solid #E69F00;padding:8px 12px}
 table.findings{border-collapse:collapse;font-size:13px} table.findings td,table.findings th{border-bottom:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}

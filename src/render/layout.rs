@@ -14,8 +14,12 @@
 //!    left to right (each service at the mean row of the services
 //!    referring to it) and right to left (of those it refers to), ties by
 //!    id, which reduces crossings without any promise of a minimum.
-//! 3. **Coordinates.** Fixed column width and row height; each column is
-//!    centred vertically.
+//! 3. **Coordinates.** Fixed column width and row height. When the
+//!    picture has clusters, each is a horizontal band across every column
+//!    (services outside every cluster in a band of their own, first), so a
+//!    cluster's services sit together inside one labelled box; within a
+//!    band, each column's boxes stand from its top. Without clusters each
+//!    column is centred vertically.
 //!
 //! Complexity: O(V + E) for the columns, O(s · (E + V log V)) for `s`
 //! sweeps (here 4), O(V) for the coordinates, for V services and E
@@ -44,14 +48,30 @@ pub(crate) const WRAP: usize = 34;
 /// Barycentre sweeps (each one left to right and right to left).
 const SWEEPS: usize = 4;
 
+/// Height of a cluster band's label.
+pub(crate) const BAND_LABEL: f64 = 20.0;
+
 /// Where each service of a picture is drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Layout {
     /// Per service of the picture (same order): the box and its lines.
     pub(crate) boxes: Vec<Placed>,
+    /// The cluster bands, in the picture's cluster order (only those
+    /// holding a service): the cluster's index and its band's top and
+    /// height.
+    pub(crate) bands: Vec<Band>,
     /// Size of the whole drawing.
     pub(crate) width: f64,
     /// Size of the whole drawing.
+    pub(crate) height: f64,
+}
+
+/// One cluster's band: a box across every column around its services.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Band {
+    /// Index into the picture's clusters.
+    pub(crate) cluster: usize,
+    pub(crate) y: f64,
     pub(crate) height: f64,
 }
 
@@ -81,6 +101,21 @@ pub(crate) fn layout(picture: &Picture) -> Layout {
         .filter_map(|r| Some((*index.get(r.from.as_str())?, *index.get(r.to.as_str())?)))
         .collect();
     let tier = |i: usize| picture.services.get(i).map_or(Tier::Universal, |s| s.tier);
+    // Band 0: outside every cluster; band k + 1: the picture's cluster k.
+    let band: Vec<usize> = picture
+        .services
+        .iter()
+        .map(|s| {
+            s.cluster.as_deref().map_or(0, |c| {
+                picture
+                    .clusters
+                    .iter()
+                    .position(|k| k.id == c)
+                    .map_or(0, |k| k + 1)
+            })
+        })
+        .collect();
+    let band_of = |i: usize| band.get(i).copied().unwrap_or(0);
 
     // 1. Columns: depth within the tier, then tiers side by side.
     let depth = depths(n, &edges, &tier);
@@ -156,7 +191,12 @@ pub(crate) fn layout(picture: &Picture) -> Layout {
                     }
                 };
                 let mut keyed: Vec<(f64, usize)> = row.iter().map(|&i| (key(i), i)).collect();
-                keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                keyed.sort_by(|a, b| {
+                    band_of(a.1)
+                        .cmp(&band_of(b.1))
+                        .then(a.0.total_cmp(&b.0))
+                        .then(a.1.cmp(&b.1))
+                });
                 *row = keyed.into_iter().map(|(_, i)| i).collect();
             }
             renumber(&rows, &mut position);
@@ -178,7 +218,6 @@ pub(crate) fn layout(picture: &Picture) -> Layout {
     let box_height = |i: usize| lines.get(i).map_or(1, Vec::len) as f64 * LINE_HEIGHT + 12.0;
     let column_height =
         |row: &Vec<usize>| row.iter().map(|&i| box_height(i) + ROW_GAP).sum::<f64>() - ROW_GAP;
-    let tallest = rows.iter().map(column_height).fold(0.0, f64::max);
     let mut boxes: Vec<Placed> = (0..n)
         .map(|i| Placed {
             column: 0,
@@ -188,21 +227,58 @@ pub(crate) fn layout(picture: &Picture) -> Layout {
             lines: lines.get(i).cloned().unwrap_or_default(),
         })
         .collect();
-    for (c, row) in rows.iter().enumerate() {
-        let mut y = MARGIN + (tallest - column_height(row)).max(0.0) / 2.0;
-        for &i in row {
-            if let Some(b) = boxes.get_mut(i) {
-                b.column = c;
-                b.x = MARGIN + c as f64 * (NODE_WIDTH + COLUMN_GAP);
-                b.y = y;
-                y += b.height + ROW_GAP;
+    let mut bands = Vec::new();
+    let tallest = if picture.clusters.is_empty() {
+        let tallest = rows.iter().map(column_height).fold(0.0, f64::max);
+        for (c, row) in rows.iter().enumerate() {
+            let top = MARGIN + (tallest - column_height(row)).max(0.0) / 2.0;
+            place(&mut boxes, c, row, top);
+        }
+        tallest
+    } else {
+        let mut top = MARGIN;
+        for k in 0..=picture.clusters.len() {
+            let label = if k == 0 { 0.0 } else { BAND_LABEL };
+            let mut deepest: f64 = 0.0;
+            for (c, row) in rows.iter().enumerate() {
+                let part: Vec<usize> = row.iter().copied().filter(|&i| band_of(i) == k).collect();
+                if !part.is_empty() {
+                    deepest = deepest.max(column_height(&part));
+                    place(&mut boxes, c, &part, top + label + ROW_GAP / 2.0);
+                }
+            }
+            if deepest > 0.0 {
+                let height = label + deepest + ROW_GAP;
+                if k > 0 {
+                    bands.push(Band {
+                        cluster: k - 1,
+                        y: top,
+                        height,
+                    });
+                }
+                top += height + ROW_GAP;
             }
         }
-    }
+        (top - ROW_GAP - MARGIN).max(0.0)
+    };
     Layout {
         boxes,
+        bands,
         width: 2.0 * MARGIN + columns_count as f64 * (NODE_WIDTH + COLUMN_GAP) - COLUMN_GAP,
         height: 2.0 * MARGIN + tallest.max(0.0),
+    }
+}
+
+/// Stacks the boxes `row` of column `c` from `top` down.
+fn place(boxes: &mut [Placed], c: usize, row: &[usize], top: f64) {
+    let mut y = top;
+    for &i in row {
+        if let Some(b) = boxes.get_mut(i) {
+            b.column = c;
+            b.x = MARGIN + c as f64 * (NODE_WIDTH + COLUMN_GAP);
+            b.y = y;
+            y += b.height + ROW_GAP;
+        }
     }
 }
 
@@ -331,6 +407,31 @@ mod tests {
                 assert!(apart, "{a:?} overlaps {b:?}");
             }
         }
+    }
+
+    #[test]
+    fn each_cluster_is_one_band_holding_its_services() {
+        let pathway = crate::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let picture =
+            Picture::new(&pathway, &PictureQuery::default()).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!picture.clusters.is_empty(), "the fixture is clustered");
+        let l = layout(&picture);
+        assert_eq!(l.bands.len(), picture.clusters.len());
+        for (s, b) in picture.services.iter().zip(&l.boxes) {
+            for band in &l.bands {
+                let name = picture.clusters.get(band.cluster).map(|c| c.id.as_str());
+                let inside = b.y >= band.y && b.y + b.height <= band.y + band.height;
+                assert_eq!(inside, s.cluster.as_deref() == name, "{} in {name:?}", s.id);
+            }
+        }
+        // Bands do not overlap, and the drawing holds them.
+        for w in l.bands.windows(2) {
+            if let [a, b] = w {
+                assert!(a.y + a.height <= b.y, "{a:?} {b:?}");
+            }
+        }
+        assert!(l.bands.iter().all(|b| b.y + b.height <= l.height));
     }
 
     #[test]

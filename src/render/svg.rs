@@ -19,7 +19,7 @@
 
 use std::fmt::Write;
 
-use super::layout::{LINE_HEIGHT, Layout, NODE_WIDTH, layout};
+use super::layout::{LINE_HEIGHT, Layout, MARGIN, NODE_WIDTH, layout};
 use super::palette;
 use super::picture::Picture;
 
@@ -51,6 +51,23 @@ pub fn render(picture: &Picture) -> String {
         "<defs><marker id=\"cp-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#555555\"/></marker><marker id=\"cp-arrow-route\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"5\" markerHeight=\"5\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{}\"/></marker></defs>",
         palette::ROUTE
     );
+    for band in &l.bands {
+        let Some(cluster) = picture.clusters.get(band.cluster) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "<g class=\"cluster\" data-cluster=\"{}\"><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"10\" fill=\"#f7f7f7\" stroke=\"#bbbbbb\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"bold\" fill=\"#333333\">{}</text></g>",
+            xml(&cluster.id),
+            MARGIN / 2.0,
+            band.y,
+            l.width - MARGIN,
+            band.height,
+            MARGIN / 2.0 + 8.0,
+            band.y + 14.0,
+            xml(&cluster.name)
+        );
+    }
     edges(picture, &l, &mut out);
     for (s, b) in picture.services.iter().zip(&l.boxes) {
         let (fill, stroke, text, dash) = match &s.excludes {

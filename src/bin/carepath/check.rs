@@ -59,10 +59,15 @@ pub(crate) fn run(file: Option<&PathBuf>, format: Format) -> Result<(), Failure>
                     println_out(carepath::human::report(&name, &text, &report).trim_end())?;
                 }
             }
-            None => eprintln!(
-                "{}",
-                escape(carepath::human::report(&name, &text, &report).trim_end())
-            ),
+            None => {
+                // Line by line: the report's own line breaks stay breaks.
+                for line in carepath::human::report(&name, &text, &report)
+                    .trim_end()
+                    .lines()
+                {
+                    eprintln!("{}", escape(line));
+                }
+            }
         },
     }
     if pathway.is_some() {

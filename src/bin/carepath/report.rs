@@ -54,6 +54,32 @@ fn days(ages: &[String]) -> Result<Vec<(i32, String)>, Failure> {
         .collect()
 }
 
+/// The lint findings of the file at the levels `check` uses, most severe
+/// first, each placed at its line and column.
+fn findings(text: &str) -> Vec<carepath::html::Finding> {
+    let options = carepath::lint::LintOptions {
+        today: Some(crate::lint::today()),
+        ..carepath::lint::LintOptions::default()
+    };
+    let mut found = carepath::lint::lint_with(text, &options).findings;
+    found.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    found
+        .into_iter()
+        .map(|d| carepath::html::Finding {
+            code: format!("{} {}", d.code, d.name),
+            severity: d.severity.as_str().to_owned(),
+            message: match &d.help {
+                Some(help) => format!("{} (help: {help})", d.message),
+                None => d.message,
+            },
+            location: format!(
+                "line {}, column {} ({})",
+                d.location.line, d.location.column, d.location.pointer
+            ),
+        })
+        .collect()
+}
+
 /// Writes the report page.
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let (name, text) = read_pathway(args.file.as_ref())?;
@@ -140,7 +166,7 @@ pub(crate) fn run(args: Args) -> Result<(), Failure> {
                 })
                 .collect(),
         ),
-        findings: None,
+        findings: Some(findings(&text)),
         picture,
         picture_note,
     };
