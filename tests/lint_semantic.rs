@@ -1,5 +1,5 @@
 //! The semantic lints against brute force: on random small pathways (the
-//! coverage differential test's generator: several regions, adversities
+//! public `testing::strategies::pathways`: several regions, adversities
 //! and facts; age clauses judged on referral or when seen, negated;
 //! referral conditions; cycles), every claim about every family is checked
 //! by enumerating the finite profile space — each leaf region, adversity
@@ -18,6 +18,9 @@
 //! - `unusable-referral` ⇔ no age cliff, the source is reached, and no
 //!   family reaching it is accepted by the target through the referral.
 //!
+//! The generator is shared with `coverage_differential.rs`; the evaluator
+//! is this file's own.
+//!
 //! Cases: `LINT_CASES` (default 64; set it to 10000 locally).
 //!
 //! One case found by a CI run is kept as a file: a cycle of referrals with
@@ -28,210 +31,10 @@
 use std::collections::BTreeSet;
 
 use carepath::lint::{LintOptions, lint_with};
+use carepath::testing::strategies::{
+    AdversityTest, GeneratedClause as Clause, GeneratedReferral, GeneratedService as Svc, pathways,
+};
 use proptest::prelude::*;
-use serde_json::{Value, json};
-
-/// A clause of a random rule.
-#[derive(Debug, Clone)]
-enum Clause {
-    Age {
-        from: Option<i32>,
-        before: Option<i32>,
-        when_seen: bool,
-        negate: bool,
-    },
-    Adversity {
-        test: usize,
-        set: Vec<usize>,
-    },
-    Young(bool),
-    ParentAge {
-        at_most: bool,
-        value: i32,
-    },
-    Severity(Vec<usize>),
-    Region(usize),
-}
-
-const ADVERSITIES: [&str; 3] = ["trauma", "abuse", "poverty"];
-const REGIONS: [&str; 6] = ["land", "north", "south", "n1", "n2", "s1"];
-const SEVERITY: [&str; 3] = ["mild", "moderate", "severe"];
-
-fn clause() -> impl Strategy<Value = Clause> {
-    prop_oneof![
-        4 => (
-            prop::option::of(-40..60i32),
-            prop::option::of(-30..90i32),
-            any::<bool>(),
-            prop::bool::weighted(0.15)
-        )
-            .prop_map(|(from, before, when_seen, negate)| Clause::Age {
-                from: from.map(exact),
-                // Ages in pregnancy are written in whole weeks of gestation.
-                before: match (from.map(exact), before.map(exact)) {
-                    (Some(f), Some(b)) if b <= f => None,
-                    (_, b) => b,
-                },
-                when_seen,
-                negate
-            }),
-        2 => (0..3usize, prop::collection::vec(0..2usize, 1..3))
-            .prop_map(|(test, set)| Clause::Adversity { test, set }),
-        1 => any::<bool>().prop_map(Clause::Young),
-        1 => (any::<bool>(), 17..27i32).prop_map(|(at_most, value)| Clause::ParentAge { at_most, value }),
-        1 => prop::collection::vec(0..3usize, 1..3).prop_map(Clause::Severity),
-        1 => (0..6usize).prop_map(Clause::Region),
-    ]
-}
-
-fn rule_json(c: &Clause) -> Value {
-    match c {
-        Clause::Age {
-            from,
-            before,
-            when_seen,
-            negate,
-        } => {
-            let mut age = serde_json::Map::new();
-            if let Some(f) = from {
-                age.insert("from".into(), json!(days(*f)));
-            }
-            if let Some(b) = before {
-                age.insert("before".into(), json!(days(*b)));
-            }
-            if *when_seen {
-                age.insert("judged".into(), json!("when_seen"));
-            }
-            let r = json!({"age": age});
-            if *negate { json!({"not": r}) } else { r }
-        }
-        Clause::Adversity { test, set } => {
-            let key = ["any_of", "all_of", "none_of"][*test];
-            let ids: Vec<&str> = set.iter().map(|&i| ADVERSITIES[i]).collect();
-            json!({"adversities": {key: ids}})
-        }
-        Clause::Young(b) => json!({"fact": {"id": "young", "equals": b}}),
-        Clause::ParentAge { at_most, value } => {
-            let key = if *at_most { "at_most" } else { "at_least" };
-            json!({"fact": {"id": "parent_age", key: value}})
-        }
-        Clause::Severity(vs) => {
-            let names: Vec<&str> = vs.iter().map(|&i| SEVERITY[i]).collect();
-            json!({"fact": {"id": "severity", "one_of": names}})
-        }
-        Clause::Region(r) => json!({"region": [REGIONS[*r]]}),
-    }
-}
-
-/// An age a pathway file can write: days after birth, whole weeks before.
-fn exact(d: i32) -> i32 {
-    if d >= 0 { d } else { d.div_euclid(7) * 7 }
-}
-
-fn days(d: i32) -> String {
-    if d >= 0 {
-        format!("{d} days")
-    } else {
-        format!("{} weeks gestation", (d + 280) / 7)
-    }
-}
-
-#[derive(Debug, Clone)]
-struct Svc {
-    region: usize,
-    entry: bool,
-    goal: bool,
-    rule: Vec<Clause>,
-    any: bool,
-    wait: i32,
-    pessimistic: i32,
-}
-
-fn svc() -> impl Strategy<Value = Svc> {
-    (
-        0..6usize,
-        prop::bool::weighted(0.4),
-        prop::bool::weighted(0.3),
-        prop::collection::vec(clause(), 0..3),
-        prop::bool::weighted(0.2),
-        0..20i32,
-        0..10i32,
-    )
-        .prop_map(|(region, entry, goal, rule, any, wait, extra)| Svc {
-            region,
-            entry,
-            goal,
-            rule,
-            any,
-            wait,
-            pessimistic: wait + extra,
-        })
-}
-
-type Edge = (usize, usize, i32, Option<Clause>);
-
-fn case() -> impl Strategy<Value = (Vec<Svc>, Vec<Edge>)> {
-    (2..8usize).prop_flat_map(|n| {
-        (
-            prop::collection::vec(svc(), n),
-            prop::collection::vec(
-                (0..n, 0..n, 0..8i32, prop::option::weighted(0.3, clause())),
-                0..(n * 3),
-            ),
-        )
-    })
-}
-
-fn build(svcs: &[Svc], edges: &[Edge]) -> String {
-    let services: Vec<Value> = svcs
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            let parts: Vec<Value> = s.rule.iter().map(rule_json).collect();
-            let key = if s.any { "any" } else { "all" };
-            json!({
-                "id": format!("s{}", (i * 7) % 10), "name": "S", "tier": "targeted",
-                "tags": if s.goal { vec!["g"] } else { vec![] },
-                "regions": [REGIONS[s.region]], "entry": s.entry,
-                "eligibility": {key: parts},
-                "wait": {"typical": format!("{} days", s.wait), "pessimistic": format!("{} days", s.pessimistic)}
-            })
-        })
-        .collect();
-    let mut seen = BTreeSet::new();
-    let referrals: Vec<Value> = edges
-        .iter()
-        .filter(|(a, b, _, _)| a != b && seen.insert((*a, *b)))
-        .map(|(a, b, d, when)| {
-            let mut r = json!({"from": format!("s{}", (a * 7) % 10), "to": format!("s{}", (b * 7) % 10), "delay": format!("{d} days")});
-            if let Some(c) = when {
-                r["when"] = rule_json(c);
-            }
-            r
-        })
-        .collect();
-    let goal_exists = svcs.iter().any(|s| s.goal);
-    let doc = json!({
-        "metadata": {"name": "random", "version": "1"},
-        "vocabulary": {
-            "adversities": ADVERSITIES.iter().map(|a| json!({"id": a, "label": a})).collect::<Vec<_>>(),
-            "facts": [
-                {"id": "young", "label": "Young", "type": "boolean"},
-                {"id": "parent_age", "label": "Parent age", "type": "number"},
-                {"id": "severity", "label": "Severity", "type": "choice", "values": SEVERITY}
-            ]
-        },
-        "regions": [{"id": "land", "name": "Land"},
-                    {"id": "north", "name": "N", "parent": "land"},
-                    {"id": "south", "name": "S", "parent": "land"},
-                    {"id": "n1", "name": "N1", "parent": "north"},
-                    {"id": "n2", "name": "N2", "parent": "north"},
-                    {"id": "s1", "name": "S1", "parent": "south"}],
-        "services": services, "referrals": referrals,
-        "goal": if goal_exists { json!({"tags": ["g"]}) } else { json!({}) }
-    });
-    serde_json::to_string_pretty(&doc).expect("json")
-}
 
 fn cases() -> u32 {
     std::env::var("LINT_CASES")
@@ -275,12 +78,12 @@ fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32) -> boo
             let inside = from.is_none_or(|x| d >= x) && before.is_none_or(|x| d < x);
             inside != *negate
         }
-        Clause::Adversity { test, set } => {
+        Clause::Adversities { test, set } => {
             let have = |i: &usize| f.adversities[*i];
             match test {
-                0 => set.iter().any(have),
-                1 => set.iter().all(have),
-                _ => !set.iter().any(have),
+                AdversityTest::AnyOf => set.iter().any(have),
+                AdversityTest::AllOf => set.iter().all(have),
+                AdversityTest::NoneOf => !set.iter().any(have),
             }
         }
         Clause::Young(b) => f.young == *b,
@@ -293,6 +96,7 @@ fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32) -> boo
         }
         Clause::Severity(vs) => vs.contains(&f.severity),
         Clause::Region(r) => inside(f.leaf, *r),
+        other => panic!("a clause the brute force does not know: {other:?}"),
     }
 }
 
@@ -309,12 +113,12 @@ fn accepts(s: &Svc, f: &Family, r: i32, wait: i32) -> bool {
     r >= FIRST && inside(f.leaf, s.region) && rule_holds(s, f, r, wait)
 }
 
-fn families(edges: &[Edge], svcs: &[Svc]) -> Vec<Family> {
+fn families(refs: &[GeneratedReferral], svcs: &[Svc]) -> Vec<Family> {
     let mut ages: BTreeSet<i32> = BTreeSet::from([16]);
     let clauses = svcs
         .iter()
         .flat_map(|s| s.rule.iter())
-        .chain(edges.iter().filter_map(|e| e.3.as_ref()));
+        .chain(refs.iter().filter_map(|r| r.when.as_ref()));
     for c in clauses {
         if let Clause::ParentAge { value, .. } = c {
             ages.extend([value - 1, *value, value + 1]);
@@ -362,8 +166,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
-    fn semantic_lints_match_brute_force((svcs, edges) in case()) {
-        let text = build(&svcs, &edges);
+    fn semantic_lints_match_brute_force(generated in pathways(2..8)) {
+        let text = generated.to_json();
+        let svcs = &generated.services;
         let report = lint_with(&text, &LintOptions::default());
         prop_assert!(report.compiled);
         let claims: BTreeSet<(&str, String)> = report
@@ -372,11 +177,13 @@ proptest! {
             .map(|d| (d.code, d.location.pointer.clone()))
             .collect();
         prop_assert!(!claims.iter().any(|(c, _)| *c == "L0209"), "skipped: {:?}", claims);
-        // The referrals as the file lists them (the generator drops
-        // self-referrals and repeats).
-        let mut seen = BTreeSet::new();
-        let refs: Vec<&Edge> = edges.iter().filter(|(a, b, _, _)| a != b && seen.insert((*a, *b))).collect();
-        let fams = families(&edges, &svcs);
+        // The referrals as the file lists them.
+        let refs: Vec<(usize, usize, i32, Option<Clause>)> = generated
+            .referrals
+            .iter()
+            .map(|r| (r.from, r.to, r.delay, r.when.clone()))
+            .collect();
+        let fams = families(&generated.referrals, svcs);
         let goal_exists = svcs.iter().any(|s| s.goal);
         let waits_of = |s: &Svc| [s.wait, s.pessimistic];
 

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use crate::diagnostic::Severity;
+use crate::lint::{LintOptions, lint_with};
 use crate::pathway::Pathway;
 
 use super::scenario::{ScenarioFile, run};
@@ -70,6 +72,63 @@ fn check(pathway: &Pathway, file: &ScenarioFile, name: &str) {
             report.failed,
             report.cases.len(),
             report.to_text()
+        );
+    }
+}
+
+/// Lints the pathway file `text` at default levels (and the levels the
+/// file sets) and panics, listing every finding by code, name, line and
+/// place, when any is an error or a warning. Findings of level `info` do
+/// not fail it.
+///
+/// # Panics
+/// When the lint finds an error or a warning.
+///
+/// ```
+/// carepath::testing::assert_lint_clean(include_str!("../../tests/fixtures/small.json"));
+/// ```
+///
+/// ```should_panic
+/// carepath::testing::assert_lint_clean("{}");
+/// ```
+pub fn assert_lint_clean(text: &str) {
+    assert_lint_clean_with(text, &LintOptions::default());
+}
+
+/// [`assert_lint_clean`] with lint options: today's date (for the review
+/// date), the ages considered, levels set from outside the file.
+///
+/// # Panics
+/// When the lint finds an error or a warning.
+///
+/// ```
+/// use carepath::lint::LintOptions;
+/// let options = LintOptions::default().level("style", carepath::document::LintLevel::Allow);
+/// carepath::testing::assert_lint_clean_with(include_str!("../../tests/fixtures/small.json"), &options);
+/// ```
+pub fn assert_lint_clean_with(text: &str, options: &LintOptions) {
+    let report = lint_with(text, options);
+    let failing: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|d| matches!(d.severity, Severity::Error | Severity::Warning))
+        .map(|d| {
+            format!(
+                "{} {} {} at line {} ({}): {}",
+                d.severity.as_str(),
+                d.code,
+                d.name,
+                d.location.line,
+                d.location.pointer,
+                d.message
+            )
+        })
+        .collect();
+    if !failing.is_empty() {
+        panic!(
+            "the pathway file is not lint clean: {} finding(s)\n{}",
+            failing.len(),
+            failing.join("\n")
         );
     }
 }

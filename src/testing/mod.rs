@@ -4,7 +4,9 @@
 //!   question and what must hold of the answer — and the runner behind
 //!   `carepath test` (always built: it needs nothing beyond serde).
 //! - With the feature `testing`: assertions for `cargo test`
-//!   (`assert_scenarios`, `assert_scenarios_text`).
+//!   (`assert_scenarios`, `assert_scenarios_text`, `assert_lint_clean`), and
+//!   [`strategies`](crate::testing::strategies) for property tests: families
+//!   valid for a given pathway, and random valid pathways of a given size.
 //!
 //! The last stage: may use every other stage.
 
@@ -15,4 +17,9 @@ pub mod scenario;
 mod assert;
 
 #[cfg(feature = "testing")]
-pub use assert::{assert_scenarios, assert_scenarios_text};
+pub mod strategies;
+
+#[cfg(feature = "testing")]
+pub use assert::{
+    assert_lint_clean, assert_lint_clean_with, assert_scenarios, assert_scenarios_text,
+};
