@@ -5,7 +5,7 @@
 //!   `carepath test` (always built: it needs nothing beyond serde).
 //! - With the feature `testing`: assertions for `cargo test`
 //!   (`assert_scenarios`, `assert_scenarios_text`, `assert_lint_clean`), and
-//!   [`strategies`](crate::testing::strategies) for property tests: families
+//!   `strategies` for property tests: families
 //!   valid for a given pathway, and random valid pathways of a given size.
 //!
 //! The last stage: may use every other stage.
