@@ -163,6 +163,14 @@ impl Reason {
 }
 
 /// A door on a way: a service, or the referral into it.
+///
+/// ```
+/// let door: carepath::route::Door = serde_json::from_str(
+///     r#"{"service": "imh-east", "referred_by": "hv-east", "closed_by": "referral"}"#,
+/// )?;
+/// assert_eq!(door.closed_by, carepath::route::ClosedBy::Referral);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
@@ -176,6 +184,12 @@ pub struct Door {
 }
 
 /// What closes a door.
+///
+/// ```
+/// let by: carepath::route::ClosedBy = serde_json::from_str(r#""region""#)?;
+/// assert_eq!(by, carepath::route::ClosedBy::Region);
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -191,6 +205,22 @@ pub enum ClosedBy {
 
 /// The best route to one of the pathway's alternatives, offered when no
 /// route reaches a goal service.
+///
+/// ```
+/// let mut doc = carepath::document::PathwayDocument::from_json(include_str!(
+///     "../../../tests/fixtures/small.json"
+/// ))?;
+/// doc.alternatives.push(serde_json::from_str(
+///     r#"{"label": "Parenting group", "goal": {"services": ["parenting-group"]}}"#,
+/// )?);
+/// let pathway = carepath::Pathway::from_document(doc)?;
+/// // Past the East team's second birthday: no route, the group is offered.
+/// let family = carepath::Profile::new().age("26 months")?.region("east");
+/// let answer = pathway.routes(&family, &carepath::RouteQuery::default())?;
+/// assert!(answer.routes.is_empty());
+/// assert_eq!(answer.alternatives[0].label, "Parenting group");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]

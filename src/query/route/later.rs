@@ -74,6 +74,13 @@ impl Search<'_, '_> {
         let mut heap: BinaryHeap<Reverse<(i32, Path, u32)>> = BinaryHeap::new();
         let mut labels: Vec<Label> = Vec::new();
         for &(n, already_with) in self.starts {
+            // Most entries of a large pathway serve other areas or lead
+            // nowhere near `g`: skip them before computing any set of days
+            // (a service that could never accept the family accepts on no
+            // day; one with no bound reaches no target).
+            if self.bound.at(n).is_none() || !(self.could)(n) {
+                continue;
+            }
             let (open, seen_off) = if already_with {
                 (f.accept_days(n, waits, true), 0)
             } else {
