@@ -270,6 +270,10 @@ pub struct Diagnostic {
     /// what families can do (e.g. `carepath route --age "3 months" --region r`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub example: Option<String>,
+    /// Other places in the file the finding concerns, as JSON pointers:
+    /// for a rule that can never hold, the clauses that conflict.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<String>,
 }
 
 impl Diagnostic {
@@ -291,6 +295,7 @@ impl Diagnostic {
             location,
             help: None,
             example: None,
+            related: Vec::new(),
         }
     }
 

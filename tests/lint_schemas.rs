@@ -7,17 +7,19 @@
 //!   `@microsoft/sarif-multitool-linux` 5.7.0).
 #![cfg(feature = "schema")]
 
+use carepath::age::{AgeError, parse_age, parse_duration};
 use carepath::lint::{CATALOGUE, LintOptions, lint_with};
+use proptest::prelude::*;
 use serde_json::{Value, json};
 
 /// Shape errors: what a JSON Schema can see. Not here: `E0001` (not
-/// JSON: no validator reads it), `E0010` (duplicate keys: a JSON reader
-/// keeps one value, so no schema can see the other), and `E0108` / `E0109`
-/// (the forms of ages and durations — compound ages, decimals, words — are
-/// a grammar the engine reads; the schema describes them in words but a
-/// pattern kept in step with it is not attempted).
+/// JSON: no validator reads it) and `E0010` (duplicate keys: a JSON reader
+/// keeps one value, so no schema can see the other). `E0108` / `E0109`
+/// (malformed ages and durations) are here: the schema's patterns follow
+/// the grammar, and the gestation range; the other ranges (past 18 years,
+/// past 150 years) are sums a pattern cannot add, checked below apart.
 const SHAPE: &[&str] = &[
-    "E0005", "E0006", "E0007", "E0008", "E0009", "E0111", "E0112",
+    "E0005", "E0006", "E0007", "E0008", "E0009", "E0108", "E0109", "E0111", "E0112",
 ];
 
 fn pathway_schema() -> jsonschema::Validator {
@@ -163,4 +165,201 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = json!("info");
     assert!(!validator.is_valid(&broken));
+}
+
+/// A validator of one string field of the committed schema, by its
+/// place under `$defs`.
+fn field(def: &str, property: &str) -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_str(include_str!("../schema/pathway.schema.json")).expect("schema");
+    let pattern = schema["$defs"][def]["properties"][property]["pattern"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no pattern for {def}.{property}"));
+    jsonschema::validator_for(&json!({"type": "string", "pattern": pattern})).expect("a pattern")
+}
+
+/// What the loader says of an age: `Some(true)` read, `Some(false)` not an
+/// age in form or in gestation range, `None` past the after-birth range
+/// (a sum: no pattern can check it).
+fn loader_age(text: &str) -> Option<bool> {
+    match parse_age(text) {
+        Ok(_) => Some(true),
+        Err(AgeError::AgeOutOfRange { .. }) => None,
+        Err(_) => Some(false),
+    }
+}
+
+fn loader_duration(text: &str) -> Option<bool> {
+    match parse_duration(text) {
+        Ok(_) => Some(true),
+        Err(AgeError::TooLarge { .. }) => None,
+        Err(_) => Some(false),
+    }
+}
+
+/// Hand-picked ages and durations, each with the verdict both must give.
+const AGES: &[(&str, bool)] = &[
+    ("pregnancy", true),
+    ("Conception", true),
+    (" birth ", true),
+    ("NEWBORN", true),
+    ("12 weeks gestation", true),
+    ("32 weeks pregnant", true),
+    ("32+3 weeks gestation", true),
+    ("32 weeks 3 days pregnant", true),
+    ("44 weeks gestation", true),
+    ("44+0 weeks gestation", true),
+    ("0 weeks gestation", true),
+    ("6 weeks old", true),
+    ("7 months", true),
+    ("1.5 years", true),
+    ("2.25 months", true),
+    ("2 years 11 months", true),
+    ("1 year, 2 weeks and 3 days", true),
+    ("1 Year 2 Weeks", true),
+    ("3 days old", true),
+    ("6 wks", false),
+    ("six weeks", false),
+    ("6weeks", false),
+    ("6 weeks 2 years", false),
+    ("6 weeks 6 weeks", false),
+    ("1. years", false),
+    (".5 years", false),
+    ("1.555 years", false),
+    ("-3 days", false),
+    ("44+1 weeks gestation", false),
+    ("45 weeks pregnant", false),
+    ("32+7 weeks gestation", false),
+    ("32 weeks gestation old", false),
+    ("6 weeks old old", false),
+    ("old", false),
+    ("and", false),
+    ("", false),
+    ("1.5 weeks gestation", false),
+    ("birth old", false),
+    ("6 weekss", false),
+];
+
+const DURATIONS: &[(&str, bool)] = &[
+    ("0 days", true),
+    ("18 weeks", true),
+    ("1 month", true),
+    ("1 week 3 days", true),
+    ("1 week and 3 days", true),
+    ("2 Years", true),
+    ("6 wks", false),
+    ("4 weeks old", false),
+    ("pregnancy", false),
+    ("birth", false),
+    ("3 days 1 week", false),
+    ("weeks", false),
+    ("5", false),
+];
+
+#[test]
+fn the_patterns_agree_with_the_loader_on_chosen_ages_and_durations() {
+    for (def, property) in [("AgeRangeDoc", "from"), ("AgeRangeDoc", "before")] {
+        let v = field(def, property);
+        for &(text, ok) in AGES {
+            assert_eq!(loader_age(text), Some(ok), "loader: `{text}`");
+            assert_eq!(v.is_valid(&json!(text)), ok, "{def}.{property}: `{text}`");
+        }
+    }
+    for (def, property) in [
+        ("WaitDoc", "typical"),
+        ("WaitDoc", "pessimistic"),
+        ("ReferralDoc", "delay"),
+    ] {
+        let v = field(def, property);
+        for &(text, ok) in DURATIONS {
+            assert_eq!(loader_duration(text), Some(ok), "loader: `{text}`");
+            assert_eq!(v.is_valid(&json!(text)), ok, "{def}.{property}: `{text}`");
+        }
+    }
+}
+
+#[test]
+fn a_file_with_a_malformed_wait_is_refused_by_both() {
+    let schema = pathway_schema();
+    let mut doc: Value =
+        serde_json::from_str(include_str!("lint/fixtures/dead-end/good.json")).expect("json");
+    doc["services"][0]["wait"] = json!({"typical": "6 wks"});
+    let text = serde_json::to_string_pretty(&doc).expect("json");
+    let codes: Vec<&str> = carepath::lint(&text)
+        .findings
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert!(codes.contains(&"E0109"), "{codes:?}");
+    assert!(!schema.is_valid(&doc));
+    doc["services"][0]["wait"] = json!({"typical": "6 weeks"});
+    assert!(schema.is_valid(&doc));
+}
+
+/// Random texts made of the grammar's tokens, and some that are not.
+fn token_text() -> impl Strategy<Value = String> {
+    let token = prop::sample::select(vec![
+        "0",
+        "6",
+        "12",
+        "32+3",
+        "44",
+        "44+0",
+        "44+1",
+        "45",
+        "1.5",
+        "2.25",
+        "1.",
+        "007",
+        "3",
+        "weeks",
+        "Week",
+        "days",
+        "day",
+        "months",
+        "month",
+        "years",
+        "YEAR",
+        "gestation",
+        "pregnant",
+        "old",
+        "and",
+        "birth",
+        "pregnancy",
+        "newborn",
+        "wks",
+        "+",
+        "s",
+    ]);
+    let sep = prop::sample::select(vec![" ", "  ", ", ", ",", "\t"]);
+    (prop::collection::vec((token, sep), 1..6), prop::bool::ANY).prop_map(|(parts, pad)| {
+        let mut s = String::new();
+        for (i, (t, sep)) in parts.iter().enumerate() {
+            if i > 0 {
+                s.push_str(sep);
+            }
+            s.push_str(t);
+        }
+        if pad { format!(" {s} ") } else { s }
+    })
+}
+
+static AGE: std::sync::LazyLock<jsonschema::Validator> =
+    std::sync::LazyLock::new(|| field("AgeRangeDoc", "from"));
+static DURATION: std::sync::LazyLock<jsonschema::Validator> =
+    std::sync::LazyLock::new(|| field("WaitDoc", "typical"));
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_patterns_agree_with_the_loader_on_random_texts(text in token_text()) {
+        let (age, duration) = (&*AGE, &*DURATION);
+        if let Some(ok) = loader_age(&text) {
+            prop_assert_eq!(age.is_valid(&json!(text)), ok, "age `{}`", text);
+        }
+        if let Some(ok) = loader_duration(&text) {
+            prop_assert_eq!(duration.is_valid(&json!(text)), ok, "duration `{}`", text);
+        }
+    }
 }

@@ -79,6 +79,8 @@
 mod date;
 mod describe;
 mod parse;
+#[cfg(feature = "schema")]
+pub(crate) mod pattern;
 mod units;
 
 pub use date::{Date, age_from_birth, age_from_due_date};

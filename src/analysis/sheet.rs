@@ -93,7 +93,8 @@ impl Sheet {
     }
 
     /// Combines `self` with `other` moved `by` days later, without
-    /// building the moved copy.
+    /// building the moved copy. Each piece is written once, straight into
+    /// the result, and dropped again when it equals the one before.
     fn combine_shifted(&self, other: &Self, by: i64, op: impl Fn(u64, u64) -> u64) -> Self {
         let w = self.words.max(other.words);
         let mut out = Self {
@@ -101,19 +102,35 @@ impl Sheet {
             starts: Vec::with_capacity(self.starts.len() + other.starts.len()),
             bits: Vec::with_capacity((self.starts.len() + other.starts.len()) * w),
         };
-        let mut value = vec![0u64; w];
         let (mut i, mut j) = (0usize, 0usize);
         let mut at = NEG_INF;
         loop {
             let a = self.piece(i);
             let b = other.piece(j);
-            for (k, v) in value.iter_mut().enumerate() {
-                *v = op(
-                    a.get(k).copied().unwrap_or(0),
-                    b.get(k).copied().unwrap_or(0),
-                );
+            let n = out.starts.len();
+            if a.len() == w && b.len() == w {
+                out.bits.extend(a.iter().zip(b).map(|(&x, &y)| op(x, y)));
+            } else {
+                out.bits.extend((0..w).map(|k| {
+                    op(
+                        a.get(k).copied().unwrap_or(0),
+                        b.get(k).copied().unwrap_or(0),
+                    )
+                }));
             }
-            out.push(at, &value);
+            // Starts strictly increase: a piece equal to the last is joined.
+            let same = n > 0
+                && out
+                    .bits
+                    .split_at_checked(n * w)
+                    .is_some_and(|(before, new)| {
+                        before.get((n - 1) * w..).is_some_and(|last| last == new)
+                    });
+            if same {
+                out.bits.truncate(n * w);
+            } else {
+                out.starts.push(at);
+            }
             let next_a = self.starts.get(i + 1).copied().unwrap_or(POS_INF);
             let next_b = other
                 .starts
@@ -185,9 +202,9 @@ impl Sheet {
     /// piece per turn for ever. Any question about a kind on a day after
     /// `horizon` asked of sheets that are constant there has the same
     /// answer for both. O(pieces · w).
-    pub(crate) fn merged_after(&self, horizon: i64) -> Self {
+    pub(crate) fn merged_after(self, horizon: i64) -> Self {
         if horizon >= POS_INF - 1 || self.starts.last().is_none_or(|&s| s <= horizon + 1) {
-            return self.clone();
+            return self;
         }
         let w = self.words;
         let mut out = Self {
@@ -208,6 +225,42 @@ impl Sheet {
         }
         out.push(horizon + 1, &tail);
         out
+    }
+
+    /// The number of pieces (at least 1): with the words, the cost of an
+    /// operation on the sheet. O(1).
+    pub(crate) fn pieces(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The 64-bit words of a set of kinds. O(1).
+    pub(crate) fn words(&self) -> usize {
+        self.words
+    }
+
+    /// Whether some cell is in both, without building the intersection.
+    /// O((p + q) · w).
+    pub(crate) fn meets(&self, other: &Self) -> bool {
+        let (mut i, mut j) = (0usize, 0usize);
+        loop {
+            let a = self.piece(i);
+            let b = other.piece(j);
+            if a.iter().zip(b).any(|(&x, &y)| x & y != 0) {
+                return true;
+            }
+            let next_a = self.starts.get(i + 1).copied().unwrap_or(POS_INF);
+            let next_b = other.starts.get(j + 1).copied().unwrap_or(POS_INF);
+            let next = next_a.min(next_b);
+            if next >= POS_INF {
+                return false;
+            }
+            if next_a == next {
+                i += 1;
+            }
+            if next_b == next {
+                j += 1;
+            }
+        }
     }
 
     /// Whether no cell is set.
@@ -299,6 +352,8 @@ mod tests {
         assert_eq!(a.and_not(&b).days_of(1), Days::range(Some(0), Some(5)));
         assert_eq!(a.shift(3).days_of(0), Days::range(Some(3), Some(13)));
         assert!(and.is_subset_of(&a) && !a.is_subset_of(&b));
+        assert!(a.meets(&b) && !a.meets(&b.and_not(&a)) && !a.meets(&Sheet::empty(1)));
+        assert_eq!((and.pieces(), and.words()), (3, 1));
         assert_eq!(a.at(4), [0b011]);
         assert_eq!(a.at(10), [0]);
         assert!(a.and_not(&a).is_empty());
@@ -325,8 +380,8 @@ mod tests {
         assert_eq!(across.days_of(0), Days::range(Some(5), None));
         // Nothing after the horizon: unchanged; merging twice is merging once.
         let early = Sheet::on(&Days::range(Some(0), Some(3)), &[0b01]);
-        assert_eq!(early.merged_after(9), early);
-        assert_eq!(m.merged_after(9), m);
+        assert_eq!(early.clone().merged_after(9), early);
+        assert_eq!(m.clone().merged_after(9), m);
         assert_eq!(Sheet::constant(&[1]).last_change(), None);
     }
 }

@@ -439,9 +439,11 @@ impl Contact {
 #[serde(deny_unknown_fields)]
 pub struct WaitDoc {
     /// The usual wait, as a duration: `"0 days"`, `"6 weeks"`, `"3 months"`.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::age::pattern::duration_pattern())))]
     pub typical: String,
     /// A pessimistic wait (e.g. the 90th percentile); defaults to `typical`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::age::pattern::duration_pattern())))]
     pub pessimistic: Option<String>,
     /// `true` when the figure is assumed rather than published.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -463,6 +465,7 @@ pub struct ReferralDoc {
     pub when: Option<Rule>,
     /// How long the referral takes to arrive: `"0 days"` when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::age::pattern::duration_pattern())))]
     pub delay: Option<String>,
     /// Designer's notes (e.g. "health visitor request for assistance").
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -537,9 +540,11 @@ pub enum Rule {
 pub struct AgeRangeDoc {
     /// The first age accepted; absent means no lower limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::age::pattern::age_pattern())))]
     pub from: Option<String>,
     /// The first age no longer accepted; absent means no upper limit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = crate::age::pattern::age_pattern())))]
     pub before: Option<String>,
     /// When the age is judged: `on_referral` (the day the referral arrives,
     /// the default) or `when_seen` (the day the service would see the family).

@@ -346,12 +346,20 @@ fn value_end(bytes: &[u8], start: usize) -> usize {
 /// JSON reader rejects them anyway.
 const MAX_KEY_DEPTH: usize = 2 * crate::limits::MAX_NESTING;
 
+/// One open container of [`duplicate_keys`]: its array index, or the
+/// keys seen and the current one (raw text, decoded only when escaped).
+struct Open<'a> {
+    index: Option<usize>,
+    seen: HashSet<std::borrow::Cow<'a, str>>,
+    current: std::borrow::Cow<'a, str>,
+}
+
 /// The pointers of members whose key repeats an earlier key of the same
-/// object. One scan, no recursion.
+/// object. One scan, no recursion; a pointer is built only for a
+/// duplicate, from the open containers.
 fn duplicate_keys(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
-    // Per open container: its pointer, its array index or the keys seen.
-    let mut stack: Vec<(String, Option<usize>, HashSet<String>, String)> = Vec::new();
+    let mut stack: Vec<Open<'_>> = Vec::new();
     let mut hidden = 0usize;
     let mut out = Vec::new();
     let mut expect_key = false;
@@ -362,11 +370,25 @@ fn duplicate_keys(text: &str) -> Vec<String> {
                 let end = string_end(bytes, i);
                 if expect_key && hidden == 0 {
                     let raw = text.get(i..end).unwrap_or("\"\"");
-                    let key: String = serde_json::from_str(raw).unwrap_or_default();
-                    if let Some((own, _, seen, current)) = stack.last_mut() {
-                        *current = escape_token(&key);
-                        if !seen.insert(key) {
-                            out.push(format!("{own}/{current}"));
+                    let key: std::borrow::Cow<'_, str> =
+                        match raw.get(1..raw.len().saturating_sub(1)) {
+                            Some(inner) if !inner.contains('\\') => inner.into(),
+                            _ => serde_json::from_str::<String>(raw)
+                                .unwrap_or_default()
+                                .into(),
+                        };
+                    if let Some(open) = stack.last_mut() {
+                        open.current = key.clone();
+                        if !open.seen.insert(key) {
+                            let mut pointer = String::new();
+                            for o in &stack {
+                                pointer.push('/');
+                                match o.index {
+                                    Some(index) => pointer.push_str(&index.to_string()),
+                                    None => pointer.push_str(&escape_token(&o.current)),
+                                }
+                            }
+                            out.push(pointer);
                         }
                     }
                     expect_key = false;
@@ -377,12 +399,11 @@ fn duplicate_keys(text: &str) -> Vec<String> {
                 if hidden > 0 || stack.len() >= MAX_KEY_DEPTH {
                     hidden += 1;
                 } else {
-                    let own = match stack.last() {
-                        None => String::new(),
-                        Some((p, Some(index), _, _)) => format!("{p}/{index}"),
-                        Some((p, None, _, key)) => format!("{p}/{key}"),
-                    };
-                    stack.push((own, (b == b'[').then_some(0), HashSet::new(), String::new()));
+                    stack.push(Open {
+                        index: (b == b'[').then_some(0),
+                        seen: HashSet::new(),
+                        current: "".into(),
+                    });
                     expect_key = b == b'{';
                 }
                 i += 1;
@@ -399,7 +420,9 @@ fn duplicate_keys(text: &str) -> Vec<String> {
             b',' => {
                 if hidden == 0 {
                     match stack.last_mut() {
-                        Some((_, Some(index), _, _)) => *index += 1,
+                        Some(Open {
+                            index: Some(index), ..
+                        }) => *index += 1,
                         Some(_) => expect_key = true,
                         None => {}
                     }

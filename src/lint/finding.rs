@@ -27,6 +27,10 @@ pub struct LintOptions {
     pub ages: (i32, i32),
     /// Levels by lint code, name or group, applied in order after the file's.
     pub levels: Vec<(String, LintLevel)>,
+    /// The most work the claims about every family may take, in
+    /// word-steps (default [`SEMANTIC_BUDGET`](crate::lint::SEMANTIC_BUDGET)):
+    /// past it they are not made, and `semantic-lints-skipped` says so.
+    pub semantic_budget: u64,
 }
 
 impl Default for LintOptions {
@@ -36,6 +40,7 @@ impl Default for LintOptions {
             review_months: 12,
             ages: (-crate::age::PREGNANCY_DAYS, 1826),
             levels: Vec::new(),
+            semantic_budget: SEMANTIC_BUDGET,
         }
     }
 }
@@ -48,6 +53,19 @@ impl LintOptions {
         self
     }
 
+    /// Sets the work budget of the claims about every family, in
+    /// word-steps.
+    ///
+    /// ```
+    /// let options = carepath::lint::LintOptions::default().semantic_budget(1000);
+    /// assert_eq!(options.semantic_budget, 1000);
+    /// ```
+    #[must_use]
+    pub fn semantic_budget(mut self, steps: u64) -> Self {
+        self.semantic_budget = steps;
+        self
+    }
+
     /// Sets the level of a lint (by code or name) or of a group.
     #[must_use]
     pub fn level(mut self, selector: &str, level: LintLevel) -> Self {
@@ -55,6 +73,17 @@ impl LintOptions {
         self
     }
 }
+
+/// The default work budget of the semantic lints, in word-steps (one
+/// 64-bit word of kinds of one piece of a sheet read or written): 4 × 10⁹,
+/// a few seconds of a release build on one core; see `BENCHMARKS.md` for
+/// what the shipped and the synthetic national pathways spend.
+///
+/// ```
+/// let options = carepath::lint::LintOptions::default();
+/// assert_eq!(options.semantic_budget, carepath::lint::SEMANTIC_BUDGET);
+/// ```
+pub const SEMANTIC_BUDGET: u64 = 4_000_000_000;
 
 /// A finding before its level is known and its place is located.
 #[derive(Debug, Clone)]
@@ -68,6 +97,8 @@ pub(crate) struct Raw {
     pub(crate) service: Option<String>,
     /// Underline the key naming the value rather than the value.
     pub(crate) key: bool,
+    /// Other places the finding concerns (JSON pointers).
+    pub(crate) related: Vec<String>,
 }
 
 impl Raw {
@@ -80,6 +111,7 @@ impl Raw {
             example: None,
             service: None,
             key: code == "E0005" || code == "E0010",
+            related: Vec::new(),
         }
     }
     pub(crate) fn help(mut self, help: Option<String>) -> Self {

@@ -108,9 +108,8 @@ mod shape;
 
 pub use catalogue::{CATALOGUE, Group, Lint, find};
 pub use docs::{examples, explain};
-pub use finding::LintOptions;
 use finding::Raw;
-pub use semantic::REACH_BUDGET;
+pub use finding::{LintOptions, SEMANTIC_BUDGET};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -342,6 +341,7 @@ fn finish(
         d.name = catalogue::by_code(r.code).map_or("", |l| l.name);
         d.severity = severity;
         d.example = r.example;
+        d.related = r.related;
         findings.push(d);
     }
     findings.sort_by(|a, b| {

@@ -206,7 +206,7 @@ pub(super) fn check(mut value: Value, out: &mut Vec<Raw>) -> Checked {
         out,
         repaired: &mut repaired,
     };
-    cx.value(&mut value, Shape::Object(PATHWAY), "");
+    cx.value(&mut value, Shape::Object(PATHWAY), &mut String::new());
     Checked { value, repaired }
 }
 
@@ -283,6 +283,21 @@ fn token(key: &str) -> String {
     crate::document::position::escape_token(key)
 }
 
+/// Appends `/` and the escaped `key` to `pointer`; returns the length to
+/// cut it back to.
+fn enter(pointer: &mut String, key: &str) -> usize {
+    let len = pointer.len();
+    pointer.push('/');
+    for c in key.chars() {
+        match c {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
+        }
+    }
+    len
+}
+
 impl Cx<'_> {
     fn report(&mut self, code: &'static str, pointer: &str, message: String, help: Option<String>) {
         self.out.push(Raw::new(code, pointer, message).help(help));
@@ -293,7 +308,9 @@ impl Cx<'_> {
         self.repaired.push(pointer.to_owned());
     }
 
-    fn value(&mut self, v: &mut Value, shape: Shape, pointer: &str) {
+    /// Checks one value; `pointer` is its place, extended and cut back in
+    /// turn for its children (no pointer is built for a value that fits).
+    fn value(&mut self, v: &mut Value, shape: Shape, pointer: &mut String) {
         let fits = matches!(
             (shape, &*v),
             (Shape::Any, _)
@@ -331,12 +348,18 @@ impl Cx<'_> {
             }
             (Shape::List(inner), Value::Array(items)) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    self.value(item, *inner, &format!("{pointer}/{i}"));
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    self.value(item, *inner, pointer);
+                    pointer.truncate(len);
                 }
             }
             (Shape::Map(inner), Value::Object(map)) => {
                 for (k, item) in map.iter_mut() {
-                    self.value(item, *inner, &format!("{pointer}/{}", token(k)));
+                    let len = enter(pointer, k);
+                    self.value(item, *inner, pointer);
+                    pointer.truncate(len);
                 }
             }
             (Shape::Object(fields), Value::Object(map)) => self.object(map, fields, pointer),
@@ -345,7 +368,7 @@ impl Cx<'_> {
         }
     }
 
-    fn object(&mut self, map: &mut Map<String, Value>, fields: &[Field], pointer: &str) {
+    fn object(&mut self, map: &mut Map<String, Value>, fields: &[Field], pointer: &mut String) {
         let unknown: Vec<String> = map
             .keys()
             .filter(|k| !fields.iter().any(|f| f.name == k.as_str()))
@@ -366,7 +389,6 @@ impl Cx<'_> {
             self.repaired.push(at);
         }
         for field in fields {
-            let at = format!("{pointer}/{}", token(field.name));
             match map.get_mut(field.name) {
                 None if field.need == Required => {
                     self.report(
@@ -380,16 +402,21 @@ impl Cx<'_> {
                         )),
                     );
                     map.insert(field.name.to_owned(), placeholder(field.shape));
-                    self.repaired.push(at);
+                    self.repaired
+                        .push(format!("{pointer}/{}", token(field.name)));
                 }
                 None => {}
                 Some(Value::Null) if field.need == Optional => {}
-                Some(v) => self.value(v, field.shape, &at),
+                Some(v) => {
+                    let len = enter(pointer, field.name);
+                    self.value(v, field.shape, pointer);
+                    pointer.truncate(len);
+                }
             }
         }
     }
 
-    fn rule(&mut self, v: &mut Value, pointer: &str) {
+    fn rule(&mut self, v: &mut Value, pointer: &mut String) {
         let Value::Object(map) = v else {
             return;
         };
@@ -413,7 +440,6 @@ impl Cx<'_> {
             self.replace(v, Shape::Rule, pointer);
             return;
         };
-        let at = format!("{pointer}/{}", token(key));
         let shape = match key.as_str() {
             "all" | "any" => Shape::List(&Shape::Rule),
             "not" => Shape::Rule,
@@ -425,6 +451,7 @@ impl Cx<'_> {
                 let help = did_you_mean(other, RULE_KINDS.iter().copied())
                     .map(|d| format!("did you mean `{d}`?"))
                     .or_else(|| Some(format!("a rule is one of {}", ticks(RULE_KINDS))));
+                let at = format!("{pointer}/{}", token(other));
                 self.report(
                     "E0009",
                     &at,
@@ -436,7 +463,9 @@ impl Cx<'_> {
             }
         };
         if let Some(inner) = map.get_mut(key.as_str()) {
-            self.value(inner, shape, &at);
+            let len = enter(pointer, key);
+            self.value(inner, shape, pointer);
+            pointer.truncate(len);
         }
     }
 }

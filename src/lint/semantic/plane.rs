@@ -1,0 +1,323 @@
+//! The profile space as the semantic lints walk it: leaf regions that no
+//! service and no region clause tells apart are one class; each service's
+//! acceptance and each referral's condition is judged once (once for every
+//! class when its rule names no region, else once per class that needs
+//! it); and every loop over the pathway draws on one work budget.
+//!
+//! Two leaves of one class get the same verdict from every rule (the only
+//! clause that looks at the region is `region`, and the class fixes each
+//! such clause's answer) and are served by the same services, so every
+//! claim about one holds for the other: judging per class is exact.
+//!
+//! Complexity: O(leaves × (Σ regions of services + Σ region clauses)) to
+//! draw the classes; O(Σ rule sizes² × words) to judge the rules once,
+//! times the classes for rules that name a region.
+
+use std::collections::HashSet;
+
+use petgraph::graph::EdgeIndex;
+
+use crate::analysis::days::Days;
+use crate::analysis::judge::{Judge, names_region};
+use crate::analysis::sheet::{Sheet, set};
+use crate::analysis::space::ProfileSpace;
+use crate::model::region::RegionId;
+use crate::model::rules::Cond;
+use crate::pathway::{Pathway, ServiceId};
+use crate::query::prepared::WaitKind;
+
+/// The first day a family exists: the start of pregnancy.
+pub(super) const FIRST_DAY: i64 = -(crate::age::PREGNANCY_DAYS as i64);
+
+/// The two wait kinds every claim is checked at.
+pub(super) const WAITS: [WaitKind; 2] = [WaitKind::Typical, WaitKind::Pessimistic];
+
+/// The work budget ran out: the claims are not made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stopped;
+
+/// Work done so far, in *word-steps*: one 64-bit word of kinds of one
+/// piece of a sheet, read or written by an operation.
+#[derive(Debug, Clone)]
+pub(super) struct Work {
+    spent: u64,
+    limit: u64,
+}
+
+impl Work {
+    pub(super) const fn new(limit: u64) -> Self {
+        Self { spent: 0, limit }
+    }
+
+    /// Charges `steps` word-steps; `Err` once past the limit.
+    pub(super) fn charge(&mut self, steps: u64) -> Result<(), Stopped> {
+        self.spent = self.spent.saturating_add(steps);
+        if self.spent > self.limit {
+            Err(Stopped)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Charges an operation reading `a` and `b`.
+    pub(super) fn op(&mut self, a: &Sheet, b: &Sheet) -> Result<(), Stopped> {
+        let pieces = a.pieces().saturating_add(b.pieces());
+        let words = a.words().max(b.words());
+        self.charge(u64::try_from(pieces.saturating_mul(words)).unwrap_or(u64::MAX))
+    }
+
+    /// The word-steps spent.
+    pub(super) const fn spent(&self) -> u64 {
+        self.spent
+    }
+}
+
+/// Leaf regions that no service and no region clause tells apart.
+#[derive(Debug, Clone)]
+pub(super) struct Class {
+    /// The first leaf of the class, in the space's order: its example.
+    pub(super) leaf: RegionId,
+    /// The services serving it, ascending.
+    pub(super) served: Vec<usize>,
+    /// The same, as a bit set by service index.
+    serves: Vec<u64>,
+}
+
+impl Class {
+    /// Whether service `s` serves the class. O(1).
+    pub(super) fn serves(&self, s: usize) -> bool {
+        crate::analysis::sheet::has(&self.serves, s)
+    }
+}
+
+/// A rule judged: for everyone, once for every class, or per class (where
+/// computed; `None` where it never needs to be).
+#[derive(Debug, Clone)]
+enum Judged {
+    Everyone,
+    Same(Sheet),
+    ByClass(Vec<Option<Sheet>>),
+}
+
+/// The classes and the judged rules; see the module docs.
+#[derive(Debug)]
+pub(super) struct Plane<'p> {
+    pub(super) pathway: &'p Pathway,
+    pub(super) space: &'p ProfileSpace,
+    pub(super) judge: Judge<'p>,
+    /// Every kind, from the first day on.
+    pub(super) alive: Sheet,
+    /// Every kind on every day.
+    everyone: Sheet,
+    pub(super) classes: Vec<Class>,
+    /// Per service and wait kind: where its rule is yes, among the living.
+    accept: Vec<[Judged; 2]>,
+    /// Per graph edge: where the referral's condition is yes.
+    open: Vec<Judged>,
+}
+
+/// The word-steps of judging `rule` once: each of its n clauses combines
+/// sheets of at most 2a + 2 pieces (a age clauses).
+pub(super) fn judge_cost(rule: &Cond, words: usize) -> u64 {
+    let (mut clauses, mut ages) = (0u64, 0u64);
+    let mut stack = vec![rule];
+    while let Some(c) = stack.pop() {
+        clauses += 1;
+        match c {
+            Cond::All(parts) | Cond::Any(parts) => stack.extend(parts),
+            Cond::Not(inner) => stack.push(inner),
+            Cond::Age { .. } => ages += 1,
+            Cond::Adversities { .. } | Cond::Fact { .. } | Cond::Region(_) => {}
+        }
+    }
+    clauses
+        .saturating_mul(2 * ages + 2)
+        .saturating_mul(u64::try_from(words).unwrap_or(u64::MAX))
+}
+
+/// Every region clause of the pathway's rules.
+fn region_clauses(p: &Pathway) -> Vec<&[RegionId]> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&Cond> = p
+        .services
+        .iter()
+        .filter_map(|s| s.rule.as_ref())
+        .chain(p.referrals.iter().filter_map(|r| r.when.as_ref()))
+        .collect();
+    while let Some(c) = stack.pop() {
+        match c {
+            Cond::All(parts) | Cond::Any(parts) => stack.extend(parts),
+            Cond::Not(inner) => stack.push(inner),
+            Cond::Region(list) => out.push(list.as_slice()),
+            Cond::Age { .. } | Cond::Adversities { .. } | Cond::Fact { .. } => {}
+        }
+    }
+    out
+}
+
+/// The leaves of `space` in classes, in the order of their first leaf.
+fn classes(p: &Pathway, space: &ProfileSpace, work: &mut Work) -> Result<Vec<Class>, Stopped> {
+    let n = p.services.len();
+    let clauses = region_clauses(p);
+    let per_leaf: u64 = p
+        .services
+        .iter()
+        .map(|s| s.regions.len())
+        .chain(clauses.iter().map(|c| c.len()))
+        .sum::<usize>()
+        .try_into()
+        .unwrap_or(u64::MAX);
+    let mut seen: HashSet<(Vec<u64>, Vec<u64>)> = HashSet::new();
+    let mut out: Vec<Class> = Vec::new();
+    for &leaf in &space.leaves {
+        work.charge(per_leaf.saturating_add(1))?;
+        let mut serves = vec![0u64; n.div_ceil(64)];
+        let mut served = Vec::new();
+        for (i, s) in p.services.iter().enumerate() {
+            if p.regions.served(leaf, &s.regions) {
+                set(&mut serves, i);
+                served.push(i);
+            }
+        }
+        let mut inside = vec![0u64; clauses.len().div_ceil(64)];
+        for (j, c) in clauses.iter().enumerate() {
+            if p.regions.served(leaf, c) {
+                set(&mut inside, j);
+            }
+        }
+        if seen.insert((serves.clone(), inside)) {
+            out.push(Class {
+                leaf,
+                served,
+                serves,
+            });
+        }
+    }
+    Ok(out)
+}
+
+impl<'p> Plane<'p> {
+    /// Draws the classes and judges every service's rule and referral
+    /// condition once per class that needs it. `Err` when `work` runs out.
+    pub(super) fn new(
+        pathway: &'p Pathway,
+        space: &'p ProfileSpace,
+        work: &mut Work,
+    ) -> Result<Self, Stopped> {
+        let judge = Judge::new(pathway, space);
+        let alive = Sheet::on(&Days::range(Some(FIRST_DAY), None), &judge.everyone);
+        let everyone = Sheet::constant(&judge.everyone);
+        let classes = classes(pathway, space, work)?;
+        let mut plane = Self {
+            pathway,
+            space,
+            judge,
+            alive,
+            everyone,
+            classes,
+            accept: Vec::with_capacity(pathway.services.len()),
+            open: Vec::with_capacity(pathway.graph.edge_count()),
+        };
+        for (i, s) in pathway.services.iter().enumerate() {
+            let mut pair = [Judged::Everyone, Judged::Everyone];
+            if let Some(rule) = &s.rule {
+                for (slot, waits) in pair.iter_mut().zip(WAITS) {
+                    let wait = i64::from(wait_of(s, waits));
+                    let id = ServiceId(u32::try_from(i).unwrap_or(u32::MAX));
+                    *slot = plane.judged(rule, wait, |c| c.serves(id.index()), work)?;
+                }
+            }
+            plane.accept.push(pair);
+        }
+        for e in pathway.graph.edge_indices() {
+            let when = pathway.referral_of(e).and_then(|r| r.when.as_ref());
+            let from = pathway.referral_of(e).map(|r| r.from.index());
+            let judged = match when {
+                None => Judged::Everyone,
+                Some(rule) => plane.judged(rule, 0, |c| from.is_some_and(|f| c.serves(f)), work)?,
+            };
+            plane.open.push(judged);
+        }
+        Ok(plane)
+    }
+
+    /// `rule`'s yes cells (among the living, for acceptance) judged once,
+    /// or per class where `needed`.
+    fn judged(
+        &self,
+        rule: &Cond,
+        wait: i64,
+        needed: impl Fn(&Class) -> bool,
+        work: &mut Work,
+    ) -> Result<Judged, Stopped> {
+        let cost = judge_cost(rule, self.space.words);
+        if !names_region(rule) {
+            let Some(first) = self.classes.first() else {
+                return Ok(Judged::Same(Sheet::empty(self.space.words)));
+            };
+            work.charge(cost)?;
+            let yes = self.judge.rule(rule, first.leaf, wait).yes.and(&self.alive);
+            return Ok(Judged::Same(yes));
+        }
+        let mut per = Vec::with_capacity(self.classes.len());
+        for class in &self.classes {
+            if needed(class) {
+                work.charge(cost)?;
+                per.push(Some(
+                    self.judge.rule(rule, class.leaf, wait).yes.and(&self.alive),
+                ));
+            } else {
+                per.push(None);
+            }
+        }
+        Ok(Judged::ByClass(per))
+    }
+
+    fn pick<'a>(&'a self, judged: &'a Judged, class: usize) -> Option<&'a Sheet> {
+        match judged {
+            Judged::Everyone => Some(&self.alive),
+            Judged::Same(sheet) => Some(sheet),
+            Judged::ByClass(per) => per.get(class).and_then(Option::as_ref),
+        }
+    }
+
+    /// The (arrival day, kind) cells, from the first day on, on which
+    /// service `s` accepts a family of class `class`; `None` when it does
+    /// not serve the class.
+    pub(super) fn accepts(&self, s: usize, class: usize, waits: WaitKind) -> Option<&Sheet> {
+        if !self.classes.get(class)?.serves(s) {
+            return None;
+        }
+        let pair = self.accept.get(s)?;
+        let [typical, pessimistic] = pair;
+        let judged = match waits {
+            WaitKind::Typical => typical,
+            WaitKind::Pessimistic => pessimistic,
+        };
+        self.pick(judged, class)
+    }
+
+    /// Whether `sheet` is the plane's "every kind on every day" (the
+    /// condition of a referral without one).
+    pub(super) fn is_everyone(&self, sheet: &Sheet) -> bool {
+        std::ptr::eq(sheet, &self.everyone)
+    }
+
+    /// The (day seen by the referrer, kind) cells on which the referral on
+    /// `edge` may be made for a family of class `class` whose referrer
+    /// serves it; `None` for an edge the pathway lacks.
+    pub(super) fn open(&self, edge: EdgeIndex, class: usize) -> Option<&Sheet> {
+        match self.open.get(edge.index())? {
+            Judged::Everyone => Some(&self.everyone),
+            judged => self.pick(judged, class),
+        }
+    }
+}
+
+/// A service's wait of kind `waits`, in days.
+pub(super) fn wait_of(s: &crate::pathway::Service, waits: WaitKind) -> i32 {
+    match waits {
+        WaitKind::Typical => s.wait_typical,
+        WaitKind::Pessimistic => s.wait_pessimistic,
+    }
+}
