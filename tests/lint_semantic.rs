@@ -162,6 +162,23 @@ fn a_cycle_that_ages_families_for_ever_reaches_its_fixpoint() {
     assert_eq!(semantic, BTreeSet::from([("L0106", "/referrals/3")]));
 }
 
+#[test]
+fn a_spent_budget_is_said_and_no_claim_is_made() {
+    let text = include_str!("lint/ageing-cycle.json");
+    let claims = |budget: u64| -> BTreeSet<&'static str> {
+        lint_with(text, &LintOptions::default().semantic_budget(budget))
+            .findings
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| c.starts_with("L01") || *c == "L0202" || *c == "L0209")
+            .collect()
+    };
+    // Too little to judge the rules; enough for the rules but not the walks.
+    assert_eq!(claims(10), BTreeSet::from(["L0209"]));
+    assert_eq!(claims(200), BTreeSet::from(["L0209"]));
+    assert_eq!(claims(carepath::lint::SEMANTIC_BUDGET), BTreeSet::from(["L0106"]));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
