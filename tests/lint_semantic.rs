@@ -176,7 +176,10 @@ fn a_spent_budget_is_said_and_no_claim_is_made() {
     // Too little to judge the rules; enough for the rules but not the walks.
     assert_eq!(claims(10), BTreeSet::from(["L0209"]));
     assert_eq!(claims(200), BTreeSet::from(["L0209"]));
-    assert_eq!(claims(carepath::lint::SEMANTIC_BUDGET), BTreeSet::from(["L0106"]));
+    assert_eq!(
+        claims(carepath::lint::SEMANTIC_BUDGET),
+        BTreeSet::from(["L0106"])
+    );
 }
 
 proptest! {
