@@ -161,7 +161,7 @@ FACTS = [
     {"id": "care_experienced_parent", "label": "Care-experienced parent", "type": "boolean",
      "description": "The parent was looked after by a local authority as a child."},
     {"id": "parental_illness_severity", "label": "Severity of parental mental illness",
-     "type": "choice", "values": ["mild", "moderate", "severe"]},
+     "type": "choice", "values": ["mild", "moderate", "severe"], "ordered": True},
 ]
 
 # --------------------------------------------------------------------------

@@ -87,6 +87,21 @@ fn every_structural_problem_has_its_code_and_place() {
             vec![("E0106", "/services/2/eligibility/all/1/fact/at_least")],
         ),
         (
+            "ordering a choice whose values are not declared ordered",
+            |d| {
+                d["vocabulary"]["facts"][2]
+                    .as_object_mut()
+                    .expect("object")
+                    .remove("ordered");
+            },
+            vec![("E0106", "/services/4/eligibility/all/2/fact/at_least")],
+        ),
+        (
+            "ordering a number fact",
+            |d| d["vocabulary"]["facts"][1]["ordered"] = json!(true),
+            vec![("E0112", "/vocabulary/facts/1/ordered")],
+        ),
+        (
             "empty age range",
             |d| d["services"][5]["eligibility"]["age"]["before"] = json!("pregnancy"),
             vec![("E0107", "/services/5/eligibility/age")],

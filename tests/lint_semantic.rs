@@ -95,6 +95,13 @@ fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32) -> boo
             }
         }
         Clause::Severity(vs) => vs.contains(&f.severity),
+        Clause::SeverityOrder { at_most, value } => {
+            if *at_most {
+                f.severity <= *value
+            } else {
+                f.severity >= *value
+            }
+        }
         Clause::Region(r) => inside(f.leaf, *r),
         other => panic!("a clause the brute force does not know: {other:?}"),
     }

@@ -205,6 +205,7 @@ impl RuleCompiler<'_> {
             return Cond::All(Vec::new());
         };
         let kind = self.vocabulary.facts.get(fact).map(|f| f.kind);
+        let ordered = self.vocabulary.facts.get(fact).is_some_and(|f| f.ordered);
         let mut ops = Vec::new();
         let value = |v: &serde_json::Value, field: String, p: &mut Problems| {
             self.vocabulary
@@ -251,6 +252,20 @@ impl RuleCompiler<'_> {
                             doc.id
                         ),
                         Some("use `equals`".into()),
+                    );
+                    ops.push(None);
+                } else if kind == Some(FactKind::Choice) && !ordered {
+                    p.add(
+                        "E0106",
+                        format!("{ptr}/{field}"),
+                        format!(
+                            "the values of fact `{}` are not ordered; it cannot be compared with `{field}`",
+                            doc.id
+                        ),
+                        Some(
+                            "declare `\"ordered\": true` on the fact if its values run from least to most, or use `one_of`"
+                                .into(),
+                        ),
                     );
                     ops.push(None);
                 } else {

@@ -36,6 +36,14 @@ pub(super) fn compile_vocabulary(doc: &PathwayDocument, p: &mut Problems) -> Voc
             ),
             _ => {}
         }
+        if f.ordered && f.kind != FactKind::Choice {
+            p.add(
+                "E0112",
+                format!("/vocabulary/facts/{i}/ordered"),
+                format!("only choice facts are ordered; `{}` is not a choice", f.id),
+                Some("set `\"type\": \"choice\"` or remove `ordered`".into()),
+            );
+        }
     }
     Vocabulary {
         adversities: v
@@ -55,6 +63,7 @@ pub(super) fn compile_vocabulary(doc: &PathwayDocument, p: &mut Problems) -> Voc
                 label: f.label.clone(),
                 kind: f.kind,
                 values: f.values.clone(),
+                ordered: f.ordered,
             })
             .collect(),
         fact_index: fact_index

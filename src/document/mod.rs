@@ -266,7 +266,7 @@ pub struct AdversityDoc {
 #[cfg_attr(feature = "schema", schemars(extend(
     "if" = {"properties": {"type": {"const": "choice"}}},
     "then" = {"required": ["values"], "properties": {"values": {"minItems": 1}}},
-    "else" = {"properties": {"values": {"maxItems": 0}}}
+    "else" = {"properties": {"values": {"maxItems": 0}, "ordered": {"const": false}}}
 )))]
 #[serde(deny_unknown_fields)]
 pub struct FactDoc {
@@ -280,9 +280,20 @@ pub struct FactDoc {
     /// For `choice` facts: the allowed values, in order (e.g. mild, moderate, severe).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// For `choice` facts: the values are listed from least to most (e.g.
+    /// `universal` < `targeted` < `specialist`), so rules may compare them
+    /// with `at_least` and `at_most`. Without it a choice is a plain list of
+    /// names and only `equals` and `one_of` apply.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub ordered: bool,
     /// A longer definition, if the label is not enough.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+const fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// The kind of value a fact holds.
@@ -295,7 +306,8 @@ pub enum FactKind {
     Boolean,
     /// A number, e.g. a parent's age in years.
     Number,
-    /// One of a declared list of values; ordered as listed.
+    /// One of a declared list of values (ordered as listed when the fact
+    /// says `"ordered": true`).
     Choice,
 }
 
@@ -602,10 +614,12 @@ pub struct FactTestDoc {
     /// Holds when the fact is one of these values.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub one_of: Option<Vec<serde_json::Value>>,
-    /// Holds when the fact is at least this (numbers, or choices by their order).
+    /// Holds when the fact is at least this (numbers, or the values of an
+    /// ordered choice by their order).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_least: Option<serde_json::Value>,
-    /// Holds when the fact is at most this (numbers, or choices by their order).
+    /// Holds when the fact is at most this (numbers, or the values of an
+    /// ordered choice by their order).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<serde_json::Value>,
 }

@@ -93,6 +93,7 @@ const FACT: &[Field] = &[
         Required,
     ),
     f("values", TEXTS, Defaulted),
+    f("ordered", Shape::Bool, Defaulted),
     f("description", TEXT, Defaulted),
 ];
 const VOCABULARY: &[Field] = &[

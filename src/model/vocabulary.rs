@@ -22,6 +22,8 @@ pub(crate) struct FactInfo {
     pub(crate) label: String,
     pub(crate) kind: FactKind,
     pub(crate) values: Vec<String>,
+    /// For choices: whether the values are listed from least to most.
+    pub(crate) ordered: bool,
 }
 
 /// Adversities and facts, each with an index used by compiled rules and

@@ -43,6 +43,10 @@ pub struct Term {
     /// For choice facts: the values, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
+    /// For choice facts: whether the values run from least to most (rules
+    /// may then compare them with `at_least` and `at_most`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ordered: bool,
 }
 
 impl Pathway {
@@ -178,6 +182,7 @@ impl Pathway {
                 label: label.clone(),
                 kind: None,
                 values: Vec::new(),
+                ordered: false,
             })
             .collect()
     }
@@ -187,6 +192,7 @@ impl Pathway {
     /// ```
     /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
     /// assert!(pathway.facts().iter().any(|f| f.id == "first_time_parent"));
+    /// assert!(pathway.facts().iter().any(|f| f.id == "severity" && f.ordered));
     /// # Ok::<(), carepath::LoadError>(())
     /// ```
     #[must_use]
@@ -199,6 +205,7 @@ impl Pathway {
                 label: f.label.clone(),
                 kind: Some(f.kind),
                 values: f.values.clone(),
+                ordered: f.ordered,
             })
             .collect()
     }

@@ -77,7 +77,7 @@ pub fn services(services: &[ServiceSummary]) -> String {
 ///
 /// ```
 /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
-/// assert!(carepath::text::terms(&pathway.facts()).contains("`severity` Severity of parental mental illness (choice: "));
+/// assert!(carepath::text::terms(&pathway.facts()).contains("`severity` Severity of parental mental illness (ordered choice: mild < moderate < severe)"));
 /// # Ok::<(), carepath::LoadError>(())
 /// ```
 #[must_use]
@@ -90,7 +90,11 @@ pub fn terms(terms: &[Term]) -> String {
                 (Some(k), true) => format!(" ({})", fact_kind(*k)),
                 (Some(k), false) => {
                     let values: Vec<Cow<'_, str>> = t.values.iter().map(|v| escape(v)).collect();
-                    format!(" ({}: {})", fact_kind(*k), values.join(", "))
+                    if t.ordered {
+                        format!(" (ordered {}: {})", fact_kind(*k), values.join(" < "))
+                    } else {
+                        format!(" ({}: {})", fact_kind(*k), values.join(", "))
+                    }
                 }
             };
             format!("`{}` {}{kind}", escape(&t.id), escape(&t.label))

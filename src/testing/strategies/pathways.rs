@@ -122,6 +122,14 @@ pub enum GeneratedClause {
     },
     /// The choice fact `severity` is one of these, by index into [`SEVERITY`].
     Severity(Vec<usize>),
+    /// The ordered choice fact `severity` is at most (or at least) the
+    /// value at this index into [`SEVERITY`] (the first and last included).
+    SeverityOrder {
+        /// `at_most` when true, `at_least` when false.
+        at_most: bool,
+        /// The bound, by index into [`SEVERITY`].
+        value: usize,
+    },
     /// The family lives in this region (or inside it), by index into [`REGIONS`].
     Region(usize),
 }
@@ -279,6 +287,8 @@ fn clause() -> impl Strategy<Value = GeneratedClause> {
         1 => (any::<bool>(), 17..27i32)
             .prop_map(|(at_most, value)| GeneratedClause::ParentAge { at_most, value }),
         1 => prop::collection::vec(0..3usize, 1..3).prop_map(GeneratedClause::Severity),
+        1 => (any::<bool>(), 0..SEVERITY.len())
+            .prop_map(|(at_most, value)| GeneratedClause::SeverityOrder { at_most, value }),
         1 => (0..REGIONS.len()).prop_map(GeneratedClause::Region),
     ]
 }
@@ -376,6 +386,11 @@ impl GeneratedClause {
             Self::Severity(values) => {
                 json!({"fact": {"id": "severity", "one_of": names(values, &SEVERITY)}})
             }
+            Self::SeverityOrder { at_most, value } => {
+                let key = if *at_most { "at_most" } else { "at_least" };
+                let v = SEVERITY.get(*value).copied().unwrap_or_default();
+                json!({"fact": {"id": "severity", key: v}})
+            }
             Self::Region(r) => json!({"region": [region_id(*r)]}),
         }
     }
@@ -465,7 +480,7 @@ impl GeneratedPathway {
                 "facts": [
                     {"id": "young", "label": "Young", "type": "boolean"},
                     {"id": "parent_age", "label": "Parent age", "type": "number"},
-                    {"id": "severity", "label": "Severity", "type": "choice", "values": SEVERITY}
+                    {"id": "severity", "label": "Severity", "type": "choice", "values": SEVERITY, "ordered": true}
                 ]
             },
             "regions": regions,
