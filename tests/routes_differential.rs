@@ -1,6 +1,11 @@
 //! Differential tests: `Pathway::routes` against a brute-force reference
 //! on random small pathways with cycles, regions, age limits (on referral
-//! and when seen, negated), adversity tests and age conditions on referrals.
+//! and when seen, negated), adversity tests, comparisons of an ordered
+//! choice fact (at every value, the first and last included; the fact
+//! given or not), services of every tier whose rules ask who refers
+//! (`referred_from`: a list with or without `self`, `at_least`,
+//! `at_most`, judged at every step, the first included), and age and
+//! `referred_from` conditions on referrals.
 //!
 //! The reference enumerates every simple path and checks it with the
 //! public eligibility primitives only (`PreparedProfile::accepts`,
@@ -41,6 +46,46 @@ struct Svc {
     /// The age clause is negated: `{"not": {"age": ...}}`.
     negate_age: bool,
     wait: i32,
+    /// 0 universal, 1 targeted, 2 specialist.
+    tier: usize,
+    /// A `referred_from` clause, if any.
+    referred: Option<Referred>,
+    /// `at_most` (`true`) or `at_least` a value of the ordered fact `need`.
+    need: Option<(bool, usize)>,
+}
+
+/// A `referred_from` clause as written.
+#[derive(Debug, Clone)]
+enum Referred {
+    /// Indices into [`REFERRERS`].
+    List(Vec<usize>),
+    /// `at_least` a tier (0..3).
+    AtLeast(usize),
+    /// `at_most` a tier.
+    AtMost(usize),
+}
+
+const REFERRERS: [&str; 4] = ["self", "universal", "targeted", "specialist"];
+const TIERS: [&str; 3] = ["universal", "targeted", "specialist"];
+const NEED: [&str; 3] = ["low", "moderate", "high"];
+
+fn referred() -> impl Strategy<Value = Referred> {
+    prop_oneof![
+        2 => prop::collection::btree_set(0..4usize, 1..4)
+            .prop_map(|s| Referred::List(s.into_iter().collect())),
+        1 => (0..3usize).prop_map(Referred::AtLeast),
+        1 => (0..3usize).prop_map(Referred::AtMost),
+    ]
+}
+
+fn referred_json(r: &Referred) -> Value {
+    match r {
+        Referred::List(l) => {
+            json!({"referred_from": {"tier": l.iter().map(|&i| REFERRERS[i]).collect::<Vec<_>>()}})
+        }
+        Referred::AtLeast(t) => json!({"referred_from": {"at_least": TIERS[*t]}}),
+        Referred::AtMost(t) => json!({"referred_from": {"at_most": TIERS[*t]}}),
+    }
 }
 
 fn svc() -> impl Strategy<Value = Svc> {
@@ -56,9 +101,25 @@ fn svc() -> impl Strategy<Value = Svc> {
         prop::bool::weighted(0.15),
         // Many services see the family on arrival: routes tie in days.
         prop_oneof![1 => Just(0i32), 2 => 0..120i32],
+        (
+            0..3usize,
+            prop::option::weighted(0.35, referred()),
+            prop::option::weighted(0.2, (any::<bool>(), 0..3usize)),
+        ),
     )
         .prop_map(
-            |(region, entry, goal, from, before, when_seen, needs_trauma, negate_age, wait)| Svc {
+            |(
+                region,
+                entry,
+                goal,
+                from,
+                before,
+                when_seen,
+                needs_trauma,
+                negate_age,
+                wait,
+                (tier, referred, need),
+            )| Svc {
                 region,
                 entry,
                 goal,
@@ -71,19 +132,26 @@ fn svc() -> impl Strategy<Value = Svc> {
                 needs_trauma,
                 negate_age,
                 wait,
+                tier,
+                referred,
+                need,
             },
         )
 }
 
-/// A referral: from, to, delay, and an optional condition on the age at
+/// A referral: from, to, delay, an optional condition on the age at
 /// which the referring service sees the family (`true`: from that age;
-/// `false`: before it).
-type Edge = (usize, usize, i32, Option<(bool, i32)>);
+/// `false`: before it), and an optional `referred_from` condition (who
+/// refers: the referring service).
+type Edge = (usize, usize, i32, Option<(bool, i32)>, Option<Referred>);
 
-/// Services, referrals, age, region, trauma, and the `from` service if any.
+/// The family: age, region, trauma, its level of need (none: not given).
+type Family = (i32, usize, bool, Option<usize>);
+
+/// Services, referrals, the family, and the `from` service if any.
 /// Half the families are placed up to 150 days before some service's upper
 /// age limit, where waits and delays age them out.
-type Case = (Vec<Svc>, Vec<Edge>, i32, usize, bool, Option<usize>);
+type Case = (Vec<Svc>, Vec<Edge>, Family, Option<usize>);
 
 fn case() -> impl Strategy<Value = Case> {
     (2..9usize).prop_flat_map(|n| {
@@ -95,6 +163,7 @@ fn case() -> impl Strategy<Value = Case> {
                     0..n,
                     prop_oneof![Just(0i32), 0..15i32],
                     prop::option::weighted(0.2, (any::<bool>(), 0..1200i32)),
+                    prop::option::weighted(0.1, referred()),
                 ),
                 n..(n * 4),
             ),
@@ -103,8 +172,9 @@ fn case() -> impl Strategy<Value = Case> {
             any::<bool>(),
             prop::option::weighted(0.15, 0..n),
             prop::option::of((0..n, 0..150i32)),
+            prop::option::weighted(0.8, 0..3usize),
         )
-            .prop_map(|(svcs, edges, age, region, trauma, from, near)| {
+            .prop_map(|(svcs, edges, age, region, trauma, from, near, need)| {
                 // The nearest upper limit at or after service `i`'s place in the list.
                 let age = match near {
                     Some((i, k)) => svcs
@@ -116,7 +186,7 @@ fn case() -> impl Strategy<Value = Case> {
                         .map_or(age, |b| exact(b) - k / 2),
                     None => age,
                 };
-                (svcs, edges, age, region, trauma, from)
+                (svcs, edges, (age, region, trauma, need), from)
             })
     })
 }
@@ -150,6 +220,13 @@ fn rule_of(s: &Svc) -> Value {
     if s.needs_trauma {
         rules.push(json!({"adversities": {"any_of": ["trauma"]}}));
     }
+    if let Some(r) = &s.referred {
+        rules.push(referred_json(r));
+    }
+    if let Some((at_most, v)) = s.need {
+        let key = if at_most { "at_most" } else { "at_least" };
+        rules.push(json!({"fact": {"id": "need", key: NEED[v]}}));
+    }
     json!({"all": rules})
 }
 
@@ -159,7 +236,7 @@ fn build(svcs: &[Svc], edges: &[Edge], rewrite: &mut dyn FnMut(Value) -> Value) 
         .enumerate()
         .map(|(i, s)| {
             json!({
-                "id": id(i), "name": "S", "tier": "targeted",
+                "id": id(i), "name": "S", "tier": TIERS[s.tier],
                 "tags": if s.goal { vec!["g"] } else { vec![] },
                 "regions": [REGIONS[s.region]], "entry": s.entry,
                 "eligibility": rewrite(rule_of(s)), "wait": {"typical": format!("{} days", s.wait)}
@@ -169,12 +246,21 @@ fn build(svcs: &[Svc], edges: &[Edge], rewrite: &mut dyn FnMut(Value) -> Value) 
     let mut seen = BTreeSet::new();
     let referrals: Vec<Value> = edges
         .iter()
-        .filter(|(a, b, _, _)| a != b && seen.insert((*a, *b)))
-        .map(|(a, b, d, when)| {
+        .filter(|(a, b, _, _, _)| a != b && seen.insert((*a, *b)))
+        .map(|(a, b, d, when, referred)| {
             let mut r = json!({"from": id(*a), "to": id(*b), "delay": format!("{d} days")});
+            let mut parts = Vec::new();
             if let Some((from, age)) = when {
                 let key = if *from { "from" } else { "before" };
-                r["when"] = rewrite(json!({"age": {key: format!("{age} days")}}));
+                parts.push(json!({"age": {key: format!("{age} days")}}));
+            }
+            if let Some(rf) = referred {
+                parts.push(referred_json(rf));
+            }
+            match parts.len() {
+                0 => {}
+                1 => r["when"] = rewrite(parts.remove(0)),
+                _ => r["when"] = rewrite(json!({"all": parts})),
             }
             r
         })
@@ -182,7 +268,11 @@ fn build(svcs: &[Svc], edges: &[Edge], rewrite: &mut dyn FnMut(Value) -> Value) 
     let goal_exists = svcs.iter().any(|s| s.goal);
     let doc = json!({
         "metadata": {"name": "random", "version": "1"},
-        "vocabulary": {"adversities": [{"id": "trauma", "label": "Trauma"}]},
+        "vocabulary": {
+            "adversities": [{"id": "trauma", "label": "Trauma"}],
+            "facts": [{"id": "need", "label": "Level of need", "type": "choice",
+                       "values": NEED, "ordered": true}]
+        },
         "regions": [{"id": "land", "name": "Land"}, {"id": "north", "name": "N", "parent": "land"},
                     {"id": "south", "name": "S", "parent": "land"}],
         "services": services, "referrals": referrals,
@@ -243,12 +333,14 @@ fn cases() -> u32 {
         .unwrap_or(1000)
 }
 
-fn family_of(age: i32, region: usize, trauma: bool) -> Profile {
-    let family = Profile::new().age_days(age).region(REGIONS[region]);
+fn family_of((age, region, trauma, need): Family) -> Profile {
+    let mut family = Profile::new().age_days(age).region(REGIONS[region]);
     if trauma {
-        family.adversity("trauma")
-    } else {
-        family
+        family = family.adversity("trauma");
+    }
+    match need {
+        Some(v) => family.fact("need", NEED[v]),
+        None => family,
     }
 }
 
@@ -264,13 +356,13 @@ proptest! {
 
     #[test]
     fn routes_match_brute_force(
-        (svcs, edges, age, region, trauma, from) in case(),
+        (svcs, edges, family, from) in case(),
         limit in 1..6usize,
         max_hops in 1..6usize,
         fewest in any::<bool>(),
     ) {
         let p = build(&svcs, &edges, &mut |r| r);
-        let family = family_of(age, region, trauma);
+        let family = family_of(family);
         let ranking = if fewest { Ranking::FewestHandoffs } else { Ranking::SoonestSeen };
         let mut q = RouteQuery::default().limit(limit).max_hops(max_hops).ranking(ranking);
         let from = from.map(id);
@@ -310,14 +402,14 @@ proptest! {
 
     #[test]
     fn logically_equal_rules_give_the_same_answer(
-        (svcs, edges, age, region, trauma, from) in case(),
+        (svcs, edges, family, from) in case(),
         seed in any::<u64>(),
         max_hops in 1..6usize,
     ) {
         let plain = build(&svcs, &edges, &mut |r| r);
         let mut s = seed;
         let rewritten = build(&svcs, &edges, &mut |r| rewrite(r, &mut s));
-        let family = family_of(age, region, trauma);
+        let family = family_of(family);
         let mut q = RouteQuery::default().limit(3).max_hops(max_hops);
         if let Some(i) = from {
             q = q.from(&id(i));

@@ -50,6 +50,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::QueryError;
 use crate::model::profile::Profile;
 use crate::model::region::RegionId;
+use crate::model::rules::Cond;
 use crate::pathway::{Pathway, ServiceId};
 use crate::query::prepared::WaitKind;
 use crate::query::route::MAX_HOPS;
@@ -130,7 +131,10 @@ impl Pathway {
     /// # Errors
     /// [`QueryError`] for an unknown goal service or tag, a goal no service
     /// matches, a hop limit or age range out of range, or a pathway whose
-    /// rules tell apart more than [`MAX_KINDS`](crate::MAX_KINDS) kinds of family.
+    /// rules tell apart more than [`MAX_KINDS`](crate::MAX_KINDS) kinds of
+    /// family; [`QueryError::NotJudged`] for a pathway where a service's
+    /// eligibility asks who refers (`referred_from`), which the analysis
+    /// does not yet judge exactly (a condition on a referral is judged).
     ///
     /// ```
     /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
@@ -154,6 +158,13 @@ impl Pathway {
                 "ages {}..{} are out of range: give from < before, within 150 years",
                 query.from_age_days, query.before_age_days
             )));
+        }
+        if let Some(s) = self
+            .services
+            .iter()
+            .find(|s| s.rule.as_ref().is_some_and(Cond::names_referrer))
+        {
+            return Err(QueryError::NotJudged(s.id.clone()));
         }
         let space = ProfileSpace::new(
             self,

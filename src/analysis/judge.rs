@@ -22,7 +22,7 @@ use std::collections::HashMap;
 
 use petgraph::graph::EdgeIndex;
 
-use crate::document::AgeJudged;
+use crate::document::{AgeJudged, Referrer};
 use crate::model::region::RegionId;
 use crate::model::rules::{Cond, SetTest};
 use crate::pathway::{Pathway, ServiceId};
@@ -58,7 +58,9 @@ pub(crate) fn names_region(rule: &Cond) -> bool {
         Cond::All(parts) | Cond::Any(parts) => parts.iter().any(names_region),
         Cond::Not(r) => names_region(r),
         Cond::Region(_) => true,
-        Cond::Age { .. } | Cond::Adversities { .. } | Cond::Fact { .. } => false,
+        Cond::Age { .. } | Cond::Adversities { .. } | Cond::Fact { .. } | Cond::ReferredFrom(_) => {
+            false
+        }
     }
 }
 
@@ -157,7 +159,7 @@ impl<'p> Judge<'p> {
                     .clone();
                 self.masks.insert(address(rule), masks);
             }
-            Cond::Age { .. } | Cond::Region(_) => {}
+            Cond::Age { .. } | Cond::Region(_) | Cond::ReferredFrom(_) => {}
         }
     }
 
@@ -179,14 +181,27 @@ impl<'p> Judge<'p> {
     /// the day the service receives the referral, for a service that sees
     /// them `wait` days later (clauses judged when seen are shifted; for a
     /// referral condition, judged on the day seen, pass 0).
+    /// Who refers is not known: a `referred_from` clause is unknown.
     pub(crate) fn rule(&self, rule: &Cond, region: RegionId, wait: i64) -> Verdicts {
+        self.rule_by(rule, region, wait, None)
+    }
+
+    /// As [`Judge::rule`], for a step on which `by` refers (`None`: not
+    /// known, so a `referred_from` clause is unknown for every family).
+    pub(crate) fn rule_by(
+        &self,
+        rule: &Cond,
+        region: RegionId,
+        wait: i64,
+        by: Option<Referrer>,
+    ) -> Verdicts {
         let words = self.space.words;
         match rule {
             Cond::All(parts) => {
                 let mut yes = Sheet::constant(&self.everyone);
                 let mut no = Sheet::empty(words);
                 for r in parts {
-                    let v = self.rule(r, region, wait);
+                    let v = self.rule_by(r, region, wait, by);
                     yes = yes.and(&v.yes);
                     no = no.or(&v.no);
                 }
@@ -196,14 +211,14 @@ impl<'p> Judge<'p> {
                 let mut yes = Sheet::empty(words);
                 let mut no = Sheet::constant(&self.everyone);
                 for r in parts {
-                    let v = self.rule(r, region, wait);
+                    let v = self.rule_by(r, region, wait, by);
                     yes = yes.or(&v.yes);
                     no = no.and(&v.no);
                 }
                 Verdicts { yes, no }
             }
             Cond::Not(r) => {
-                let v = self.rule(r, region, wait);
+                let v = self.rule_by(r, region, wait, by);
                 Verdicts {
                     yes: v.no,
                     no: v.yes,
@@ -239,6 +254,27 @@ impl<'p> Judge<'p> {
                     },
                 }
             }
+            Cond::ReferredFrom(allowed) => {
+                let everyone = || Sheet::constant(&self.everyone);
+                match by {
+                    None if *allowed == Referrer::EVERYONE => Verdicts {
+                        yes: everyone(),
+                        no: Sheet::empty(words),
+                    },
+                    None => Verdicts {
+                        yes: Sheet::empty(words),
+                        no: Sheet::empty(words),
+                    },
+                    Some(r) if allowed & r.bit() != 0 => Verdicts {
+                        yes: everyone(),
+                        no: Sheet::empty(words),
+                    },
+                    Some(_) => Verdicts {
+                        yes: Sheet::empty(words),
+                        no: everyone(),
+                    },
+                }
+            }
             Cond::Region(regions) => {
                 let inside = regions
                     .iter()
@@ -257,6 +293,17 @@ impl<'p> Judge<'p> {
     /// `region`: it serves the region and its rule is yes, with the wait
     /// of `waits` for clauses judged when seen.
     pub(crate) fn accepts(&self, service: ServiceId, region: RegionId, waits: WaitKind) -> Sheet {
+        self.accepts_by(service, region, waits, None)
+    }
+
+    /// As [`Judge::accepts`], referred by `by`.
+    pub(crate) fn accepts_by(
+        &self,
+        service: ServiceId,
+        region: RegionId,
+        waits: WaitKind,
+        by: Option<Referrer>,
+    ) -> Sheet {
         let words = self.space.words;
         let Some(s) = self.pathway.svc(service) else {
             return Sheet::empty(words);
@@ -264,7 +311,7 @@ impl<'p> Judge<'p> {
         if !self.pathway.regions.served(region, &s.regions) {
             return Sheet::empty(words);
         }
-        self.rule_accepts(service, region, waits)
+        self.rule_accepts_by(service, region, waits, by)
     }
 
     /// As [`Judge::accepts`], the region served or not: the service's rule
@@ -275,6 +322,17 @@ impl<'p> Judge<'p> {
         region: RegionId,
         waits: WaitKind,
     ) -> Sheet {
+        self.rule_accepts_by(service, region, waits, None)
+    }
+
+    /// As [`Judge::rule_accepts`], referred by `by`.
+    pub(crate) fn rule_accepts_by(
+        &self,
+        service: ServiceId,
+        region: RegionId,
+        waits: WaitKind,
+        by: Option<Referrer>,
+    ) -> Sheet {
         let Some(s) = self.pathway.svc(service) else {
             return Sheet::empty(self.space.words);
         };
@@ -284,18 +342,22 @@ impl<'p> Judge<'p> {
         };
         s.rule.as_ref().map_or_else(
             || Sheet::constant(&self.everyone),
-            |r| self.rule(r, region, i64::from(wait)).yes,
+            |r| self.rule_by(r, region, i64::from(wait), by).yes,
         )
     }
 
     /// The (day the referrer sees the family, kind) cells on which the
-    /// referral on graph edge `edge` may be made for a family of `region`.
+    /// referral on graph edge `edge` may be made for a family of `region`
+    /// (the service making it is who refers, for a `referred_from` clause).
     pub(crate) fn referral_open(&self, edge: EdgeIndex, region: RegionId) -> Sheet {
         match self.pathway.referral_of(edge) {
             None => Sheet::empty(self.space.words),
             Some(r) => r.when.as_ref().map_or_else(
                 || Sheet::constant(&self.everyone),
-                |w| self.rule(w, region, 0).yes,
+                |w| {
+                    let by = self.pathway.svc(r.from).map(|s| Referrer::of(s.tier));
+                    self.rule_by(w, region, 0, by).yes
+                },
             ),
         }
     }

@@ -473,7 +473,7 @@ fn collect(rule: &Cond, adversities: &mut [bool], ops: &mut [Vec<FactOp>]) {
                 }
             }
         }
-        Cond::Age { .. } | Cond::Region(_) => {}
+        Cond::Age { .. } | Cond::Region(_) | Cond::ReferredFrom(_) => {}
     }
 }
 

@@ -4,7 +4,9 @@
 use super::problems::Problems;
 use crate::age::parse_age;
 use crate::bits::Bits;
-use crate::document::{AdversitiesDoc, FactKind, FactTestDoc, Rule, position::escape_token};
+use crate::document::{
+    AdversitiesDoc, FactKind, FactTestDoc, ReferredFromDoc, Referrer, Rule, position::escape_token,
+};
 use crate::model::region::RegionTree;
 use crate::model::rules::{Cond, FactOp, SetTest};
 use crate::model::vocabulary::Vocabulary;
@@ -43,7 +45,7 @@ fn size_of(rule: &Rule, limit: usize) -> usize {
                     size = size.saturating_add(list.len());
                 }
             }
-            Rule::Age(_) | Rule::Fact(_) => {}
+            Rule::Age(_) | Rule::Fact(_) | Rule::ReferredFrom(_) => {}
         }
     }
     size
@@ -123,6 +125,7 @@ impl RuleCompiler<'_> {
             }
             Rule::Adversities(test) => self.adversities(test, &format!("{ptr}/adversities"), p),
             Rule::Fact(test) => self.fact(test, &format!("{ptr}/fact"), p),
+            Rule::ReferredFrom(doc) => referred_from(doc, &format!("{ptr}/referred_from"), p),
             Rule::Region(ids) => Cond::Region(
                 ids.iter()
                     .enumerate()
@@ -301,4 +304,38 @@ impl RuleCompiler<'_> {
             }
         }
     }
+}
+
+/// A `referred_from` clause: the set of referrers every part given allows.
+fn referred_from(doc: &ReferredFromDoc, ptr: &str, p: &mut Problems) -> Cond {
+    if doc.tier.is_none() && doc.at_least.is_none() && doc.at_most.is_none() {
+        p.add(
+            "E0111",
+            ptr.to_owned(),
+            "a `referred_from` test needs `tier`, `at_least` or `at_most`".into(),
+            Some("e.g. `{\"referred_from\": {\"tier\": [\"self\", \"universal\"]}}`".into()),
+        );
+        return Cond::All(Vec::new());
+    }
+    let allowed = Referrer::ALL
+        .into_iter()
+        .filter(|r| {
+            doc.tier.as_ref().is_none_or(|list| list.contains(r))
+                && doc
+                    .at_least
+                    .is_none_or(|t| r.tier().is_some_and(|rt| rt >= t))
+                && doc
+                    .at_most
+                    .is_none_or(|t| r.tier().is_some_and(|rt| rt <= t))
+        })
+        .fold(0u8, |set, r| set | r.bit());
+    if allowed == 0 {
+        p.add(
+            "E0107",
+            ptr.to_owned(),
+            "`referred_from` allows no referrer: its parts exclude each other".into(),
+            Some("`at_least` and `at_most` are tiers; `self` can be listed only in `tier`".into()),
+        );
+    }
+    Cond::ReferredFrom(allowed)
 }

@@ -464,6 +464,15 @@ pub const CATALOGUE: &[Lint] = &[
         "write the date of the last review, e.g. `2026-11-01`",
     ),
     lint(
+        "L0111",
+        "referrer-excluded",
+        Correctness,
+        ERROR,
+        "a service whose `referred_from` excludes every service referring to it (and the family itself, for an entry)",
+        "stepped care closes every way in: no family can reach the service",
+        "widen `referred_from`, or add the referral it expects",
+    ),
+    lint(
         "L0201",
         "dead-end",
         Suspicious,

@@ -136,6 +136,10 @@ pub fn examples(name: &str) -> Option<(&'static str, &'static str)> {
             include_str!("../../tests/lint/fixtures/single-clause/bad.json"),
             include_str!("../../tests/lint/fixtures/single-clause/good.json"),
         ),
+        "referrer-excluded" => (
+            include_str!("../../tests/lint/fixtures/referrer-excluded/bad.json"),
+            include_str!("../../tests/lint/fixtures/referrer-excluded/good.json"),
+        ),
         "specialist-to-universal" => (
             include_str!("../../tests/lint/fixtures/specialist-to-universal/bad.json"),
             include_str!("../../tests/lint/fixtures/specialist-to-universal/good.json"),

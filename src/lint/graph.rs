@@ -1,6 +1,7 @@
 //! Lints on the compiled pathway's services, referrals and regions: entry
 //! and goal services, areas without an entry, dead ends, long waits,
-//! unstated waits, tiers run backwards, cycles, sources.
+//! unstated waits, tiers run backwards, services whose rule on who refers
+//! excludes every way in, cycles, sources.
 //!
 //! Complexity: O(s + r + g · s) for s services, r referrals and g regions
 //! (the area check tests each leaf against each entry's regions), plus
@@ -13,8 +14,9 @@ use petgraph::algo::tarjan_scc;
 use petgraph::graph::NodeIndex;
 
 use super::finding::{LintOptions, Raw};
-use crate::document::Tier;
+use crate::document::{Referrer, Tier};
 use crate::model::region::RegionId;
+use crate::model::rules::Truth;
 use crate::pathway::Pathway;
 
 /// Two years, in days: the longest wait or delay not reported.
@@ -29,6 +31,7 @@ pub(super) fn lint_graph(p: &Pathway, _options: &LintOptions, out: &mut Vec<Raw>
     areas_without_entry(p, out);
     services(p, out);
     referrals(p, out);
+    referrers_excluded(p, out);
     cycles(p, out);
     sources(p, out);
 }
@@ -188,6 +191,48 @@ fn referrals(p: &Pathway, out: &mut Vec<Raw>) {
                 .about(&from.id),
             );
         }
+    }
+}
+
+/// `L0111`: a service whose rule, judged on who refers alone, fails for
+/// every way in: each referral to it (the referring service's tier) and,
+/// for an entry, the family by itself. No family ever gets in.
+/// O(size of the rule · ways in) per service.
+fn referrers_excluded(p: &Pathway, out: &mut Vec<Raw>) {
+    for (i, s) in p.services.iter().enumerate() {
+        let Some(rule) = s.rule.as_ref().filter(|r| r.names_referrer()) else {
+            continue;
+        };
+        let mut ways: Vec<Referrer> = p
+            .graph
+            .neighbors_directed(NodeIndex::new(i), Direction::Incoming)
+            .filter_map(|n| p.services.get(n.index()))
+            .map(|from| Referrer::of(from.tier))
+            .collect();
+        if s.entry {
+            ways.push(Referrer::SelfReferral);
+        }
+        ways.sort_unstable();
+        ways.dedup();
+        if ways.is_empty() || ways.iter().any(|&w| rule.given_referrer(w) != Truth::No) {
+            continue;
+        }
+        let names: Vec<&str> = ways.iter().map(|w| w.as_str()).collect();
+        out.push(
+            Raw::new(
+                "L0111",
+                &format!("{}/eligibility", service_ptr(p, i)),
+                format!(
+                    "no way into `{}` is accepted by its rule on who refers: it is reached only from {}",
+                    s.id,
+                    names.join(", ")
+                ),
+            )
+            .help(Some(
+                "widen `referred_from`, or add the referral its rule expects (e.g. from a targeted service)".into(),
+            ))
+            .about(&s.id),
+        );
     }
 }
 

@@ -46,6 +46,7 @@
 //! | `L0108` | `unreachable-goal` | correctness | error | a goal service no family can reach |
 //! | `L0109` | `empty-list` | correctness | error | `{"any": []}` or `{"region": []}` |
 //! | `L0110` | `review-date-not-a-date` | correctness | error | `last_reviewed` that is not a date |
+//! | `L0111` | `referrer-excluded` | correctness | error | a service whose `referred_from` excludes every way in |
 //! | `L0201` | `dead-end` | suspicious | warning | a non-goal service that refers to no one |
 //! | `L0202` | `rule-always-holds` | suspicious | warning | a rule every family meets at every age |
 //! | `L0203` | `age-beyond-range` | suspicious | warning | an age bound beyond the pathway's age range |

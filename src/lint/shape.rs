@@ -191,7 +191,31 @@ const FACT_TEST: &[Field] = &[
     f("at_least", Shape::Any, Optional),
     f("at_most", Shape::Any, Optional),
 ];
-const RULE_KINDS: &[&str] = &["all", "any", "not", "age", "adversities", "fact", "region"];
+const TIER: Shape = Shape::OneOf(&["universal", "targeted", "specialist"]);
+const REFERRED_FROM: &[Field] = &[
+    f(
+        "tier",
+        Shape::List(&Shape::OneOf(&[
+            "self",
+            "universal",
+            "targeted",
+            "specialist",
+        ])),
+        Optional,
+    ),
+    f("at_least", TIER, Optional),
+    f("at_most", TIER, Optional),
+];
+const RULE_KINDS: &[&str] = &[
+    "all",
+    "any",
+    "not",
+    "age",
+    "adversities",
+    "fact",
+    "region",
+    "referred_from",
+];
 
 /// The shape errors of a JSON document, and the document repaired so that
 /// it reads as a pathway; `repaired` lists the pointers of every repair.
@@ -426,7 +450,7 @@ impl Cx<'_> {
             let (message, help) = if keys.is_empty() {
                 (
                     "empty rule `{}`".to_owned(),
-                    "write one of `all`, `any`, `not`, `age`, `adversities`, `fact`, `region`; to accept everyone, leave the rule out".to_owned(),
+                    "write one of `all`, `any`, `not`, `age`, `adversities`, `fact`, `region`, `referred_from`; to accept everyone, leave the rule out".to_owned(),
                 )
             } else {
                 (
@@ -448,6 +472,7 @@ impl Cx<'_> {
             "adversities" => Shape::Object(ADVERSITY_TEST),
             "fact" => Shape::Object(FACT_TEST),
             "region" => TEXTS,
+            "referred_from" => Shape::Object(REFERRED_FROM),
             other => {
                 let help = did_you_mean(other, RULE_KINDS.iter().copied())
                     .map(|d| format!("did you mean `{d}`?"))
@@ -501,6 +526,7 @@ mod tests {
             ("AgeRangeDoc", AGE_RANGE),
             ("AdversitiesDoc", ADVERSITY_TEST),
             ("FactTestDoc", FACT_TEST),
+            ("ReferredFromDoc", REFERRED_FROM),
         ];
         for (name, fields) in pairs {
             let def = if name.is_empty() {

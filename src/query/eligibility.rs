@@ -4,9 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::document::Referrer;
 use crate::error::QueryError;
 use crate::model::profile::{CompiledProfile, Profile};
-use crate::model::rules::{Context, Explanation, Timing, Truth};
+use crate::model::rules::{Context, Explanation, ReferredBy, Timing, Truth};
 use crate::pathway::{Pathway, Referral, Service};
 
 /// Whether a service serves the family's region, and why.
@@ -59,7 +60,9 @@ impl Verdict {
 
 impl Pathway {
     /// Whether `service` accepts the family in `profile` if a referral
-    /// reached it today (the profile's age), and why.
+    /// reached it today (the profile's age), and why. Who refers is not
+    /// known here: a `referred_from` clause is unknown (see
+    /// [`Pathway::eligibility_from`]).
     ///
     /// Complexity: O(size of the service's rule).
     ///
@@ -87,22 +90,65 @@ impl Pathway {
             on_referral: profile.age,
             when_seen: profile.age.saturating_add(s.wait_typical),
         };
-        Ok(self.verdict(s, &profile, timing))
+        Ok(self.verdict(s, &profile, timing, ReferredBy::Unknown))
     }
 
-    /// The explained verdict for a compiled profile at a given timing.
+    /// As [`Pathway::eligibility`], for a referral from the service `from`,
+    /// or (`None`) for a family that comes by itself: a `referred_from`
+    /// clause of the rule then has an answer (in [`Pathway::eligibility`]
+    /// it is unknown).
+    ///
+    /// Complexity: O(size of the service's rule).
+    ///
+    /// # Errors
+    /// As [`Pathway::eligibility`], and for an unknown `from` service.
+    ///
+    /// ```
+    /// # let text = include_str!("../../tests/fixtures/small.json");
+    /// let pathway = carepath::Pathway::from_json(text)?;
+    /// let p = carepath::Profile::new().age("3 months")?.region("east");
+    /// let v = pathway.eligibility_from("imh-east", &p, Some("hv-east"))?;
+    /// assert!(v.eligible());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn eligibility_from(
+        &self,
+        service: &str,
+        profile: &Profile,
+        from: Option<&str>,
+    ) -> Result<Verdict, QueryError> {
+        let id = self.service_id(service)?;
+        let by = match from {
+            None => ReferredBy::Family,
+            Some(f) => ReferredBy::Service(self.service_id(f)?.0),
+        };
+        let profile = self.compile_profile(profile)?;
+        let s = self.svc(id).ok_or_else(|| QueryError::UnknownService {
+            id: service.to_owned(),
+            suggestions: Vec::new(),
+        })?;
+        let timing = Timing {
+            on_referral: profile.age,
+            when_seen: profile.age.saturating_add(s.wait_typical),
+        };
+        Ok(self.verdict(s, &profile, timing, by))
+    }
+
+    /// The explained verdict for a compiled profile at a given timing,
+    /// referred by `by`.
     pub(crate) fn verdict(
         &self,
         s: &Service,
         profile: &CompiledProfile,
         timing: Timing,
+        by: ReferredBy,
     ) -> Verdict {
         let served = self.regions.served(profile.region, &s.regions);
         let region = RegionCheck {
             served,
             message: self.regions.explain_served(profile.region, &s.regions),
         };
-        let cx = self.context(profile, timing);
+        let cx = self.context_by(profile, timing, by);
         let rule = s
             .rule
             .as_ref()
@@ -118,32 +164,69 @@ impl Pathway {
         }
     }
 
+    /// The context of a question in which who refers is not known.
     pub(crate) fn context<'a>(
         &'a self,
         profile: &'a CompiledProfile,
         timing: Timing,
     ) -> Context<'a> {
+        self.context_by(profile, timing, ReferredBy::Unknown)
+    }
+
+    /// The context of one step of a route: referred by `by`.
+    pub(crate) fn context_by<'a>(
+        &'a self,
+        profile: &'a CompiledProfile,
+        timing: Timing,
+        by: ReferredBy,
+    ) -> Context<'a> {
+        let referrer = match by {
+            ReferredBy::Unknown => None,
+            ReferredBy::Family => Some((Referrer::SelfReferral, "")),
+            ReferredBy::Service(i) => self
+                .services
+                .get(i as usize)
+                .map(|s| (Referrer::of(s.tier), s.name.as_str())),
+            ReferredBy::As(r) => Some((r, "")),
+        };
         Context {
             profile,
             vocabulary: &self.vocabulary,
             regions: &self.regions,
             timing,
+            referrer,
         }
     }
 
-    /// Fast check: does `s` accept the family at `timing`? O(size of rule).
+    /// Fast check: does `s` accept the family at `timing`, who refers not
+    /// known? O(size of rule).
+    #[cfg(test)]
     pub(crate) fn accepts(&self, s: &Service, profile: &CompiledProfile, timing: Timing) -> bool {
+        self.accepts_by(s, profile, timing, ReferredBy::Unknown)
+    }
+
+    /// Fast check: does `s` accept the family at `timing`, referred by
+    /// `by`? O(size of rule).
+    pub(crate) fn accepts_by(
+        &self,
+        s: &Service,
+        profile: &CompiledProfile,
+        timing: Timing,
+        by: ReferredBy,
+    ) -> bool {
         self.regions.served(profile.region, &s.regions)
             && s.rule
                 .as_ref()
-                .is_none_or(|r| r.eval(&self.context(profile, timing)).holds())
+                .is_none_or(|r| r.eval(&self.context_by(profile, timing, by)).holds())
     }
 
     /// Fast check: may the referral be made for the family seen at `age`
-    /// by the referring service? O(size of the condition).
+    /// by the referring service (who is the referrer of a `referred_from`
+    /// clause in its condition)? O(size of the condition).
     pub(crate) fn referral_open(&self, r: &Referral, profile: &CompiledProfile, age: i32) -> bool {
-        r.when
-            .as_ref()
-            .is_none_or(|w| w.eval(&self.context(profile, Timing::at(age))).holds())
+        r.when.as_ref().is_none_or(|w| {
+            w.eval(&self.context_by(profile, Timing::at(age), ReferredBy::Service(r.from.0)))
+                .holds()
+        })
     }
 }

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::QueryError;
 use crate::model::profile::{CompiledProfile, Profile};
-use crate::model::rules::Timing;
+use crate::model::rules::{ReferredBy, Timing};
 use crate::pathway::{Pathway, ServiceId};
 
 /// Which wait figures a question uses.
@@ -137,22 +137,89 @@ impl PreparedProfile<'_> {
     /// Whether the service at `node` accepts the family when the referral
     /// reaches it at age `on_referral` (days) and it sees them after its
     /// wait of `kind`. Region and eligibility rule both count; a rule that is
-    /// unknown for lack of a fact does not accept.
+    /// unknown for lack of a fact does not accept. Who refers is not known
+    /// here, so a rule that asks (`referred_from`) is unknown and does not
+    /// accept: for a step of a route, use [`PreparedProfile::accepts_from`].
     ///
     /// Complexity: O(size of the service's rule).
     #[must_use]
     pub fn accepts(&self, node: NodeIndex, on_referral: i32, kind: WaitKind) -> bool {
+        self.accepts_by(node, on_referral, kind, ReferredBy::Unknown)
+    }
+
+    /// As [`PreparedProfile::accepts`], for a referral from the service at
+    /// `from`, or (`None`) for a family that comes by itself (the first
+    /// step of a route): a `referred_from` clause judges that referrer.
+    ///
+    /// Complexity: O(size of the service's rule).
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+    /// use carepath::WaitKind;
+    /// let family = carepath::Profile::new().age("3 months")?.region("east");
+    /// let prepared = pathway.prepare(&family)?;
+    /// let (hv, team) = (pathway.node("hv-east"), pathway.node("imh-east"));
+    /// let (hv, team) = (hv.ok_or("no hv")?, team.ok_or("no team")?);
+    /// assert!(prepared.accepts_from(hv, 91, WaitKind::Typical, None));
+    /// assert!(prepared.accepts_from(team, 91, WaitKind::Typical, Some(hv)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn accepts_from(
+        &self,
+        node: NodeIndex,
+        on_referral: i32,
+        kind: WaitKind,
+        from: Option<NodeIndex>,
+    ) -> bool {
+        self.accepts_by(node, on_referral, kind, referred_by(from))
+    }
+
+    /// As [`PreparedProfile::accepts_from`], for a referrer given by who
+    /// it is as a rule sees it: the family by itself, or some service of
+    /// a tier.
+    ///
+    /// Complexity: O(size of the service's rule).
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+    /// use carepath::{WaitKind, document::Referrer};
+    /// let family = carepath::Profile::new().age("3 months")?.region("east");
+    /// let prepared = pathway.prepare(&family)?;
+    /// let team = pathway.node("imh-east").ok_or("no team")?;
+    /// assert!(prepared.accepts_referred(team, 91, WaitKind::Typical, Referrer::Universal));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn accepts_referred(
+        &self,
+        node: NodeIndex,
+        on_referral: i32,
+        kind: WaitKind,
+        referrer: crate::document::Referrer,
+    ) -> bool {
+        self.accepts_by(node, on_referral, kind, ReferredBy::As(referrer))
+    }
+
+    pub(crate) fn accepts_by(
+        &self,
+        node: NodeIndex,
+        on_referral: i32,
+        kind: WaitKind,
+        by: ReferredBy,
+    ) -> bool {
         let Some(s) = self.pathway.svc(ServiceId(node.index() as u32)) else {
             return false;
         };
         let when_seen = on_referral.saturating_add(self.wait(node, kind));
-        self.pathway.accepts(
+        self.pathway.accepts_by(
             s,
             &self.profile,
             Timing {
                 on_referral,
                 when_seen,
             },
+            by,
         )
     }
 
@@ -196,7 +263,8 @@ impl PreparedProfile<'_> {
 
     /// Whether the service at `node`, already seeing the family, accepts them
     /// on day `day`: judged on that day, with no wait (the `from` of a
-    /// route query). O(size of the service's rule).
+    /// route query), as the first step of a route (the family came by
+    /// itself, for a `referred_from` clause). O(size of the service's rule).
     ///
     /// ```
     /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
@@ -211,18 +279,22 @@ impl PreparedProfile<'_> {
     pub fn accepts_now(&self, node: NodeIndex, day: i32) -> bool {
         self.pathway
             .svc(ServiceId(node.index() as u32))
-            .is_some_and(|s| self.pathway.accepts(s, &self.profile, Timing::at(day)))
+            .is_some_and(|s| {
+                self.pathway
+                    .accepts_by(s, &self.profile, Timing::at(day), ReferredBy::Family)
+            })
     }
 
     /// The days `t` on which the service at `node` accepts the family when
-    /// a referral arrives on day `t` (region and rule, its wait of `kind`
-    /// included; `now`: already with them, no wait). See
+    /// a referral from `by` arrives on day `t` (region and rule, its wait of
+    /// `kind` included; `now`: already with them, no wait). See
     /// [`Days`](crate::model::rules::Days). O(c · size of the rule) for c age bounds.
     pub(crate) fn accept_days(
         &self,
         node: NodeIndex,
         kind: WaitKind,
         now: bool,
+        by: ReferredBy,
     ) -> crate::model::rules::Days {
         use crate::model::rules::Days;
         let Some(s) = self.pathway.services.get(node.index()) else {
@@ -234,22 +306,86 @@ impl PreparedProfile<'_> {
         let wait = if now { 0 } else { self.wait(node, kind) };
         let cx = self
             .pathway
-            .context(&self.profile, Timing::at(self.profile.age));
+            .context_by(&self.profile, Timing::at(self.profile.age), by);
         s.rule
             .as_ref()
             .map_or_else(Days::all, |r| r.days(&cx, wait))
+    }
+
+    /// The days on which the service's own rule accepts the family from
+    /// some referrer: the family by itself or a service of any tier (`now`:
+    /// already with them, so by itself). The union of
+    /// [`PreparedProfile::accept_days`] over the four; one call when its
+    /// rule does not ask who refers. O(c · size of the rule).
+    pub(crate) fn accept_days_any(
+        &self,
+        node: NodeIndex,
+        kind: WaitKind,
+        now: bool,
+    ) -> crate::model::rules::Days {
+        use crate::model::rules::Days;
+        let asks = self
+            .pathway
+            .services
+            .get(node.index())
+            .and_then(|s| s.rule.as_ref())
+            .is_some_and(crate::model::rules::Cond::names_referrer);
+        if !asks {
+            return self.accept_days(node, kind, now, ReferredBy::Unknown);
+        }
+        if now {
+            return self.accept_days(node, kind, now, ReferredBy::Family);
+        }
+        let mut out = Days::none();
+        for r in crate::document::Referrer::ALL {
+            out = out.or(&self.accept_days(node, kind, now, ReferredBy::As(r)));
+        }
+        out
+    }
+
+    /// Who can bring the family to the service at `node`, one per tier as
+    /// a rule sees them: the family by itself at a first step (an entry, or
+    /// `now`: the service already with them), then each tier of the
+    /// services referring to it, in the order of the referrals. O(in-degree).
+    pub(crate) fn referrers(&self, node: NodeIndex, now: bool) -> Vec<ReferredBy> {
+        let mut out = Vec::new();
+        if now || self.pathway.is_entry(node) {
+            out.push(ReferredBy::Family);
+        }
+        if now {
+            return out;
+        }
+        let mut tiers = Vec::new();
+        for from in self
+            .pathway
+            .graph
+            .neighbors_directed(node, petgraph::Direction::Incoming)
+        {
+            let Some(s) = self.pathway.services.get(from.index()) else {
+                continue;
+            };
+            if !tiers.contains(&s.tier) {
+                tiers.push(s.tier);
+                out.push(referred_by(Some(from)));
+            }
+        }
+        out
     }
 
     /// The days on which the referring service may make the referral on
     /// `edge` (it sees the family that day). O(c · size of the condition).
     pub(crate) fn referral_days(&self, edge: EdgeIndex) -> crate::model::rules::Days {
         use crate::model::rules::Days;
-        let cx = self
-            .pathway
-            .context(&self.profile, Timing::at(self.profile.age));
         match self.pathway.referral_of(edge) {
             None => Days::none(),
-            Some(r) => r.when.as_ref().map_or_else(Days::all, |w| w.days(&cx, 0)),
+            Some(r) => {
+                let cx = self.pathway.context_by(
+                    &self.profile,
+                    Timing::at(self.profile.age),
+                    ReferredBy::Service(r.from.0),
+                );
+                r.when.as_ref().map_or_else(Days::all, |w| w.days(&cx, 0))
+            }
         }
     }
 
@@ -270,7 +406,16 @@ impl PreparedProfile<'_> {
         self.pathway
             .graph
             .node_indices()
-            .filter(|&n| self.pathway.is_entry(n) && self.accepts(n, self.profile.age, kind))
+            .filter(|&n| {
+                self.pathway.is_entry(n) && self.accepts_from(n, self.profile.age, kind, None)
+            })
             .collect()
     }
+}
+
+/// The referrer of a step: the service at `from`, or the family by itself.
+pub(crate) fn referred_by(from: Option<NodeIndex>) -> ReferredBy {
+    from.map_or(ReferredBy::Family, |n| {
+        ReferredBy::Service(u32::try_from(n.index()).unwrap_or(u32::MAX))
+    })
 }

@@ -97,6 +97,15 @@ fn write(cond: &Cond, pathway: &Pathway, nested: bool, out: &mut String) {
                 }
             }
         }
+        Cond::ReferredFrom(allowed) => {
+            out.push_str("referred from ");
+            let names: Vec<&str> = crate::document::Referrer::ALL
+                .into_iter()
+                .filter(|r| allowed & r.bit() != 0)
+                .map(crate::document::Referrer::as_str)
+                .collect();
+            out.push_str(&names.join(", "));
+        }
         Cond::Region(regions) => {
             out.push_str("in ");
             let ids: Vec<&str> = regions.iter().map(|&r| pathway.regions.id(r)).collect();

@@ -1,9 +1,12 @@
 //! The brute-force reference for `tests/routes_differential.rs`: every
-//! simple path, checked with the public eligibility primitives only, and
-//! every reason kind by its documented definition.
+//! simple path, checked with the public eligibility primitives only (each
+//! step judged for its referrer: the family by itself at the first step,
+//! else the service before it), and every reason kind by its documented
+//! definition.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use carepath::document::Referrer;
 use carepath::{Pathway, PreparedProfile, Profile, Reason, WaitKind};
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -77,11 +80,12 @@ impl Reference<'_> {
     fn route_from(&self, nodes: &[NodeIndex], t: i32, with: bool) -> Option<i32> {
         let w = |n| self.f.wait(n, WaitKind::Typical);
         let first = *nodes.first()?;
+        // The first step: the family comes by itself.
         let mut seen = if with {
             self.f.accepts_now(first, t).then_some(t)?
         } else {
             self.f
-                .accepts(first, t, WaitKind::Typical)
+                .accepts_from(first, t, WaitKind::Typical, None)
                 .then(|| t + w(first))?
         };
         for pair in nodes.windows(2) {
@@ -90,7 +94,10 @@ impl Reference<'_> {
                 return None;
             }
             let arrival = seen + self.p.delay(e);
-            if !self.f.accepts(pair[1], arrival, WaitKind::Typical) {
+            if !self
+                .f
+                .accepts_from(pair[1], arrival, WaitKind::Typical, Some(pair[0]))
+            {
                 return None;
             }
             seen = arrival + w(pair[1]);
@@ -106,11 +113,14 @@ impl Reference<'_> {
         let ok = if with {
             self.f.accepts_now(first, t)
         } else {
-            self.f.accepts(first, t, WaitKind::Typical)
+            self.f.accepts_from(first, t, WaitKind::Typical, None)
         };
         ok && nodes.windows(2).all(|pair| {
             let e = self.p.graph().find_edge(pair[0], pair[1]).expect("edge");
-            self.f.referral_open(e, t) && self.f.accepts(pair[1], t, WaitKind::Typical)
+            self.f.referral_open(e, t)
+                && self
+                    .f
+                    .accepts_from(pair[1], t, WaitKind::Typical, Some(pair[0]))
         })
     }
 
@@ -255,11 +265,15 @@ pub fn expected(
             continue;
         }
         let now = with && r.from == Some(g);
+        // Its own rule, for some referrer: the family by itself or a
+        // service of any tier.
         let accepts = |t: i32| {
             if now {
                 r.f.accepts_now(g, t)
             } else {
-                r.f.accepts(g, t, WaitKind::Typical)
+                Referrer::ALL
+                    .into_iter()
+                    .any(|by| r.f.accepts_referred(g, t, WaitKind::Typical, by))
             }
         };
         let to_g: Vec<&Walk> = paths

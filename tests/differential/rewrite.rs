@@ -1,5 +1,9 @@
 //! Logically equal rewrites of rules, for `tests/routes_differential.rs`:
-//! double negation, singleton `any`/`all`, De Morgan, `not` pushed inwards.
+//! double negation, singleton `any`/`all`, De Morgan, `not` pushed inwards
+//! (through an age range, an adversity test, a `referred_from` test and a
+//! comparison of the ordered fact `need`), and restatements: a
+//! `referred_from` bound as the list of referrers it allows, a comparison
+//! of `need` as the list of values it allows.
 
 use serde_json::{Value, json};
 
@@ -47,8 +51,55 @@ pub fn rewrite(rule: Value, seed: &mut u64) -> Value {
         }
         // A `not` pushed inwards.
         5 => push_not(rule),
-        _ => rule,
+        _ => restate(rule),
     }
+}
+
+const REFERRERS: [&str; 4] = ["self", "universal", "targeted", "specialist"];
+const NEED: [&str; 3] = ["low", "moderate", "high"];
+
+/// The referrers (indices into [`REFERRERS`]) a `referred_from` test allows.
+fn referrers(test: &Value) -> Vec<usize> {
+    let tier = |key: &str| {
+        test.get(key)
+            .and_then(Value::as_str)
+            .and_then(|t| REFERRERS.iter().position(|r| *r == t))
+    };
+    let list: Option<Vec<usize>> = test.get("tier").and_then(Value::as_array).map(|l| {
+        l.iter()
+            .filter_map(|v| REFERRERS.iter().position(|r| Some(*r) == v.as_str()))
+            .collect()
+    });
+    (0..4)
+        .filter(|i| list.as_ref().is_none_or(|l| l.contains(i)))
+        .filter(|&i| tier("at_least").is_none_or(|t| i != 0 && i >= t))
+        .filter(|&i| tier("at_most").is_none_or(|t| i != 0 && i <= t))
+        .collect()
+}
+
+fn referred_list(allowed: &[usize]) -> Value {
+    json!({"referred_from": {"tier": allowed.iter().map(|&i| REFERRERS[i]).collect::<Vec<_>>()}})
+}
+
+/// A `referred_from` test as its list; a comparison of `need` as `one_of`.
+fn restate(rule: Value) -> Value {
+    if let Some(test) = rule.get("referred_from") {
+        return referred_list(&referrers(test));
+    }
+    if let Some(fact) = rule.get("fact").filter(|f| f["id"] == "need") {
+        let value = |key: &str| {
+            fact.get(key)
+                .and_then(Value::as_str)
+                .and_then(|v| NEED.iter().position(|n| *n == v))
+        };
+        let values: Vec<&str> = match (value("at_least"), value("at_most")) {
+            (Some(v), _) => NEED[v..].to_vec(),
+            (_, Some(v)) => NEED[..=v].to_vec(),
+            _ => return rule,
+        };
+        return json!({"fact": {"id": "need", "one_of": values}});
+    }
+    rule
 }
 
 /// `not` over an age range, an adversity test, `all` or `any`, pushed in.
@@ -80,6 +131,34 @@ fn push_not(rule: Value) -> Value {
     }
     if let Some(any_of) = inner.get("adversities").and_then(|a| a.get("any_of")) {
         return json!({ "adversities": { "none_of": any_of } });
+    }
+    if let Some(test) = inner.get("referred_from") {
+        let allowed = referrers(test);
+        let rest: Vec<usize> = (0..4).filter(|i| !allowed.contains(i)).collect();
+        // A test allowing everyone has no negation to write as a list.
+        return if rest.is_empty() {
+            rule
+        } else {
+            referred_list(&rest)
+        };
+    }
+    if let Some(fact) = inner.get("fact").filter(|f| f["id"] == "need") {
+        // not (at least v) is at most the value before v; a missing fact is
+        // unknown either way.
+        let value = |key: &str| {
+            fact.get(key)
+                .and_then(Value::as_str)
+                .and_then(|v| NEED.iter().position(|n| *n == v))
+        };
+        match (value("at_least"), value("at_most")) {
+            (Some(v), _) if v > 0 => {
+                return json!({"fact": {"id": "need", "at_most": NEED[v - 1]}});
+            }
+            (_, Some(v)) if v + 1 < NEED.len() => {
+                return json!({"fact": {"id": "need", "at_least": NEED[v + 1]}});
+            }
+            _ => {}
+        }
     }
     if let Some(Value::Array(parts)) = inner.get("all") {
         return json!({ "any": parts.iter().map(not).collect::<Vec<_>>() });

@@ -127,7 +127,10 @@ pub(super) fn judge_cost(rule: &Cond, words: usize) -> u64 {
             Cond::All(parts) | Cond::Any(parts) => stack.extend(parts),
             Cond::Not(inner) => stack.push(inner),
             Cond::Age { .. } => ages += 1,
-            Cond::Adversities { .. } | Cond::Fact { .. } | Cond::Region(_) => {}
+            Cond::Adversities { .. }
+            | Cond::Fact { .. }
+            | Cond::Region(_)
+            | Cond::ReferredFrom(_) => {}
         }
     }
     clauses
@@ -149,7 +152,10 @@ fn region_clauses(p: &Pathway) -> Vec<&[RegionId]> {
             Cond::All(parts) | Cond::Any(parts) => stack.extend(parts),
             Cond::Not(inner) => stack.push(inner),
             Cond::Region(list) => out.push(list.as_slice()),
-            Cond::Age { .. } | Cond::Adversities { .. } | Cond::Fact { .. } => {}
+            Cond::Age { .. }
+            | Cond::Adversities { .. }
+            | Cond::Fact { .. }
+            | Cond::ReferredFrom(_) => {}
         }
     }
     out

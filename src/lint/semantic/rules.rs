@@ -323,5 +323,6 @@ fn clause(c: &Cond) -> String {
         }
         Cond::Fact { id, .. } => format!("fact {id}"),
         Cond::Region(r) => format!("region ({} listed)", r.len()),
+        Cond::ReferredFrom(_) => "referred_from".into(),
     }
 }

@@ -74,6 +74,20 @@ impl Days {
         Self(out)
     }
 
+    /// The days in either set. O(intervals of both · log).
+    pub(crate) fn or(&self, other: &Self) -> Self {
+        let mut all: Vec<(i32, i32)> = self.0.iter().chain(&other.0).copied().collect();
+        all.sort_unstable();
+        let mut out: Vec<(i32, i32)> = Vec::with_capacity(all.len());
+        for (a, b) in all {
+            match out.last_mut() {
+                Some(last) if a <= last.1 => last.1 = last.1.max(b),
+                _ => out.push((a, b)),
+            }
+        }
+        Self(out)
+    }
+
     /// The set moved `by` days earlier: `{d − by : d in self}`, the days
     /// `t` with `t + by` in the set. Unbounded ends stay unbounded.
     pub(crate) fn earlier(&self, by: i32) -> Self {
@@ -165,7 +179,10 @@ impl Cond {
                 };
                 out.extend(from.iter().chain(before).map(|b| b.saturating_sub(by)));
             }
-            Self::Adversities { .. } | Self::Fact { .. } | Self::Region(_) => {}
+            Self::Adversities { .. }
+            | Self::Fact { .. }
+            | Self::Region(_)
+            | Self::ReferredFrom(_) => {}
         }
     }
 }
@@ -199,5 +216,8 @@ mod tests {
         assert_eq!(a.earlier(5), Days(vec![(-5, 5), (15, 25)]));
         assert_eq!(Days::all().and(&Days::from(3)).first(), Some(3));
         assert!(a.and(&Days::none()).is_empty());
+        assert_eq!(a.or(&b), Days(vec![(0, 30)]));
+        assert_eq!(a.or(&Days(vec![(10, 12)])), Days(vec![(0, 12), (20, 30)]));
+        assert_eq!(Days::none().or(&a), a);
     }
 }

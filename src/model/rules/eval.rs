@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bits::Bits;
-use crate::document::AgeJudged;
+use crate::document::{AgeJudged, Referrer};
 use crate::model::profile::CompiledProfile;
 use crate::model::region::{RegionId, RegionTree};
 use crate::model::vocabulary::{FactValue, Vocabulary};
@@ -97,6 +97,20 @@ pub(crate) enum Cond {
         op: FactOp,
     },
     Region(Vec<RegionId>),
+    /// The referral comes from one of a set of referrers (bits of
+    /// [`Referrer::bit`]).
+    ReferredFrom(u8),
+}
+
+/// Who made the referral a rule is judged for: the family by itself, a
+/// service (by index), some service of a tier, or not known (a question
+/// about one service alone).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum ReferredBy {
+    Unknown,
+    Family,
+    Service(u32),
+    As(Referrer),
 }
 
 /// The ages at which a rule is judged: on the day the referral arrives and
@@ -114,6 +128,9 @@ pub(crate) struct Context<'a> {
     pub(crate) vocabulary: &'a Vocabulary,
     pub(crate) regions: &'a RegionTree,
     pub(crate) timing: Timing,
+    /// Who made the referral, with the referring service's name (empty for
+    /// the family); none when not known.
+    pub(crate) referrer: Option<(Referrer, &'a str)>,
 }
 
 impl Cond {
@@ -146,11 +163,42 @@ impl Cond {
                     .iter()
                     .any(|&r| cx.regions.contains(r, cx.profile.region)),
             ),
+            Self::ReferredFrom(allowed) => match cx.referrer {
+                Some((r, _)) => Truth::from_bool(allowed & r.bit() != 0),
+                // Everyone allowed: it holds whoever refers.
+                None if *allowed == Referrer::EVERYONE => Truth::Yes,
+                None => Truth::Unknown,
+            },
         }
     }
 }
 
 impl Cond {
+    /// Whether the rule names who refers (a `referred_from` clause), so its
+    /// verdict may differ from one step of a route to another. O(size).
+    pub(crate) fn names_referrer(&self) -> bool {
+        match self {
+            Self::All(parts) | Self::Any(parts) => parts.iter().any(Self::names_referrer),
+            Self::Not(r) => r.names_referrer(),
+            Self::ReferredFrom(_) => true,
+            _ => false,
+        }
+    }
+
+    /// The rule's verdict when all that is known is who refers (`by`):
+    /// every other clause unknown. Kleene evaluation is monotone, so `No`
+    /// means no family, on any day, referred by `by` meets the rule.
+    /// O(size of the rule).
+    pub(crate) fn given_referrer(&self, by: Referrer) -> Truth {
+        match self {
+            Self::All(rules) => all(rules.iter().map(|r| r.given_referrer(by))),
+            Self::Any(rules) => any(rules.iter().map(|r| r.given_referrer(by))),
+            Self::Not(r) => r.given_referrer(by).not(),
+            Self::ReferredFrom(allowed) => Truth::from_bool(allowed & by.bit() != 0),
+            _ => Truth::Unknown,
+        }
+    }
+
     /// Whether the rule could hold at some age from `min_age` on (for the
     /// profile of `cx`; its timing is ignored): `No` only when it cannot
     /// hold at any such age. An age clause is `Unknown` unless its range

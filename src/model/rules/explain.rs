@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::eval::{Cond, Context, FactOp, SetTest, Truth, age_in};
 use crate::age::describe;
-use crate::document::AgeJudged;
+use crate::document::{AgeJudged, Referrer};
 use crate::model::region::backticked;
 
 /// What one clause of a rule tested, as data.
@@ -55,6 +55,15 @@ pub enum Clause {
         listed: Vec<String>,
         /// Where the family lives.
         family_region: String,
+    },
+    /// A test of who refers (stepped care).
+    ReferredFrom {
+        /// The referrers accepted, `self` first, then tiers in order.
+        accepted: Vec<Referrer>,
+        /// Who refers on this step; none when not known.
+        referrer: Option<Referrer>,
+        /// The referring service's name; none for the family itself or when not known.
+        service: Option<String>,
     },
 }
 
@@ -313,6 +322,42 @@ impl Cond {
                     parts: Vec::new(),
                 }
             }
+            Self::ReferredFrom(allowed) => {
+                let outcome = self.eval(cx);
+                let accepted: Vec<Referrer> = Referrer::ALL
+                    .into_iter()
+                    .filter(|r| allowed & r.bit() != 0)
+                    .collect();
+                let rule = accepts_from(&accepted);
+                let (message, referrer, service) = match cx.referrer {
+                    None => (format!("{rule}; who refers is not known"), None, None),
+                    Some((Referrer::SelfReferral, _)) => (
+                        format!("{rule}; the family comes by itself"),
+                        Some(Referrer::SelfReferral),
+                        None,
+                    ),
+                    Some((r, "")) => (
+                        format!("{rule}; this one comes from a {} service", r.as_str()),
+                        Some(r),
+                        None,
+                    ),
+                    Some((r, name)) => (
+                        format!("{rule}; this one comes from {name}, {}", r.as_str()),
+                        Some(r),
+                        Some(name.to_owned()),
+                    ),
+                };
+                Explanation {
+                    outcome,
+                    clause: Clause::ReferredFrom {
+                        accepted,
+                        referrer,
+                        service,
+                    },
+                    message,
+                    parts: Vec::new(),
+                }
+            }
             Self::Region(regions) => {
                 let outcome = self.eval(cx);
                 let listed: Vec<String> = regions
@@ -332,6 +377,30 @@ impl Cond {
                 }
             }
         }
+    }
+}
+
+/// "accepts referrals from targeted or specialist services, or the family
+/// by itself", from the referrers a clause accepts.
+fn accepts_from(accepted: &[Referrer]) -> String {
+    let tiers: Vec<&str> = accepted
+        .iter()
+        .filter(|r| r.tier().is_some())
+        .map(|r| r.as_str())
+        .collect();
+    let by_itself = accepted.contains(&Referrer::SelfReferral);
+    let services = match tiers.as_slice() {
+        [] => String::new(),
+        [one] => format!("{one} services"),
+        [init @ .., last] => format!("{} or {last} services", init.join(", ")),
+    };
+    match (services.is_empty(), by_itself) {
+        (true, true) => "accepts only families who come by themselves".into(),
+        (true, false) => "accepts no referral at all".into(),
+        (false, true) => {
+            format!("accepts referrals from {services}, or families who come by themselves")
+        }
+        (false, false) => format!("accepts referrals from {services}"),
     }
 }
 

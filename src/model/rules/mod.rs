@@ -21,6 +21,6 @@ mod explain;
 
 pub(crate) use days::Days;
 
-pub(crate) use eval::{Cond, Context, FactOp, Timing};
+pub(crate) use eval::{Cond, Context, FactOp, ReferredBy, Timing};
 pub use eval::{SetTest, Truth};
 pub use explain::{Clause, Explanation};

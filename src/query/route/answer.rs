@@ -290,8 +290,14 @@ impl Pathway {
             .nodes
             .iter()
             .zip(&p.times)
-            .filter_map(|(&n, &(arrival, seen, delay))| {
+            .enumerate()
+            .filter_map(|(i, (&n, &(arrival, seen, delay)))| {
                 let s = self.services.get(n as usize)?;
+                // Who refers: the service before it, or the family itself.
+                let by = match i.checked_sub(1).and_then(|j| p.nodes.get(j)) {
+                    Some(&prev) => crate::model::rules::ReferredBy::Service(prev),
+                    None => crate::model::rules::ReferredBy::Family,
+                };
                 let timing = Timing {
                     on_referral: arrival,
                     when_seen: seen,
@@ -302,7 +308,7 @@ impl Pathway {
                 why.push(self.regions.explain_served(f.profile.region, &s.regions));
                 match &s.rule {
                     Some(rule) => {
-                        rule.decisive_messages(&self.context(&f.profile, timing), &mut why);
+                        rule.decisive_messages(&self.context_by(&f.profile, timing, by), &mut why);
                     }
                     None => why.push(crate::model::rules::Explanation::everyone().message),
                 }

@@ -21,7 +21,9 @@ use std::collections::{BinaryHeap, HashMap};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
+use crate::document::Tier;
 use crate::model::rules::Days;
+use crate::query::prepared::referred_by;
 
 use super::query::{MAX_HOPS, QUERY_BUDGET, SEARCH_BUDGET};
 use super::search::{Partial, Path, Search};
@@ -45,16 +47,19 @@ impl Search<'_, '_> {
         let f = self.f;
         let start = f.start_age();
         let waits = self.waits;
-        let mut node_days: HashMap<u32, Days> = HashMap::new();
+        // Per service and referrer's tier (none: the family by itself).
+        let mut node_days: HashMap<(u32, Option<Tier>), Days> = HashMap::new();
         let mut edge_days: HashMap<EdgeIndex, Days> = HashMap::new();
-        let mut accept = |n: NodeIndex| -> Days {
+        let mut accept = |n: NodeIndex, from: Option<NodeIndex>| -> Days {
+            let tier = from.and_then(|m| f.pathway.services.get(m.index()).map(|s| s.tier));
             node_days
-                .entry(n.index() as u32)
-                .or_insert_with(|| f.accept_days(n, waits, false))
+                .entry((n.index() as u32, tier))
+                .or_insert_with(|| f.accept_days(n, waits, false, referred_by(from)))
                 .clone()
         };
-        // The goal's last day of acceptance bounds every partial route.
-        let goal_days = f.accept_days(g, waits, false);
+        // The goal's last day of acceptance, from any referrer, bounds every
+        // partial route.
+        let goal_days = f.accept_days_any(g, waits, false);
         let goal_wait = f.wait(g, waits);
         let prune = |n: NodeIndex, hops: usize, first: i32, seen_off: i32| -> bool {
             let Some((bd, bh)) = self.bound.at(n) else {
@@ -82,9 +87,9 @@ impl Search<'_, '_> {
                 continue;
             }
             let (open, seen_off) = if already_with {
-                (f.accept_days(n, waits, true), 0)
+                (f.accept_days(n, waits, true, referred_by(None)), 0)
             } else {
-                (accept(n), f.wait(n, waits))
+                (accept(n, None), f.wait(n, waits))
             };
             let days = open.and(&Days::from(start));
             let Some(first) = days.first() else { continue };
@@ -139,7 +144,7 @@ impl Search<'_, '_> {
                 let arrive_off = seen_off.saturating_add(delay);
                 let days = open
                     .and(&when.earlier(seen_off))
-                    .and(&accept(m).earlier(arrive_off));
+                    .and(&accept(m, Some(last)).earlier(arrive_off));
                 let Some(first_m) = days.first() else {
                     continue;
                 };

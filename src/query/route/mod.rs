@@ -304,7 +304,12 @@ impl Pathway {
         let Some(svc) = self.svc(s) else {
             return Ok(None);
         };
-        let v = self.verdict(svc, &f.profile, crate::model::rules::Timing::at(start));
+        let v = self.verdict(
+            svc,
+            &f.profile,
+            crate::model::rules::Timing::at(start),
+            crate::model::rules::ReferredBy::Family,
+        );
         if !v.region.served {
             return Ok(Some(Reason::NotInRegion {
                 message: v.region.message,
@@ -318,7 +323,12 @@ impl Pathway {
             .collect();
         let why = why.join("; ");
         let later = f
-            .accept_days(node, crate::query::prepared::WaitKind::Typical, true)
+            .accept_days(
+                node,
+                crate::query::prepared::WaitKind::Typical,
+                true,
+                crate::model::rules::ReferredBy::Family,
+            )
             .and(&crate::model::rules::Days::from(start))
             .first();
         Ok(Some(match later {

@@ -115,10 +115,18 @@ impl Search<'_, '_> {
         })
     }
 
-    pub(super) fn accepts(&self, n: NodeIndex, arrival: i32, relax: Relax) -> bool {
+    /// Whether `n` accepts the family arriving on `arrival`, referred by the
+    /// service at `from` (`None`: the family comes by itself), under `relax`.
+    pub(super) fn accepts(
+        &self,
+        n: NodeIndex,
+        arrival: i32,
+        from: Option<NodeIndex>,
+        relax: Relax,
+    ) -> bool {
         match relax {
-            Relax::Nothing => self.f.accepts(n, arrival, self.waits),
-            Relax::Frozen => self.f.accepts(n, self.f.start_age(), self.waits),
+            Relax::Nothing => self.f.accepts_from(n, arrival, self.waits, from),
+            Relax::Frozen => self.f.accepts_from(n, self.f.start_age(), self.waits, from),
             Relax::Everything => self.f.serves(n),
             Relax::Anywhere => true,
         }
@@ -153,7 +161,7 @@ impl Search<'_, '_> {
                 return false;
             };
             let first = NodeIndex::new(first as usize);
-            if !p.is_entry(first) || !self.f.accepts(first, start, self.waits) {
+            if !p.is_entry(first) || !self.f.accepts_from(first, start, self.waits, None) {
                 return false;
             }
             let mut at = first;
@@ -167,7 +175,7 @@ impl Search<'_, '_> {
                     return false;
                 }
                 let arrival = seen.saturating_add(p.delay(e));
-                if !self.f.accepts(m, arrival, self.waits) {
+                if !self.f.accepts_from(m, arrival, self.waits, Some(at)) {
                     return false;
                 }
                 seen = arrival.saturating_add(self.f.wait(m, self.waits));
@@ -211,7 +219,7 @@ impl Search<'_, '_> {
                 }
                 start
             } else {
-                if !self.accepts(n, start, relax) {
+                if !self.accepts(n, start, None, relax) {
                     continue;
                 }
                 start.saturating_add(self.f.wait(n, self.waits))
@@ -324,7 +332,7 @@ impl Search<'_, '_> {
                 }
                 let delay = self.f.pathway.delay(e.id());
                 let arrival = seen.saturating_add(delay);
-                if !self.accepts(m, arrival, relax) {
+                if !self.accepts(m, arrival, Some(last), relax) {
                     continue;
                 }
                 let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));

@@ -6,9 +6,10 @@
 use petgraph::graph::NodeIndex;
 
 use crate::age::{describe, describe_duration};
-use crate::model::rules::{Days, Timing};
+use crate::model::rules::{Days, ReferredBy, Timing};
 use crate::pathway::{Pathway, Service};
 use crate::query::prepared::PreparedProfile;
+use crate::query::prepared::referred_by;
 
 use super::answer::{ClosedBy, Door, Reason};
 use super::bound::Bound;
@@ -40,10 +41,16 @@ impl Pathway {
         let now = search.starts.iter().any(|&(n, with)| n == g && with);
         // Not eligible: its own rule (its wait included) holds on no day
         // from today. No search needed.
-        if f.accept_days(g, waits, now)
+        if f.accept_days_any(g, waits, now)
             .and(&Days::from(start))
             .is_empty()
         {
+            // Named for the first who could bring them (every one fails).
+            let by = f
+                .referrers(g, now)
+                .first()
+                .copied()
+                .unwrap_or(ReferredBy::Unknown);
             let timing = if now {
                 Timing::at(start)
             } else {
@@ -52,7 +59,10 @@ impl Pathway {
                     when_seen: start.saturating_add(f.wait(g, waits)),
                 }
             };
-            let message = format!("{}, and on every later day", self.rule_words(s, f, timing));
+            let message = format!(
+                "{}, and on every later day",
+                self.rule_words(s, f, timing, by)
+            );
             return (Err(Reason::NotEligible { message }), true);
         }
         let only = |n: NodeIndex| n == g;
@@ -173,8 +183,14 @@ impl Pathway {
     }
 
     /// The deciding clauses of `s`'s rule (or its region) at `timing`, in words.
-    fn rule_words(&self, s: &Service, f: &PreparedProfile<'_>, timing: Timing) -> String {
-        let v = self.verdict(s, &f.profile, timing);
+    fn rule_words(
+        &self,
+        s: &Service,
+        f: &PreparedProfile<'_>,
+        timing: Timing,
+        by: ReferredBy,
+    ) -> String {
+        let v = self.verdict(s, &f.profile, timing, by);
         if !v.region.served {
             return v.region.message;
         }
@@ -197,7 +213,10 @@ impl Pathway {
         let Some(w) = self.referral_of(e).and_then(|r| r.when.as_ref()) else {
             return String::new();
         };
-        w.explain(&self.context(&f.profile, Timing::at(day)))
+        let by = self
+            .referral_of(e)
+            .map_or(ReferredBy::Unknown, |r| ReferredBy::Service(r.from.0));
+        w.explain(&self.context_by(&f.profile, Timing::at(day), by))
             .decisive()
             .iter()
             .map(|e| e.message.as_str())
@@ -248,8 +267,9 @@ impl Pathway {
             let ok = if with {
                 f.accepts_now(node, arrival)
             } else {
-                f.accepts(node, arrival, waits)
+                f.accepts_from(node, arrival, waits, prev)
             };
+            let by = if with { None } else { prev };
             let wait = if with { 0 } else { f.wait(node, waits) };
             if !ok {
                 let timing = Timing {
@@ -261,7 +281,7 @@ impl Pathway {
                         "would reach `{}` at {}: {}",
                         svc.id,
                         describe(arrival),
-                        self.rule_words(svc, f, timing)
+                        self.rule_words(svc, f, timing, referred_by(by))
                     ),
                     door: Door {
                         service: svc.id.clone(),
@@ -316,11 +336,12 @@ impl Pathway {
                 let why = self.regions.explain_served(f.profile.region, &svc.regions);
                 return Some((door(ClosedBy::Region), why));
             }
+            let by = if with { None } else { prev };
             let (ok, timing) = if with {
                 (f.accepts_now(node, start), Timing::at(start))
             } else {
                 (
-                    f.accepts(node, start, waits),
+                    f.accepts_from(node, start, waits, prev),
                     Timing {
                         on_referral: start,
                         when_seen: start.saturating_add(f.wait(node, waits)),
@@ -328,7 +349,10 @@ impl Pathway {
                 )
             };
             if !ok {
-                return Some((door(ClosedBy::Rule), self.rule_words(svc, f, timing)));
+                return Some((
+                    door(ClosedBy::Rule),
+                    self.rule_words(svc, f, timing, referred_by(by)),
+                ));
             }
             prev = Some(node);
         }
