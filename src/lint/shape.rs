@@ -508,7 +508,7 @@ mod tests {
         let schema: Value =
             serde_json::from_str(&crate::document::schema::pathway_schema_json()).unwrap();
         let defs = &schema["$defs"];
-        let pairs: [(&str, &[Field]); 17] = [
+        let pairs: [(&str, &[Field]); 18] = [
             ("", PATHWAY),
             ("Metadata", METADATA),
             ("SourceDoc", SOURCE),
