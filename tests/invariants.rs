@@ -2,7 +2,9 @@
 //! and from several threads at once), serde round-trips of the answer and
 //! of the document, and monotonicity (adding a referral never removes a
 //! family's route). Families are random over the whole profile space of
-//! the small fixture; `PROPTEST_CASES` raises the count.
+//! the small fixture; `PROPTEST_CASES` raises the count. With the feature
+//! `testing`: lint, coverage and routes never panic on random valid
+//! pathways.
 
 use carepath::document::{PathwayDocument, ReferralDoc};
 use carepath::{Pathway, Profile, RouteAnswer, RouteQuery};
@@ -158,5 +160,54 @@ fn documents_round_trip_through_json() {
         );
         let services = |p: &Pathway| p.services().map(|s| s.id).collect::<Vec<_>>();
         assert_eq!(services(&p), services(&q));
+    }
+}
+
+/// Lint, coverage and route questions on random valid pathways
+/// (`carepath::testing::strategies`): each gives an answer or an error,
+/// never a panic, and coverage and routes say whether they finished.
+#[cfg(feature = "testing")]
+mod random_pathways {
+    use carepath::testing::strategies::{families, pathways};
+    use carepath::{CoverageQuery, QueryError, RouteQuery};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(super::cases() / 4))]
+
+        #[test]
+        fn lint_and_coverage_never_panic(generated in pathways(1..10)) {
+            let text = generated.to_json();
+            let report = carepath::lint(&text);
+            // Every generated file compiles, so every lint of the catalogue ran.
+            prop_assert!(report.compiled);
+            let pathway = generated.load().unwrap_or_else(|e| panic!("{e}"));
+            prop_assert_eq!(&pathway.lint(&carepath::lint::LintOptions::default()).findings.len(),
+                &report.findings.len());
+            match pathway.coverage(&CoverageQuery::default().ages(-280, 400)) {
+                Ok(coverage) => prop_assert!(coverage.is_complete()),
+                // No service carries the goal tag and none is specialist: said, not a panic.
+                Err(QueryError::NoGoalService(_)) => {}
+                Err(e) => prop_assert!(false, "{}", e),
+            }
+        }
+
+        #[test]
+        fn routes_never_panic_for_any_family(
+            (generated, family_list) in pathways(1..10).prop_flat_map(|g| {
+                let pathway = g.load().unwrap_or_else(|e| panic!("{e}"));
+                (Just(g), prop::collection::vec(families(&pathway), 8))
+            }),
+        ) {
+            let pathway = generated.load().unwrap_or_else(|e| panic!("{e}"));
+            let q = RouteQuery::default().limit(3);
+            for family in &family_list {
+                match pathway.routes(family, &q) {
+                    Ok(answer) => prop_assert!(answer.routes.len() <= 3),
+                    Err(QueryError::NoGoalService(_)) => {}
+                    Err(e) => prop_assert!(false, "{:?}: {}", family, e),
+                }
+            }
+        }
     }
 }

@@ -231,3 +231,45 @@ fn report_round_trips_through_json() {
     let again = ScenarioFile::from_json(&serde_json::to_string(&file).unwrap_or_default());
     assert_eq!(again.ok(), Some(file));
 }
+
+/// (lint expectations, the keys that fail — empty: passes). The fixture's
+/// services but the first cite no source (`L0302`); every service is
+/// reached (no `L0105`).
+const LINT_CASES: &[(&str, &[&str])] = &[
+    (r#"{"present":["L0302"]}"#, &[]),
+    (r#"{"present":["service-without-sources"]}"#, &[]),
+    (r#"{"absent":["L0105","unreachable-goal"]}"#, &[]),
+    (r#"{"present":["L0105"]}"#, &["lint.present"]),
+    (r#"{"absent":["L0302"]}"#, &["lint.absent"]),
+    (
+        r#"{"present":["L0302","L0105"],"absent":["L0302"]}"#,
+        &["lint.present", "lint.absent"],
+    ),
+    // A misspelt lint is a failure, not an `absent` that passes for ever.
+    (r#"{"absent":["unreachable-servce"]}"#, &["lint.absent"]),
+];
+
+#[test]
+fn lint_expectations_pass_and_fail_as_they_should() {
+    let p = pathway();
+    for (lint, failing) in LINT_CASES {
+        let text = format!(r#"{{"scenarios": [], "lint": {lint}}}"#);
+        let file = ScenarioFile::from_json(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
+        let report = run(&p, &file);
+        assert_eq!(report.cases.len(), 1, "{lint}");
+        assert_eq!(report.cases[0].name, "lint");
+        let keys: Vec<&str> = report.cases[0]
+            .mismatches
+            .iter()
+            .map(|m| m.expectation.as_str())
+            .collect();
+        assert_eq!(&keys, failing, "{lint}");
+        assert_eq!(report.failed, usize::from(!failing.is_empty()), "{lint}");
+    }
+}
+
+#[test]
+fn a_file_without_lint_expectations_does_not_lint() {
+    let file = ScenarioFile::from_json(r#"{"scenarios": []}"#).unwrap_or_else(|e| panic!("{e}"));
+    assert!(run(&pathway(), &file).cases.is_empty());
+}

@@ -11,7 +11,9 @@
 //! The last stage: may use every other stage.
 
 mod options;
+mod outcome;
 pub mod scenario;
+mod scenario_lint;
 
 #[cfg(feature = "testing")]
 mod assert;

@@ -32,11 +32,15 @@
 //!   `max_hops`, `ranking`, `waits`.
 //! - `expect`: only what the author cares about; everything left out is
 //!   not checked (a subset match). See [`Expect`] for each key.
+//! - `lint` (optional, beside `scenarios`): lints, by code or name, that
+//!   must find something in the pathway (`present`) or nothing (`absent`);
+//!   see [`LintExpect`]. Reported as a case named `lint`.
 //!
 //! Every service an expectation names must be a service of the pathway
 //! (a misspelt id would otherwise pass `avoids` for ever).
 //!
-//! Cost: one route query per case (each bounded by the query budget), plus
+//! Cost: one lint when `lint` is given, and one route query per case
+//! (each bounded by the query budget), plus
 //! O(s) per expectation for s services on the answer's routes.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -49,6 +53,10 @@ use crate::model::profile::Profile;
 use crate::pathway::Pathway;
 use crate::query::route::{Reason, Route, RouteAnswer, RouteQuery};
 use crate::suggest::did_you_mean;
+
+pub use super::outcome::{CaseOutcome, Mismatch, ScenarioReport};
+pub use super::scenario_lint::LintExpect;
+use super::scenario_lint::misses;
 
 /// A scenario file: the pathway it is about, and its cases.
 ///
@@ -67,6 +75,10 @@ pub struct ScenarioFile {
     pub pathway: Option<String>,
     /// The cases, run in order.
     pub scenarios: Vec<Scenario>,
+    /// What the lint of the pathway must find, or not (reported as a case
+    /// named `lint`, after the others).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lint: Option<LintExpect>,
 }
 
 /// One case: a family, a question, and what must hold of the answer.
@@ -223,112 +235,6 @@ impl ScenarioFile {
     }
 }
 
-/// One expectation that did not hold.
-///
-/// ```
-/// let m = carepath::testing::scenario::Mismatch {
-///     expectation: "reaches".into(), expected: "`imh-east` on a route".into(), got: "no route".into() };
-/// assert_eq!(m.to_string(), "reaches: expected `imh-east` on a route, got no route");
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Mismatch {
-    /// The expectation's key (`reaches`, `not_reached`, …; `query` when
-    /// the question itself failed, `service` for an unknown service id).
-    pub expectation: String,
-    /// What the scenario expected, in words.
-    pub expected: String,
-    /// What the answer holds instead, in words.
-    pub got: String,
-}
-
-impl std::fmt::Display for Mismatch {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{}: expected {}, got {}",
-            self.expectation, self.expected, self.got
-        )
-    }
-}
-
-/// The outcome of one case.
-///
-/// ```
-/// let o = carepath::testing::scenario::CaseOutcome { name: "n".into(), mismatches: vec![] };
-/// assert!(o.passed());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CaseOutcome {
-    /// The case's name.
-    pub name: String,
-    /// Every expectation that did not hold (empty: passed).
-    pub mismatches: Vec<Mismatch>,
-}
-
-impl CaseOutcome {
-    /// Whether every expectation held.
-    #[must_use]
-    pub fn passed(&self) -> bool {
-        self.mismatches.is_empty()
-    }
-}
-
-/// The outcome of a scenario file.
-///
-/// ```
-/// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
-/// use carepath::testing::scenario::{ScenarioFile, run};
-/// let file = ScenarioFile::from_json(r#"{ "scenarios": [
-///   { "name": "east reaches its team", "family": { "age": "3 months", "region": "east" },
-///     "expect": { "reaches": ["imh-east"] } },
-///   { "name": "east reaches the west team", "family": { "age": "3 months", "region": "east" },
-///     "expect": { "reaches": ["imh-west"] } } ] }"#)?;
-/// let report = run(&pathway, &file);
-/// assert_eq!((report.passed, report.failed), (1, 1));
-/// assert!(report.to_text().ends_with("1 passed, 1 failed\n"));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ScenarioReport {
-    /// Each case's outcome, in file order.
-    pub cases: Vec<CaseOutcome>,
-    /// How many cases passed.
-    pub passed: usize,
-    /// How many failed.
-    pub failed: usize,
-}
-
-impl ScenarioReport {
-    /// Adds the cases of another report (for several files).
-    pub fn extend(&mut self, other: Self) {
-        self.passed = self.passed.saturating_add(other.passed);
-        self.failed = self.failed.saturating_add(other.failed);
-        self.cases.extend(other.cases);
-    }
-
-    /// The report for people: `test NAME ... ok|FAILED`, each failure's
-    /// mismatches indented under it, then `N passed, M failed`.
-    #[must_use]
-    pub fn to_text(&self) -> String {
-        let mut out = String::new();
-        for case in &self.cases {
-            if case.passed() {
-                out.push_str(&format!("test {} ... ok\n", case.name));
-            } else {
-                out.push_str(&format!("test {} ... FAILED\n", case.name));
-                for m in &case.mismatches {
-                    out.push_str(&format!(
-                        "    {}:\n      expected: {}\n      got:      {}\n",
-                        m.expectation, m.expected, m.got
-                    ));
-                }
-            }
-        }
-        out.push_str(&format!("{} passed, {} failed\n", self.passed, self.failed));
-        out
-    }
-}
-
 /// Runs every case of `file` against `pathway`.
 ///
 /// Complexity: one route query per case, each bounded by the query budget.
@@ -343,11 +249,25 @@ impl ScenarioReport {
 /// ```
 #[must_use]
 pub fn run(pathway: &Pathway, file: &ScenarioFile) -> ScenarioReport {
-    let cases: Vec<CaseOutcome> = file
+    let mut cases: Vec<CaseOutcome> = file
         .scenarios
         .iter()
         .map(|s| run_case(pathway, s))
         .collect();
+    if let Some(lint) = &file.lint {
+        let mismatches = misses(pathway, lint)
+            .into_iter()
+            .map(|m| Mismatch {
+                expectation: m.key.into(),
+                expected: m.expected,
+                got: m.got,
+            })
+            .collect();
+        cases.push(CaseOutcome {
+            name: "lint".into(),
+            mismatches,
+        });
+    }
     let passed = cases.iter().filter(|c| c.passed()).count();
     ScenarioReport {
         failed: cases.len().saturating_sub(passed),
