@@ -1,7 +1,9 @@
 //! Valid pathways built from the input, so the search code is reached
 //! (only a few percent of raw byte strings load): a region tree, services
 //! with rules over ages, adversities and facts, waits, referrals with
-//! delays and conditions; then routes for several families, and coverage.
+//! delays and conditions; then the lint of the file, routes for several
+//! families, coverage, and the diff against the same file with one
+//! referral dropped.
 #![no_main]
 
 use carepath::{CoverageQuery, Pathway, Profile, RouteQuery};
@@ -109,9 +111,14 @@ fuzz_target!(|data: &[u8]| {
     let mut b = Bytes(data);
     let doc = pathway(&mut b);
     let text = doc.to_string();
+    let report = carepath::lint(&text);
     let Ok(pathway) = Pathway::from_json(&text) else {
+        assert!(report.has_errors(), "a file that does not load lints with an error");
         return; // e.g. no service tagged as a goal
     };
+    // A file that loads compiles, so every lint of the catalogue ran.
+    assert!(report.compiled);
+    let _ = pathway.lint(&carepath::lint::LintOptions::default());
     for _ in 0..3 {
         let mut family = Profile::new()
             .age_days(i32::from(b.next()) * 8 - 280)
@@ -142,5 +149,26 @@ fuzz_target!(|data: &[u8]| {
         before_age_days: 400,
         ..CoverageQuery::default()
     };
-    let _ = pathway.coverage(&q).map(|c| c.is_complete());
+    let Ok(before) = pathway.coverage(&q) else {
+        return;
+    };
+    // The same file with one referral dropped: a diff of the two.
+    let mut changed = doc.clone();
+    if let Some(referrals) = changed["referrals"].as_array_mut() {
+        if !referrals.is_empty() {
+            let k = b.below(referrals.len());
+            referrals.remove(k);
+        }
+    }
+    let Ok(other) = Pathway::from_json(&changed.to_string()) else {
+        return;
+    };
+    if let Ok(after) = other.coverage(&q) {
+        if let Ok(diff) = before.diff(&after, 7) {
+            // Dropping a referral never gains anyone a route.
+            if before.is_complete() && after.is_complete() && diff.complete {
+                assert_eq!(diff.summary.gains, 0, "{:?}", diff.summary);
+            }
+        }
+    }
 });
