@@ -20,7 +20,7 @@
 //! - `referrals`: age cliffs and referrals no family can use.
 //!
 //! **Bounded.** Every sheet operation of every step is charged, in
-//! word-steps (one 64-bit word of kinds of one piece of a sheet), to one
+//! word-steps (one 64-bit word of kinds of one piece of a sheet, and 64 for each operation), to one
 //! budget per run, [`LintOptions::semantic_budget`] (default
 //! [`SEMANTIC_BUDGET`](crate::lint::SEMANTIC_BUDGET)); a run that spends it makes none of the claims it
 //! has not finished and says so (`L0209`): rules are checked first, then
