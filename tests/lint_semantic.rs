@@ -49,7 +49,9 @@ struct Family {
     leaf: usize,
     adversities: [bool; 3],
     young: bool,
-    parent_age: i32,
+    /// In half-years: a number fact may lie between two whole values a
+    /// rule compares with (18.5 is neither `at_least 19` nor `at_most 18`).
+    parent_age_halves: i32,
     severity: usize,
 }
 
@@ -89,9 +91,9 @@ fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32) -> boo
         Clause::Young(b) => f.young == *b,
         Clause::ParentAge { at_most, value } => {
             if *at_most {
-                f.parent_age <= *value
+                f.parent_age_halves <= 2 * value
             } else {
-                f.parent_age >= *value
+                f.parent_age_halves >= 2 * value
             }
         }
         Clause::Severity(vs) => vs.contains(&f.severity),
@@ -121,27 +123,33 @@ fn accepts(s: &Svc, f: &Family, r: i32, wait: i32) -> bool {
 }
 
 fn families(refs: &[GeneratedReferral], svcs: &[Svc]) -> Vec<Family> {
-    let mut ages: BTreeSet<i32> = BTreeSet::from([16]);
+    let mut ages: BTreeSet<i32> = BTreeSet::from([32]);
     let clauses = svcs
         .iter()
         .flat_map(|s| s.rule.iter())
         .chain(refs.iter().filter_map(|r| r.when.as_ref()));
     for c in clauses {
         if let Clause::ParentAge { value, .. } = c {
-            ages.extend([value - 1, *value, value + 1]);
+            ages.extend([
+                2 * value - 2,
+                2 * value - 1,
+                2 * value,
+                2 * value + 1,
+                2 * value + 2,
+            ]);
         }
     }
     let mut out = Vec::new();
     for leaf in LEAVES {
         for mask in 0..4usize {
             for young in [false, true] {
-                for &parent_age in &ages {
+                for &parent_age_halves in &ages {
                     for severity in 0..3 {
                         out.push(Family {
                             leaf,
                             adversities: [mask & 1 != 0, mask & 2 != 0, false],
                             young,
-                            parent_age,
+                            parent_age_halves,
                             severity,
                         });
                     }
