@@ -9,6 +9,13 @@
 //! The cost of one question is (count at n = 11 − count at n = 1) / 10.
 //! Cases: `shipped` or `synthetic`; `full` (the default query), `routes`
 //! (`explain(false)`) or `yen` (the `pathfinding::yen` peer, synthetic only).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a measuring tool over the benchmark's own generated input"
+)]
 
 #[path = "../benches/routes/peers.rs"]
 #[allow(dead_code)]

@@ -1,14 +1,6 @@
 #![doc = include_str!("../README.md")]
-#![forbid(unsafe_code)]
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
+// `unsafe` is forbidden, and unwrap/expect/panic/indexing denied, by the
+// `[lints]` table of Cargo.toml (for the library and the command alike).
 
 // The stages, in the order data flows through them (see DESIGN.md, "Shape
 // of the code"): a module may import only from those above it in this list.

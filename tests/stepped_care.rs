@@ -2,6 +2,13 @@
 //! step (the family itself at the first), in eligibility, referral
 //! conditions, routes and explanations; and the analyses that do not judge
 //! it yet say so.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
+)]
 
 use carepath::document::Referrer;
 use carepath::{CoverageQuery, Pathway, Profile, RouteQuery, Truth, WaitKind};

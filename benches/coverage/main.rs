@@ -3,6 +3,13 @@
 //! otherwise write (one `routes(limit 1)` per class per day, on a sample).
 //! Run: `cargo bench --bench coverage`; smoke: `cargo bench --bench coverage -- --test`.
 //! Results: BENCHMARKS.md.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark of its own generated input: a panic is a bug in the bench, seen at once"
+)]
 
 #[path = "../routes/synth.rs"]
 #[allow(dead_code)]

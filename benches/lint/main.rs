@@ -3,6 +3,13 @@
 //! synthetic national pathway of 10,000 services (the routes benchmark's
 //! generator). Run: `cargo bench --bench lint`; smoke: `cargo bench --bench lint -- --test`.
 //! Results: BENCHMARKS.md.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark of its own generated input: a panic is a bug in the bench, seen at once"
+)]
 
 #[path = "../routes/synth.rs"]
 #[allow(dead_code)]

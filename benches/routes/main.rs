@@ -2,6 +2,13 @@
 //! Route queries, measured side by side with what a user would otherwise
 //! write. Run: `cargo bench --bench routes`; smoke: `cargo bench --bench routes -- --test`.
 //! Results and ratios: BENCHMARKS.md.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark of its own generated input: a panic is a bug in the bench, seen at once"
+)]
 
 mod peers;
 mod synth;

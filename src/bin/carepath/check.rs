@@ -28,18 +28,23 @@ pub(crate) fn run(file: Option<&PathBuf>, format: Format) -> Result<(), Failure>
         .filter(|_| !report.has_errors());
     match format {
         Format::Json => {
-            let mut out = serde_json::json!({
-                "ok": pathway.is_some(), "file": name, "diagnostics": report.findings,
-            });
+            let mut out = serde_json::Map::new();
+            out.insert("ok".into(), pathway.is_some().into());
+            out.insert("file".into(), name.clone().into());
+            out.insert(
+                "diagnostics".into(),
+                serde_json::to_value(&report.findings)
+                    .map_err(|e| Failure::Usage(e.to_string()))?,
+            );
             if let Some(p) = &pathway {
                 let size = p.size();
-                out["name"] = p.metadata().name.clone().into();
-                out["version"] = p.metadata().version.clone().into();
-                out["services"] = size.services.into();
-                out["referrals"] = size.referrals.into();
-                out["regions"] = size.regions.into();
+                out.insert("name".into(), p.metadata().name.clone().into());
+                out.insert("version".into(), p.metadata().version.clone().into());
+                out.insert("services".into(), size.services.into());
+                out.insert("referrals".into(), size.referrals.into());
+                out.insert("regions".into(), size.regions.into());
             }
-            print_json(&out)?;
+            print_json(&serde_json::Value::Object(out))?;
         }
         Format::Text => match &pathway {
             Some(p) => {
