@@ -169,6 +169,29 @@ fn every_structural_problem_has_its_code_and_place() {
             vec![("E0113", "/goal/services/0")],
         ),
         (
+            "goal matches no service",
+            |d| d["goal"] = json!({"tags": ["no-such-tag"]}),
+            vec![("E0113", "/goal")],
+        ),
+        (
+            "alternative names unknown service",
+            |d| d["alternatives"] = json!([{"label": "x", "goal": {"services": ["imh-esat"]}}]),
+            vec![("E0113", "/alternatives/0/goal/services/0")],
+        ),
+        (
+            "each alternative checked, after one with an unknown service",
+            |d| {
+                d["alternatives"] = json!([
+                    {"label": "x", "goal": {"services": ["imh-esat"]}},
+                    {"label": "y", "goal": {"tags": ["no-such-tag"]}}
+                ])
+            },
+            vec![
+                ("E0113", "/alternatives/0/goal/services/0"),
+                ("E0113", "/alternatives/1/goal"),
+            ],
+        ),
+        (
             "pessimistic shorter than typical",
             |d| d["services"][5]["wait"]["pessimistic"] = json!("1 week"),
             vec![("E0114", "/services/5/wait/pessimistic")],

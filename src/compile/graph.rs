@@ -228,9 +228,31 @@ pub(super) fn compile_goal(
     service_index: &HashMap<String, ServiceId>,
     p: &mut Problems,
 ) -> Goal {
-    // The default goal.
-    let goal_ids: Vec<ServiceId> = doc
-        .goal
+    let (goal, ids_known) = resolve_goal(&doc.goal, "/goal", service_index, p);
+    // Checked whatever else is wrong (a designer sees a goal-tag typo with
+    // the file's other problems, not after fixing them), except when a goal
+    // service id is unknown: that was reported just above.
+    if ids_known && !services.iter().enumerate().any(|(i, s)| goal.matches(i, s)) {
+        p.add(
+            "E0113",
+            "/goal".into(),
+            "the goal matches no service".into(),
+            goal_hint(doc, services),
+        );
+    }
+    goal
+}
+
+/// A goal as written, its service ids resolved; every unknown id is an
+/// `E0113` at `{at}/services/{j}`. Also says whether every id was known.
+/// O(n) for n services named.
+fn resolve_goal(
+    written: &crate::document::GoalDoc,
+    at: &str,
+    service_index: &HashMap<String, ServiceId>,
+    p: &mut Problems,
+) -> (Goal, bool) {
+    let services: Vec<ServiceId> = written
         .services
         .iter()
         .enumerate()
@@ -241,32 +263,20 @@ pub(super) fn compile_goal(
                     "E0113",
                     "service",
                     id,
-                    format!("/goal/services/{j}"),
+                    format!("{at}/services/{j}"),
                     service_index.keys().map(String::as_str),
                 );
             }
             found
         })
         .collect();
+    let ids_known = services.len() == written.services.len();
     let goal = Goal {
-        tier: doc.goal.tier,
-        tags: doc.goal.tags.clone(),
-        services: goal_ids,
+        tier: written.tier,
+        tags: written.tags.clone(),
+        services,
     };
-    // Checked whatever else is wrong (a designer sees a goal-tag typo with
-    // the file's other problems, not after fixing them), except when a goal
-    // service id is unknown: that was reported just above.
-    let ids_known = goal.services.len() == doc.goal.services.len();
-    if ids_known && !services.iter().enumerate().any(|(i, s)| goal.matches(i, s)) {
-        p.add(
-            "E0113",
-            "/goal".into(),
-            "the goal matches no service".into(),
-            goal_hint(doc, services),
-        );
-    }
-
-    goal
+    (goal, ids_known)
 }
 
 /// "Did you mean" for a goal tag no service carries, else a general hint.
@@ -298,36 +308,13 @@ pub(super) fn compile_alternatives(
     service_index: &HashMap<String, ServiceId>,
     p: &mut Problems,
 ) -> Vec<(String, crate::document::GoalDoc)> {
-    let before = p.0.len();
     for (i, a) in doc.alternatives.iter().enumerate() {
-        let ids: Vec<ServiceId> = a
-            .goal
-            .services
-            .iter()
-            .enumerate()
-            .filter_map(|(j, id)| {
-                let found = service_index.get(id).copied();
-                if found.is_none() {
-                    p.unknown(
-                        "E0113",
-                        "service",
-                        id,
-                        format!("/alternatives/{i}/goal/services/{j}"),
-                        service_index.keys().map(String::as_str),
-                    );
-                }
-                found
-            })
-            .collect();
-        let goal = Goal {
-            tier: a.goal.tier,
-            tags: a.goal.tags.clone(),
-            services: ids,
-        };
-        if p.0.len() == before && !services.iter().enumerate().any(|(k, s)| goal.matches(k, s)) {
+        let at = format!("/alternatives/{i}/goal");
+        let (goal, ids_known) = resolve_goal(&a.goal, &at, service_index, p);
+        if ids_known && !services.iter().enumerate().any(|(k, s)| goal.matches(k, s)) {
             p.add(
                 "E0113",
-                format!("/alternatives/{i}/goal"),
+                at,
                 "the alternative matches no service".into(),
                 Some("check its tier and tags against the services'".into()),
             );

@@ -8,7 +8,7 @@ use crate::document::Referrer;
 use crate::error::QueryError;
 use crate::model::profile::{CompiledProfile, Profile};
 use crate::model::rules::{Context, Explanation, ReferredBy, Timing, Truth};
-use crate::pathway::{Pathway, Referral, Service};
+use crate::pathway::{Pathway, Referral, Service, ServiceId};
 
 /// Whether a service serves the family's region, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,16 +81,7 @@ impl Pathway {
     /// ```
     pub fn eligibility(&self, service: &str, profile: &Profile) -> Result<Verdict, QueryError> {
         let id = self.service_id(service)?;
-        let profile = self.compile_profile(profile)?;
-        let s = self.svc(id).ok_or_else(|| QueryError::UnknownService {
-            id: service.to_owned(),
-            suggestions: Vec::new(),
-        })?;
-        let timing = Timing {
-            on_referral: profile.age,
-            when_seen: profile.age.saturating_add(s.wait_typical),
-        };
-        Ok(self.verdict(s, &profile, timing, ReferredBy::Unknown))
+        self.verdict_today(service, id, profile, ReferredBy::Unknown)
     }
 
     /// As [`Pathway::eligibility`], for a referral from the service `from`,
@@ -122,6 +113,18 @@ impl Pathway {
             None => ReferredBy::Family,
             Some(f) => ReferredBy::Service(self.service_id(f)?.0),
         };
+        self.verdict_today(service, id, profile, by)
+    }
+
+    /// The explained verdict of the service `id` (written `service`) for a
+    /// family referred today, seen after the service's typical wait.
+    fn verdict_today(
+        &self,
+        service: &str,
+        id: ServiceId,
+        profile: &Profile,
+        by: ReferredBy,
+    ) -> Result<Verdict, QueryError> {
         let profile = self.compile_profile(profile)?;
         let s = self.svc(id).ok_or_else(|| QueryError::UnknownService {
             id: service.to_owned(),

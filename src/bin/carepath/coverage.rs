@@ -23,6 +23,20 @@ pub(crate) enum Output {
 pub(crate) struct Args {
     /// The pathway file, or `-` for standard input (default: the shipped Scotland pathway).
     pub(crate) file: Option<PathBuf>,
+    /// Which routes count: the goal, waits, ages and hop limit.
+    #[command(flatten)]
+    pub(crate) scope: Scope,
+    /// Let each fact a rule tests also be missing (its own class).
+    #[arg(long)]
+    pub(crate) missing_facts: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub(crate) format: Output,
+}
+
+/// The flags `coverage` and `diff` share: which routes count.
+#[derive(clap::Args)]
+pub(crate) struct Scope {
     /// End routes at services with this tag instead of the pathway's goal (repeat: all of them).
     #[arg(long = "goal-tag")]
     pub(crate) goal_tags: Vec<String>,
@@ -38,45 +52,35 @@ pub(crate) struct Args {
     /// The most referrals in a route.
     #[arg(long, default_value_t = 8)]
     pub(crate) max_hops: usize,
-    /// Let each fact a rule tests also be missing (its own class).
-    #[arg(long)]
-    pub(crate) missing_facts: bool,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: Output,
 }
 
-/// The coverage question of the shared flags.
-pub(crate) fn query(
-    goal_tags: Vec<String>,
-    goal_services: Vec<String>,
-    pessimistic: bool,
-    ages: Option<&str>,
-    max_hops: usize,
-    missing_facts: bool,
-) -> Result<CoverageQuery, Failure> {
-    let mut q = CoverageQuery::default()
-        .max_hops(max_hops)
-        .missing_facts(missing_facts);
-    if !goal_tags.is_empty() || !goal_services.is_empty() {
-        q = q.goal(GoalDoc {
-            tier: None,
-            tags: goal_tags,
-            services: goal_services,
-        });
+impl Scope {
+    /// The coverage question of these flags; `missing_facts` lets each fact
+    /// a rule tests also be missing.
+    pub(crate) fn query(self, missing_facts: bool) -> Result<CoverageQuery, Failure> {
+        let mut q = CoverageQuery::default()
+            .max_hops(self.max_hops)
+            .missing_facts(missing_facts);
+        if !self.goal_tags.is_empty() || !self.goal_services.is_empty() {
+            q = q.goal(GoalDoc {
+                tier: None,
+                tags: self.goal_tags,
+                services: self.goal_services,
+            });
+        }
+        if self.pessimistic {
+            q = q.waits(WaitKind::Pessimistic);
+        }
+        if let Some(text) = self.ages {
+            let (from, before) = text
+                .split_once("..")
+                .ok_or_else(|| Failure::Usage(format!("`{text}` is not FROM..BEFORE")))?;
+            let age =
+                |t: &str| carepath::age::parse_age(t.trim()).map_err(|e| Failure::Query(e.into()));
+            q = q.ages(age(from)?, age(before)?);
+        }
+        Ok(q)
     }
-    if pessimistic {
-        q = q.waits(WaitKind::Pessimistic);
-    }
-    if let Some(text) = ages {
-        let (from, before) = text
-            .split_once("..")
-            .ok_or_else(|| Failure::Usage(format!("`{text}` is not FROM..BEFORE")))?;
-        let age =
-            |t: &str| carepath::age::parse_age(t.trim()).map_err(|e| Failure::Query(e.into()));
-        q = q.ages(age(from)?, age(before)?);
-    }
-    Ok(q)
 }
 
 /// Loads a pathway for a question about every family: one that does not
@@ -95,22 +99,11 @@ pub(crate) fn load_or_no(file: Option<&PathBuf>, json: bool) -> Result<carepath:
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let Args {
         file,
-        goal_tags,
-        goal_services,
-        pessimistic,
-        ages,
-        max_hops,
+        scope,
         missing_facts,
         format,
     } = args;
-    let q = query(
-        goal_tags,
-        goal_services,
-        pessimistic,
-        ages.as_deref(),
-        max_hops,
-        missing_facts,
-    )?;
+    let q = scope.query(missing_facts)?;
     let pathway = load_or_no(file.as_ref(), format == Output::Json)?;
     let coverage = pathway.coverage(&q).map_err(query_failure)?;
     match format {

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::common::{Failure, Format, print_json, println_out, query_failure};
-use crate::coverage::{load_or_no, query};
+use crate::coverage::{Scope, load_or_no};
 
 /// The arguments of `carepath diff`.
 #[derive(clap::Args)]
@@ -18,21 +18,9 @@ pub(crate) struct Args {
     /// Report best times that move by more than this (`1w`, `10d`, `2 weeks`).
     #[arg(long, default_value = "1w")]
     pub(crate) threshold: String,
-    /// End routes at services with this tag instead of the pathway's goal (repeat: all of them).
-    #[arg(long = "goal-tag")]
-    pub(crate) goal_tags: Vec<String>,
-    /// End routes at this service instead of the pathway's goal (repeat for several).
-    #[arg(long = "goal-service")]
-    pub(crate) goal_services: Vec<String>,
-    /// Use pessimistic waits.
-    #[arg(long)]
-    pub(crate) pessimistic: bool,
-    /// The start ages examined, as FROM..BEFORE (default `pregnancy..5 years`).
-    #[arg(long)]
-    pub(crate) ages: Option<String>,
-    /// The most referrals in a route.
-    #[arg(long, default_value_t = 8)]
-    pub(crate) max_hops: usize,
+    /// Which routes count: the goal, waits, ages and hop limit.
+    #[command(flatten)]
+    pub(crate) scope: Scope,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub(crate) format: Format,
@@ -57,14 +45,7 @@ fn duration(text: &str) -> Result<i64, Failure> {
 pub(crate) fn run(args: Args) -> Result<(), Failure> {
     let json = args.format == Format::Json;
     let threshold = duration(&args.threshold)?;
-    let q = query(
-        args.goal_tags,
-        args.goal_services,
-        args.pessimistic,
-        args.ages.as_deref(),
-        args.max_hops,
-        false,
-    )?;
+    let q = args.scope.query(false)?;
     let old = load_or_no(Some(&args.old), json)?;
     let new = load_or_no(Some(&args.new), json)?;
     let before = old.coverage(&q).map_err(query_failure)?;
