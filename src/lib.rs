@@ -46,7 +46,7 @@ pub use model::profile::Profile;
 pub use model::rules;
 pub use model::rules::{Clause, Explanation, Truth};
 pub use pathway::{Pathway, PathwaySize, ReferralSummary, ServiceSummary};
-pub use query::eligibility::{RegionCheck, Verdict};
+pub use query::eligibility::{ReferredFrom, RegionCheck, Verdict};
 pub use query::names::{RegionSummary, Term};
 pub use query::prepared::{PreparedProfile, WaitKind};
 pub use query::route;

@@ -48,6 +48,35 @@ pub struct Verdict {
     pub region: RegionCheck,
     /// The eligibility rule, clause by clause.
     pub rule: Explanation,
+    /// Who the referral was judged as coming from
+    /// ([`Pathway::eligibility_from`]); none when who refers was not given
+    /// ([`Pathway::eligibility`]: a `referred_from` clause is then unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referred_from: Option<ReferredFrom>,
+}
+
+/// Who a referral comes from, as a verdict was judged: the family itself
+/// (`self`), or a service and its tier.
+///
+/// ```
+/// # let text = include_str!("../../tests/fixtures/small.json");
+/// let pathway = carepath::Pathway::from_json(text)?;
+/// let p = carepath::Profile::new().age("3 months")?.region("east");
+/// let v = pathway.eligibility_from("imh-east", &p, Some("Health visiting (East)"))?;
+/// let from = v.referred_from.ok_or("not judged as referred")?;
+/// assert_eq!(from.referrer, carepath::document::Referrer::Universal);
+/// assert_eq!(from.service.as_deref(), Some("hv-east"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
+pub struct ReferredFrom {
+    /// `self`, or the tier of the referring service.
+    pub referrer: Referrer,
+    /// The referring service's id; none for `self`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
 }
 
 impl Verdict {
@@ -109,9 +138,28 @@ impl Pathway {
         from: Option<&str>,
     ) -> Result<Verdict, QueryError> {
         let id = self.service_id(service)?;
-        let by = match from {
-            None => ReferredBy::Family,
-            Some(f) => ReferredBy::Service(self.service_id(f)?.0),
+        let (by, referred_from) = match from {
+            None => (
+                ReferredBy::Family,
+                ReferredFrom {
+                    referrer: Referrer::SelfReferral,
+                    service: None,
+                },
+            ),
+            Some(f) => {
+                let from = self.service_id(f)?;
+                let referrer = self.svc(from).ok_or_else(|| QueryError::UnknownService {
+                    id: f.to_owned(),
+                    suggestions: Vec::new(),
+                })?;
+                (
+                    ReferredBy::Service(from.0),
+                    ReferredFrom {
+                        referrer: Referrer::of(referrer.tier),
+                        service: Some(referrer.id.clone()),
+                    },
+                )
+            }
         };
         self.verdict_today(service, id, profile, by)
     }
@@ -134,7 +182,9 @@ impl Pathway {
             on_referral: profile.age,
             when_seen: profile.age.saturating_add(s.wait_typical),
         };
-        Ok(self.verdict(s, &profile, timing, by))
+        let mut verdict = self.verdict(s, &profile, timing, by);
+        verdict.referred_from = Some(referred_from);
+        Ok(verdict)
     }
 
     /// The explained verdict for a compiled profile at a given timing,
@@ -164,6 +214,7 @@ impl Pathway {
             age_when_seen_days: timing.when_seen,
             region,
             rule,
+            referred_from: None,
         }
     }
 

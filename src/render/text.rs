@@ -26,6 +26,16 @@ pub fn verdict(v: &Verdict) -> String {
         Truth::Unknown => "unknown: the profile lacks facts the rule needs",
     };
     let mut out = format!("{}: {head}\n", escape(&v.service));
+    if let Some(from) = &v.referred_from {
+        match &from.service {
+            Some(id) => out.push_str(&format!(
+                "  referred from: `{}` ({})\n",
+                escape(id),
+                from.referrer.as_str()
+            )),
+            None => out.push_str("  referred from: the family itself (self)\n"),
+        }
+    }
     out.push_str(&format!(
         "  {} region: {}\n",
         mark(if v.region.served {

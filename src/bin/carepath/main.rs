@@ -54,6 +54,9 @@ enum Command {
         service: String,
         #[command(flatten)]
         family: Family,
+        /// Judge the referral as made by this service, an id or a name; `self` (the default): the family comes by itself.
+        #[arg(long, default_value = "self")]
+        from: String,
         /// The pathway file, or `-` for standard input (default: the shipped Scotland pathway).
         #[arg(long)]
         pathway: Option<PathBuf>,
@@ -131,9 +134,10 @@ fn run(cli: Cli, lint_matches: Option<&clap::ArgMatches>) -> Result<(), Failure>
         Command::Eligible {
             service,
             family,
+            from,
             pathway,
             format,
-        } => eligible::run(&service, &family, pathway.as_ref(), format),
+        } => eligible::run(&service, &family, &from, pathway.as_ref(), format),
         Command::Route(args) => route::run(args),
         Command::Coverage(args) => coverage::run(args),
         Command::Diff(args) => diff::run(args),
