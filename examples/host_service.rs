@@ -39,9 +39,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "../pathways/scotland.json"
     ))?);
     let requests = [
-        r#"{"profile": {"age": "3 months", "region": "fife", "adversities": ["domestic_abuse"]}, "query": {"limit": 2}}"#,
-        r#"{"profile": {"age": "23 months", "region": "glasgow-city", "adversities": ["care_proceedings"]}}"#,
-        r#"{"profile": {"age": "35 months", "region": "orkney-islands", "adversities": ["trauma"]}}"#,
+        r#"{"profile": {"age": "3 months", "region": "fife", "adversities": ["domestic_abuse"], "facts": {"level_of_need": "specialist"}}, "query": {"limit": 2}}"#,
+        r#"{"profile": {"age": "23 months", "region": "glasgow-city", "adversities": ["care_proceedings"], "facts": {"level_of_need": "specialist"}}}"#,
+        r#"{"profile": {"age": "35 months", "region": "orkney-islands", "adversities": ["trauma"], "facts": {"level_of_need": "specialist"}}}"#,
         r#"{"profile": {"age": "3 months", "region": "glasgow"}}"#,
         r#"{"profile": {"age": "soon"}}"#,
     ];

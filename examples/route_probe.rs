@@ -45,7 +45,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let family = Profile::new()
             .age("7 months")?
             .adversity("domestic_abuse")
-            .region("north-lanarkshire");
+            .region("north-lanarkshire")
+            .fact("level_of_need", "specialist");
         (pathway, family, 3)
     };
     let query = RouteQuery::default().limit(k).explain(what == "full");

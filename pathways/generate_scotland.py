@@ -155,6 +155,32 @@ IMH_ADVERSITIES = ["parent_infant_relationship_difficulties", "perinatal_mental_
                    "parental_substance_misuse", "domestic_abuse", "trauma",
                    "infant_developmental_difficulties", "care_proceedings"]
 
+# The family's level of need, as the referrer assesses it (issue 16). The
+# tiered model places families by need: "prevention and early intervention
+# being prioritised" for all, targeted support, and specialist services for
+# "significant disruption of the parent-infant relationship or impaired
+# infant development" (Programme for Government 2018-19, nspcc-pmhns-2020).
+NEED_DESCRIPTION = (
+    "The referrer's assessment of the family's need in the tiered model: universal "
+    "(prevention and early intervention for every family), targeted (additional "
+    "support), specialist (significant disruption of the parent-infant relationship or "
+    "impaired infant development, or significant adversity). Not given: a rule that "
+    "asks is unknown, so such a service is not on a route (nspcc-pmhns-2020, pif-2025).")
+
+# Where the sources speak of need: a specialist infant mental health team is
+# for "significant disruption of the parent-infant relationship or impaired
+# infant development" (Programme for Government 2018-19, quoted in
+# nspcc-pmhns-2020) and "families experiencing significant adversity"
+# (2019-20, quoted in nspcc-pmhns-2020 and pif-2025); the teams take
+# "moderate to severe relational difficulty".
+SPECIALIST_NEED = {"fact": {"id": "level_of_need", "at_least": "specialist"}}
+
+NEED_NOTE = (" Level of need: specialist, for 'significant disruption of the parent-infant "
+             "relationship or impaired infant development' and 'families experiencing "
+             "significant adversity' (nspcc-pmhns-2020, pif-2025). The teams offer 'tailored "
+             "packages of support at different levels of need' (pif-2025) within the team, "
+             "which the sources do not describe: not modelled.")
+
 FACTS = [
     {"id": "first_time_parent", "label": "First-time parent", "type": "boolean"},
     {"id": "parent_age_years", "label": "Parent's age in years", "type": "number"},
@@ -162,6 +188,9 @@ FACTS = [
      "description": "The parent was looked after by a local authority as a child."},
     {"id": "parental_illness_severity", "label": "Severity of parental mental illness",
      "type": "choice", "values": ["mild", "moderate", "severe"], "ordered": True},
+    {"id": "level_of_need", "label": "Level of need", "type": "choice",
+     "values": ["universal", "targeted", "specialist"], "ordered": True,
+     "description": NEED_DESCRIPTION},
 ]
 
 # --------------------------------------------------------------------------
@@ -326,7 +355,9 @@ def build():
                     "12 months of intervention.",
         sources=["gift-glasgow", "nspcc-infant-family-teams", "nspcc-pmhns-2020", "pif-2025",
                  "carepath-assumptions"],
-        notes="Referrals through the child's social worker (assumed). Wait assumed: "
+        notes="No level of need is asked: the team's criterion is the care and court "
+              "proceedings themselves (gift-glasgow). "
+              "Referrals through the child's social worker (assumed). Wait assumed: "
               "court timescales require a prompt start. The 2025 source names GIFT among "
               "the places with existing infant mental health expertise (pif-2025); its "
               "own parent-infant work is part of this service."))
@@ -413,7 +444,10 @@ def build():
                 sources=["nspcc-pmhns-2020", "early-intervention-framework",
                          "carepath-assumptions"],
                 notes="Groups start in cohorts: a wait of 6 weeks is assumed. Which "
-                      "programmes each board runs is not recorded (unverified)."
+                      "programmes each board runs is not recorded (unverified). No level "
+                      "of need is asked: the sources name targeted support without saying "
+                      "who is turned away, and find that 'existing provision tends to be "
+                      "offered on a more universal basis' (nspcc-pmhns-2020) (vague)."
                       + (" Mellow Parenting, which the 2020 mapping found only in "
                          "'pockets' (nspcc-pmhns-2020), is modelled by the Mellow "
                          "programmes in every board, as the early intervention framework "
@@ -469,6 +503,8 @@ def build():
                             "obstetrician.",
                 sources=["nspcc-pmhns-2020", "carepath-assumptions"],
                 notes="Pre-conception care cannot be modelled (ages start at pregnancy). "
+                      "'Moderate to severe' grades the parent's illness "
+                      "(parental_illness_severity), not the family's level of need. "
                       "Wait assumed."
                       + (" Part of Highland's small integrated perinatal, IMH and MNPI "
                          "service (pif-2025)." if slug == "highland" else "")))
@@ -500,16 +536,17 @@ def build():
             name, rule, verified, notes = IMH_TEAMS[slug]
             services.append(service(
                 imh, name, "specialist", reg, tags=["infant-mental-health"], provider=p,
-                eligibility=all_of(rule, any_adversity(*IMH_ADVERSITIES)),
+                eligibility=all_of(rule, any_adversity(*IMH_ADVERSITIES), SPECIALIST_NEED),
                 wait_=wait("6 weeks", "18 weeks", assumed=True),
                 description="Moderate to severe relational difficulty between parent and "
                             "infant; referred by health visitor, family nurse, nursery, MNPI "
                             "or perinatal team.",
                 sources=(["imh-team-pages"] if verified else []) +
                         ["nspcc-pmhns-2020", "pif-2025", "carepath-assumptions"],
-                notes=notes + " Wait: 6 weeks, the one published aim (NHS Highland), "
-                              "assumed here; 18 weeks pessimistic, the national standard "
-                              "for CAMHS, assumed as an upper bound."))
+                notes=notes + NEED_NOTE + " Wait: 6 weeks, the one published aim (NHS "
+                                          "Highland), assumed here; 18 weeks pessimistic, "
+                                          "the national standard for CAMHS, assumed as an "
+                                          "upper bound."))
         elif slug == "highland":
             services.append(service(
                 imh, "Perinatal and infant mental health team: IMH consultation (Highland)",
@@ -522,7 +559,9 @@ def build():
                             "referring professional and is not a direct service for a "
                             "family, so it is not a goal.",
                 sources=["pif-2025", "imh-team-pages"],
-                notes="Aims to start within 6 weeks (published); 18 weeks pessimistic."))
+                notes="Aims to start within 6 weeks (published); 18 weeks pessimistic. No "
+                      "level of need is asked: consultation advises the professional about "
+                      "a family, and the source does not say for which needs (vague)."))
 
         # CAMHS.
         camhs = f"{slug}-camhs"
@@ -661,7 +700,7 @@ def build():
     for slug, bname, areas, mainland in BOARDS:
         add_community(
             services, refer, slug=slug, bname=bname, areas=areas, mainland=mainland,
-            imh_adversities=IMH_ADVERSITIES,
+            imh_adversities=IMH_ADVERSITIES, specialist_need=SPECIALIST_NEED,
             ids={"mw": f"{slug}-midwifery", "hv": f"{slug}-health-visiting",
                  "gp": f"{slug}-gp",
                  "perinatal": (f"{slug}-perinatal-mental-health-team" if mainland
@@ -683,7 +722,7 @@ def build():
     return {
         "metadata": {
             "name": "Scotland: perinatal and infant mental health pathways (illustrative)",
-            "version": "1.1.0",
+            "version": "1.2.0",
             "description": (
                 "Illustrative: realistic enough to exercise every rule of the engine and "
                 "to show real gaps, never a statement of what any board commissions today. "
@@ -691,7 +730,7 @@ def build():
                 "programmes, perinatal and infant mental health services. Facts carry their "
                 "sources; waits without a published figure are marked as assumed. "
                 "Generated by pathways/generate_scotland.py; see pathways/README.md."),
-            "last_reviewed": "2026-11-25",
+            "last_reviewed": "2026-11-26",
             "sources": SOURCES + COMMUNITY_SOURCES,
             "lints": lint_settings(services),
         },

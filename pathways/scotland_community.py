@@ -56,13 +56,15 @@ CONTACT_NOTE = (" Delay assumed: the family is seen at the contact's next visit 
                 "appointment.")
 
 
-def add_community(services, refer, *, slug, bname, areas, mainland, ids, imh_adversities):
+def add_community(services, refer, *, slug, bname, areas, mainland, ids, imh_adversities,
+                  specialist_need):
     """Adds one board's community services and the onward referrals of its
     programmes and third-sector services.
 
     ids: the board's service ids: mw, hv, gp, perinatal, imh (None where the
     board has no team), home_start, befriend (None where Aberlour has no
     service), programmes (ids of the targeted programmes).
+    specialist_need: the rule clause of the IMH teams' level of need.
     """
     reg = [board_region(slug)]
     mw, hv, gp = ids["mw"], ids["hv"], ids["gp"]
@@ -172,7 +174,9 @@ def add_community(services, refer, *, slug, bname, areas, mainland, ids, imh_adv
             notes="A 'key opportunity' for low to moderate perinatal mental illness "
                   "(nspcc-pmhns-2020); the source names no places: placed in every area "
                   "without Aberlour's service (assumed, unverified). Age range and "
-                  "criterion as Aberlour's (aberlour-befriending); wait assumed."))
+                  "criterion as Aberlour's (aberlour-befriending); wait assumed. No level of "
+                  "need or severity is asked: the source calls befriending an opportunity "
+                  "for 'low to moderate' illness, not a limit (vague)."))
         refer(mw, befriend, notes="Assumed, as for Aberlour's befriending.")
         refer(hv, befriend, notes="Assumed, as for Aberlour's befriending.")
         refer(gp, befriend, notes="Assumed.")
@@ -231,12 +235,13 @@ def add_community(services, refer, *, slug, bname, areas, mainland, ids, imh_adv
     services.append(service(
         pip, f"Parent-infant psychotherapy ({bname})", "specialist", reg,
         tags=["parent-infant-intervention", "psychotherapy"], provider=f"NHS {bname}",
-        eligibility=all_of(age("pregnancy", "3 years"), relational),
+        eligibility=all_of(age("pregnancy", "3 years"), relational, specialist_need),
         wait_=wait("6 weeks", "18 weeks", assumed=True),
         description="Psychotherapy with parent and infant together.",
         sources=["nspcc-pmhns-2020", "pif-2025", "carepath-assumptions"],
         notes=POCKET_NOTE + " It is not a goal: the board's infant mental health team is. "
-                            "Age range, criteria and wait assumed as the IMH teams'."))
+                            "Age range, criteria (specialist level of need included) and "
+                            "wait assumed as the IMH teams'."))
     for intervention in (vig, cos):
         refer(hv, intervention, notes="Request for assistance (assumed).")
         to_contact(intervention, hv, notes=BACK_TO_HV)

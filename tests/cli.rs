@@ -225,6 +225,8 @@ fn route_readme_example_runs() {
         "glasgow-city",
         "--adversity",
         "care_proceedings",
+        "--fact",
+        "level_of_need=specialist",
     ]);
     assert_eq!(code, 0);
     assert!(
@@ -238,6 +240,54 @@ fn route_readme_example_runs() {
         out.contains("Route 2: seen by Infant mental health team (Greater Glasgow and Clyde)"),
         "{out}"
     );
+}
+
+/// Without the level of need the board's team, which asks for it, is not
+/// offered, and the answer says the fact is missing; GIFT, which does not
+/// ask, still is. By the fact's label and a value, the team is offered.
+#[test]
+fn route_without_the_level_of_need() {
+    let family = [
+        "route",
+        "--age",
+        "4 months",
+        "--region",
+        "glasgow-city",
+        "--adversity",
+        "care_proceedings",
+    ];
+    let (code, out, _) = carepath(&family);
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with("Route 1: seen by Glasgow Infant and Family Team (GIFT)"),
+        "{out}"
+    );
+    assert!(!out.contains("Route 2:"), "{out}");
+    assert!(
+        out.contains("`greater-glasgow-and-clyde-infant-mental-health-team`: not eligible: `level_of_need` not given"),
+        "{out}"
+    );
+    for (fact, team) in [
+        ("Level of need=specialist", true),
+        ("level_of_need=targeted", false),
+    ] {
+        let mut args = family.to_vec();
+        args.extend(["--fact", fact, "--format", "json"]);
+        let (code, out, _) = carepath(&args);
+        assert_eq!(code, 0, "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+        let ends: Vec<&str> = v["routes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|r| r["steps"].as_array()?.last()?["service"].as_str())
+            .collect();
+        assert_eq!(
+            ends.contains(&"greater-glasgow-and-clyde-infant-mental-health-team"),
+            team,
+            "{fact}: {ends:?}"
+        );
+    }
 }
 
 #[test]

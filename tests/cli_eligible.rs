@@ -47,10 +47,28 @@ fn judged_as_referred_by_each_referrer() {
         ("team", &["--from", "SELF"], 1, "self", None),
         ("team", &["--from", "hv"], 1, "universal", Some("hv")),
         // By name, in any case.
-        ("team", &["--from", "parenting group"], 0, "targeted", Some("group")),
-        ("team", &["--from", "Infant team"], 0, "specialist", Some("team")),
+        (
+            "team",
+            &["--from", "parenting group"],
+            0,
+            "targeted",
+            Some("group"),
+        ),
+        (
+            "team",
+            &["--from", "Infant team"],
+            0,
+            "specialist",
+            Some("team"),
+        ),
         // The referrer is right but the level of need is not given: unknown.
-        ("needs-team", &["--from", "group"], 3, "targeted", Some("group")),
+        (
+            "needs-team",
+            &["--from", "group"],
+            3,
+            "targeted",
+            Some("group"),
+        ),
         // A clause that fails decides, whatever the fact not given.
         ("needs-team", &["--from", "hv"], 1, "universal", Some("hv")),
         // The fact by its label, its value by id.

@@ -50,13 +50,16 @@ fn table_marks_the_boards_the_sources_leave_without_a_team() {
             );
         }
     }
-    // Lanarkshire's team takes every IMH adversity at 3 months.
+    // Lanarkshire's team takes every IMH adversity at 3 months, from
+    // families assessed at specialist need only (some families of each
+    // cell: `◐`, never `✓`); poverty alone is no reason (`—`).
     let at_3 = table.split("**At 12 months**").next().unwrap_or("");
     let lanarkshire = at_3
         .lines()
         .find(|l| l.starts_with("| NHS Lanarkshire |"))
         .unwrap_or("");
-    assert_eq!(lanarkshire.matches('✓').count(), 7, "{lanarkshire}");
+    assert_eq!(lanarkshire.matches('◐').count(), 7, "{lanarkshire}");
+    assert_eq!(lanarkshire.matches('—').count(), 1, "{lanarkshire}");
 }
 
 #[test]

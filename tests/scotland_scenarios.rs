@@ -94,7 +94,10 @@ fn unpublished_waits_are_marked_assumed() {
 fn text_for_referrers_groups_teams_elsewhere_and_names_other_options() {
     let p = pathway();
     let family = match Profile::new().age("4 months") {
-        Ok(f) => f.region("glasgow-city").adversity("care_proceedings"),
+        Ok(f) => f
+            .region("glasgow-city")
+            .adversity("care_proceedings")
+            .fact("level_of_need", "specialist"),
         Err(e) => panic!("{e}"),
     };
     let answer = match p.routes(&family, &RouteQuery::default().limit(1)) {
@@ -123,7 +126,10 @@ fn text_for_referrers_groups_teams_elsewhere_and_names_other_options() {
 fn steps_say_whether_their_wait_is_assumed() {
     let p = pathway();
     let family = match Profile::new().age("7 months") {
-        Ok(f) => f.region("north-lanarkshire").adversity("domestic_abuse"),
+        Ok(f) => f
+            .region("north-lanarkshire")
+            .adversity("domestic_abuse")
+            .fact("level_of_need", "specialist"),
         Err(e) => panic!("{e}"),
     };
     let wait_of = |goal: &str| {
@@ -160,7 +166,10 @@ fn text_says_when_no_goal_serves_the_area() {
     let p = pathway();
     let text_for = |region: &str, age: &str| {
         let family = match Profile::new().age(age) {
-            Ok(f) => f.region(region).adversity("trauma"),
+            Ok(f) => f
+                .region(region)
+                .adversity("trauma")
+                .fact("level_of_need", "specialist"),
             Err(e) => panic!("{e}"),
         };
         match p.routes(&family, &RouteQuery::default()) {

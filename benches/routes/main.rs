@@ -24,7 +24,8 @@ fn shipped(c: &mut Criterion) {
         .age("7 months")
         .expect("age")
         .adversity("domestic_abuse")
-        .region("north-lanarkshire");
+        .region("north-lanarkshire")
+        .fact("level_of_need", "specialist");
     let query = RouteQuery::default().limit(3);
     let mut g = c.benchmark_group("shipped_scotland");
     g.bench_function("carepath_routes_k3", |b| {
