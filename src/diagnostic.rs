@@ -17,11 +17,11 @@
 //! | `E0104` | unknown adversity |
 //! | `E0105` | unknown fact |
 //! | `E0106` | fact compared with a value of the wrong type, or an unordered choice compared by order |
-//! | `E0107` | empty age range (`from` is not before `before`) |
+//! | `E0107` | empty age range (`from` is not before `before`), or a `referred_from` whose parts exclude every referrer |
 //! | `E0108` | text that is not an age |
 //! | `E0109` | text that is not a duration |
 //! | `E0110` | region tree is not a tree (no root, several roots, a cycle) |
-//! | `E0111` | adversity or fact test without exactly one comparison |
+//! | `E0111` | adversity or fact test without exactly one comparison, or a `referred_from` with no part |
 //! | `E0112` | choice fact without values, or values or `ordered` on another kind |
 //! | `E0113` | goal or alternative names an unknown service, or matches no service |
 //! | `E0114` | pessimistic wait shorter than the typical wait |

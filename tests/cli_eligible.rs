@@ -34,13 +34,15 @@ fn eligible(service: &str, extra: &[&str]) -> (i32, String) {
     )
 }
 
+/// One case: the service asked about, the extra arguments, the exit status,
+/// the referrer in the JSON answer, and the referring service's id in it.
+type Case<'a> = (&'a str, &'a [&'a str], i32, &'a str, Option<&'a str>);
+
 /// `team` takes referrals from targeted or specialist services only;
 /// `needs-team` also needs `level_of_need` at least `specialist`.
-/// (service, extra arguments, status, referrer in the JSON answer, the
-/// referring service's id in it).
 #[test]
 fn judged_as_referred_by_each_referrer() {
-    let cases: [(&str, &[&str], i32, &str, Option<&str>); 9] = [
+    let cases: [Case; 9] = [
         // Without --from the family comes by itself, as with `--from self`.
         ("team", &[], 1, "self", None),
         ("team", &["--from", "self"], 1, "self", None),

@@ -489,7 +489,7 @@ pub struct GoalDoc {
 /// | `{"not": r}` | `r` does not hold |
 /// | `{"age": {"from": "pregnancy", "before": "2 years"}}` | the infant's age is in the half-open range |
 /// | `{"adversities": {"any_of": [..]}}` (or `all_of`, `none_of`) | the family faces any / all / none of them |
-/// | `{"fact": {"id": "parent_age_years", "at_most": 19}}` | the fact compares as stated |
+/// | `{"fact": {"id": "parent_age_years", "at_most": 19}}` (or `equals`, `one_of`, `at_least`) | the fact compares as stated; `at_least` / `at_most` compare numbers, and the values of a choice declared `"ordered": true` by their order (`{"fact": {"id": "level_of_need", "at_least": "targeted"}}`) |
 /// | `{"region": ["nhs-fife", …]}` | the family lives in (inside) one of these regions |
 /// | `{"referred_from": {"tier": ["self", "targeted"]}}` (or `at_least`, `at_most`) | the referral comes from a service of one of these tiers, or (`self`) the family comes by itself |
 ///
