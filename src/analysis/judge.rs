@@ -140,6 +140,11 @@ impl<'p> Judge<'p> {
                             .map(|c| match c {
                                 FactClass::Missing => None,
                                 FactClass::Value(v) => Some(op.test(v)),
+                                // No comparison tells its values apart:
+                                // the first answers for all.
+                                FactClass::Choices(cs) => cs.first().map(|c| {
+                                    op.test(&crate::model::vocabulary::FactValue::Choice(*c))
+                                }),
                                 FactClass::Between { example, .. } => Some(
                                     op.test(&crate::model::vocabulary::FactValue::Number(*example)),
                                 ),

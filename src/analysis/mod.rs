@@ -43,6 +43,7 @@ mod boxes;
 mod coverage;
 pub(crate) mod days;
 mod diff;
+mod fact_class;
 mod gaps;
 pub(crate) mod judge;
 mod matrix;

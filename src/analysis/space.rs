@@ -7,10 +7,13 @@
 //!   rule names changes no answer, so families with and without it are
 //!   one kind (the example family does not have it).
 //! - **Facts.** Only facts some rule tests are a dimension. A boolean fact
-//!   has its two values; a choice fact each declared value; a number is
-//!   split at every value a rule compares it with (`at_most 19` gives
-//!   ≤ 19 and > 19), and adjacent pieces no comparison tells apart are
-//!   joined, so each class is one interval.
+//!   has its two values; a choice fact its declared values, those that
+//!   every comparison of it answers alike joined into one class
+//!   (`at_least specialist` on `universal < targeted < specialist` gives
+//!   `universal or targeted` and `specialist`); a number is split at every
+//!   value a rule compares it with (`at_most 19` gives ≤ 19 and > 19), and
+//!   adjacent pieces no comparison tells apart are joined, so each class is
+//!   one interval.
 //! - **Missing facts.** By default every tested fact is known (a referrer
 //!   fills in the form). With [`SpaceOptions::missing_facts`] each tested
 //!   fact also has the class "not given", under which rules testing it are
@@ -31,8 +34,11 @@ use crate::error::QueryError;
 use crate::model::profile::{CompiledProfile, Profile};
 use crate::model::region::RegionId;
 use crate::model::rules::{Cond, FactOp};
-use crate::model::vocabulary::{FactValue, show_number};
+use crate::model::vocabulary::FactValue;
 use crate::pathway::Pathway;
+
+pub(crate) use super::fact_class::{FactClass, describe_class};
+use super::fact_class::{choice_classes, number_classes};
 
 /// The most kinds of family (adversity subsets × fact classes) an
 /// analysis handles per region: 65,536, i.e. 16 tested adversities with no
@@ -45,22 +51,6 @@ pub const MAX_KINDS: usize = 1 << 16;
 pub(crate) struct SpaceOptions {
     /// Whether a tested fact may also be missing (its own class).
     pub(crate) missing_facts: bool,
-}
-
-/// One class of values of a fact.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum FactClass {
-    /// The fact is not given.
-    Missing,
-    /// Exactly this value (booleans, choices, and a number's split points).
-    Value(FactValue),
-    /// Numbers strictly between two split points (or beyond the extreme
-    /// ones), with a value inside as the example.
-    Between {
-        above: Option<f64>,
-        below: Option<f64>,
-        example: f64,
-    },
 }
 
 /// A fact some rule tests, and its classes in ascending order of value
@@ -268,10 +258,7 @@ impl ProfileSpace {
                     FactClass::Value(FactValue::Bool(false)),
                     FactClass::Value(FactValue::Bool(true)),
                 ],
-                FactKind::Choice => (0..info.values.len())
-                    .filter_map(|i| u32::try_from(i).ok())
-                    .map(|i| FactClass::Value(FactValue::Choice(i)))
-                    .collect(),
+                FactKind::Choice => choice_classes(info.values.len(), ops),
                 FactKind::Number => number_classes(ops),
             };
             if options.missing_facts {
@@ -369,6 +356,7 @@ impl ProfileSpace {
         for (axis, a) in self.facts.iter().enumerate() {
             let value = match a.classes.get(self.fact_class(kind, axis)) {
                 Some(FactClass::Value(v)) => Some(*v),
+                Some(FactClass::Choices(cs)) => cs.first().map(|c| FactValue::Choice(*c)),
                 Some(FactClass::Between { example, .. }) => Some(FactValue::Number(*example)),
                 Some(FactClass::Missing) | None => None,
             };
@@ -414,6 +402,10 @@ impl ProfileSpace {
                 Some(FactClass::Value(FactValue::Choice(c))) => info
                     .values
                     .get(*c as usize)
+                    .map_or(Value::Null, |v| Value::String(v.clone())),
+                Some(FactClass::Choices(cs)) => cs
+                    .first()
+                    .and_then(|c| info.values.get(*c as usize))
                     .map_or(Value::Null, |v| Value::String(v.clone())),
                 Some(FactClass::Missing) | None => continue,
             };
@@ -474,152 +466,5 @@ fn collect(rule: &Cond, adversities: &mut [bool], ops: &mut [Vec<FactOp>]) {
             }
         }
         Cond::Age { .. } | Cond::Region(_) | Cond::ReferredFrom(_) => {}
-    }
-}
-
-/// The classes of a number fact: split at every value compared with, then
-/// adjacent pieces that every comparison treats alike joined.
-/// O(p² + p · ops) for p split points.
-fn number_classes(ops: &[FactOp]) -> Vec<FactClass> {
-    let mut points: Vec<f64> = Vec::new();
-    let mut add = |v: &FactValue| {
-        if let FactValue::Number(n) = v {
-            if n.is_finite() {
-                points.push(*n);
-            }
-        }
-    };
-    for op in ops {
-        match op {
-            FactOp::Equals(v) | FactOp::AtLeast(v) | FactOp::AtMost(v) => add(v),
-            FactOp::OneOf(vs) => vs.iter().for_each(&mut add),
-        }
-    }
-    points.sort_by(f64::total_cmp);
-    points.dedup();
-    // Elementary pieces: below the first point, each point, between points, above the last.
-    let mut pieces: Vec<FactClass> = Vec::new();
-    let mut above: Option<f64> = None;
-    for &p in &points {
-        let example = match above {
-            None => p - 1.0,
-            Some(a) => a + (p - a) / 2.0,
-        };
-        if above.is_none_or(|a| example > a) && example < p {
-            pieces.push(FactClass::Between {
-                above,
-                below: Some(p),
-                example,
-            });
-        }
-        pieces.push(FactClass::Value(FactValue::Number(p)));
-        above = Some(p);
-    }
-    let last = above.map_or(0.0, |a| a + 1.0);
-    if above.is_none_or(|a| last > a) {
-        pieces.push(FactClass::Between {
-            above,
-            below: None,
-            example: last,
-        });
-    }
-    // Join neighbours no comparison tells apart.
-    let signature = |c: &FactClass| -> Vec<bool> {
-        let v = match c {
-            FactClass::Value(v) => *v,
-            FactClass::Between { example, .. } => FactValue::Number(*example),
-            FactClass::Missing => return Vec::new(),
-        };
-        ops.iter().map(|op| op.test(&v)).collect()
-    };
-    let mut out: Vec<(FactClass, Vec<bool>)> = Vec::new();
-    for piece in pieces {
-        let sig = signature(&piece);
-        match out.last_mut() {
-            Some((prev, prev_sig)) if *prev_sig == sig => {
-                *prev = join(prev, &piece);
-            }
-            _ => out.push((piece, sig)),
-        }
-    }
-    out.into_iter().map(|(c, _)| c).collect()
-}
-
-/// The class spanning two neighbouring classes (`a` below `b`), as bounds:
-/// the example stays `a`'s.
-fn join(a: &FactClass, b: &FactClass) -> FactClass {
-    let low = |c: &FactClass| match c {
-        FactClass::Value(FactValue::Number(n)) => (Some(*n), true),
-        FactClass::Between { above, .. } => (*above, false),
-        _ => (None, false),
-    };
-    let high = |c: &FactClass| match c {
-        FactClass::Value(FactValue::Number(n)) => (Some(*n), true),
-        FactClass::Between { below, .. } => (*below, false),
-        _ => (None, false),
-    };
-    let example = match a {
-        FactClass::Value(FactValue::Number(n)) | FactClass::Between { example: n, .. } => *n,
-        _ => 0.0,
-    };
-    let (lo, lo_in) = low(a);
-    let (hi, hi_in) = high(b);
-    // A joined class is written with exclusive bounds when they are
-    // exclusive, and with the point itself as `Value` only when a == b.
-    // Inclusive ends become exclusive bounds just past the point, which
-    // no comparison can see (they are split points themselves).
-    FactClass::Between {
-        above: lo.map(|l| if lo_in { next_down(l) } else { l }),
-        below: hi.map(|h| if hi_in { next_up(h) } else { h }),
-        example,
-    }
-}
-
-/// The largest float below `x` (for finite `x`).
-fn next_down(x: f64) -> f64 {
-    -next_up(-x)
-}
-
-/// The smallest float above `x` (for finite `x`).
-fn next_up(x: f64) -> f64 {
-    if x == 0.0 {
-        return f64::from_bits(1);
-    }
-    let bits = x.to_bits();
-    f64::from_bits(if x > 0.0 { bits + 1 } else { bits - 1 })
-}
-
-/// A fact class in words: `at most 19`, `more than 25`, `from 20 to 25`,
-/// a choice's value, `not given`.
-#[allow(dead_code)] // The layer's API for the lints; exercised by the layer's tests.
-pub(crate) fn describe_class(pathway: &Pathway, fact: usize, class: &FactClass) -> String {
-    match class {
-        FactClass::Missing => "not given".into(),
-        FactClass::Value(v) => pathway.vocabulary.show(fact, v),
-        FactClass::Between { above, below, .. } => {
-            // Bounds just past a split point print as "at least"/"at most" that point.
-            let lo = above.map(|a| {
-                let up = next_up(a);
-                if up.fract() == 0.0 && a.fract() != 0.0 {
-                    format!("at least {}", show_number(up))
-                } else {
-                    format!("more than {}", show_number(a))
-                }
-            });
-            let hi = below.map(|b| {
-                let down = next_down(b);
-                if down.fract() == 0.0 && b.fract() != 0.0 {
-                    format!("at most {}", show_number(down))
-                } else {
-                    format!("less than {}", show_number(b))
-                }
-            });
-            match (lo, hi) {
-                (None, None) => "any value".into(),
-                (Some(l), None) => l,
-                (None, Some(h)) => h,
-                (Some(l), Some(h)) => format!("{l} and {h}"),
-            }
-        }
     }
 }

@@ -130,3 +130,37 @@ fn space_splits_facts_at_rule_boundaries() {
     );
     assert_eq!(space.leaves.len(), 32);
 }
+
+/// Values of a choice that every comparison answers alike are one class:
+/// Scotland compares `level_of_need` only by `at_least specialist`, and
+/// `parental_illness_severity` by `at_least moderate` and `equals severe`.
+#[test]
+fn space_joins_choice_values_no_rule_tells_apart() {
+    let p = Pathway::from_json(include_str!("../../pathways/scotland.json")).unwrap();
+    let space = ProfileSpace::new(
+        &p,
+        SpaceOptions {
+            missing_facts: true,
+        },
+    )
+    .unwrap();
+    for (fact, want) in [
+        (
+            "level_of_need",
+            vec!["universal or targeted", "specialist", "not given"],
+        ),
+        (
+            "parental_illness_severity",
+            vec!["mild", "moderate", "severe", "not given"],
+        ),
+    ] {
+        let f = p.vocabulary.fact(fact).unwrap();
+        let axis = space.facts.iter().find(|a| a.fact == f).unwrap();
+        let shown: Vec<String> = axis
+            .classes
+            .iter()
+            .map(|c| super::space::describe_class(&p, f, c))
+            .collect();
+        assert_eq!(shown, want, "{fact}");
+    }
+}
