@@ -136,6 +136,8 @@ fn every_id_the_command_line_takes_may_be_a_name() {
         "Infant Mental Health",
         "--fact",
         "First-time parent=true",
+        "--fact",
+        "Level of need=specialist",
     ]);
     assert_eq!(code, 0);
     assert_eq!(first(&from), "fife-health-visiting");
@@ -149,6 +151,8 @@ fn every_id_the_command_line_takes_may_be_a_name() {
         "fife",
         "--adversity",
         "Trauma",
+        "--fact",
+        "level of need=specialist",
         "--format",
         "json",
     ]);
@@ -211,6 +215,8 @@ fn route_steps_show_how_to_refer_and_notes() {
         "fife",
         "--adversity",
         "trauma",
+        "--fact",
+        "level_of_need=specialist",
         "--format",
         "json",
     ]);
