@@ -161,7 +161,9 @@ impl Pathway {
                 )
             }
         };
-        self.verdict_today(service, id, profile, by)
+        let mut verdict = self.verdict_today(service, id, profile, by)?;
+        verdict.referred_from = Some(referred_from);
+        Ok(verdict)
     }
 
     /// The explained verdict of the service `id` (written `service`) for a
