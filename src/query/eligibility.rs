@@ -184,9 +184,7 @@ impl Pathway {
             on_referral: profile.age,
             when_seen: profile.age.saturating_add(s.wait_typical),
         };
-        let mut verdict = self.verdict(s, &profile, timing, by);
-        verdict.referred_from = Some(referred_from);
-        Ok(verdict)
+        Ok(self.verdict(s, &profile, timing, by))
     }
 
     /// The explained verdict for a compiled profile at a given timing,
