@@ -223,13 +223,6 @@ pub enum QueryError {
     /// A query parameter is out of its allowed range.
     #[error("{0}")]
     OutOfRange(String),
-    /// The question is about every family, and the pathway has a rule
-    /// that analysis cannot judge exactly yet (the service's id is given):
-    /// an answer would not be proven.
-    #[error(
-        "coverage cannot judge `{0}` exactly: its eligibility asks who refers (`referred_from`); ask `routes` for one family"
-    )]
-    NotJudged(String),
 }
 
 impl QueryError {
@@ -237,7 +230,7 @@ impl QueryError {
     /// `unknown_region`, `unknown_adversity`, `unknown_fact`,
     /// `fact_type`, `unknown_service`, `missing_age`, `missing_today`,
     /// `missing_region`, `unknown_tag`, `ambiguous_name`,
-    /// `no_goal_service`, `out_of_range`, `not_judged`.
+    /// `no_goal_service`, `out_of_range`.
     ///
     /// ```
     /// assert_eq!(carepath::QueryError::MissingAge.code(), "missing_age");
@@ -258,7 +251,6 @@ impl QueryError {
             Self::Ambiguous { .. } => "ambiguous_name",
             Self::NoGoalService(_) => "no_goal_service",
             Self::OutOfRange(_) => "out_of_range",
-            Self::NotJudged(_) => "not_judged",
         }
     }
 }

@@ -1,20 +1,28 @@
 //! The semantic lints against brute force: on random small pathways (the
 //! public `testing::strategies::pathways`: several regions, adversities
 //! and facts; age clauses judged on referral or when seen, negated;
-//! referral conditions; cycles), every claim about every family is checked
+//! `referred_from` (lists with and without `self`, bounds) on services of
+//! every tier and on referral conditions; referral conditions; cycles), every claim about every family is checked
 //! by enumerating the finite profile space — each leaf region, adversity
 //! set and fact value the rules can tell apart, each day from pregnancy
 //! until every age clause is settled, typical and pessimistic waits — with
 //! an evaluator of the test's own:
 //!
 //! - `rule-never-holds` / `rule-always-holds` on a rule ⇔ no family / every
-//!   family meets it on every day;
+//!   family meets it on every day (a service's rule that asks who refers:
+//!   whoever refers, the family itself or a service of any tier; a
+//!   referral's condition: referred by the service making it);
 //! - `unreachable-service` / `unreachable-goal` ⇔ no family reaches the
 //!   service along referrals (a walk from an entry, each service accepting
-//!   on arrival, each referral open on the day seen; every route is one);
+//!   on arrival — the entry as the family comes by itself, every later
+//!   service as referred by the tier of the one before — each referral
+//!   open on the day seen; every route is one); `referrer-excluded` on a
+//!   service implies no family reaches it;
 //! - `age-cliff` ⇔ families reach the referral from the source's
-//!   acceptance, none is accepted by the target on arrival, and the target
-//!   accepts each of them on some other day;
+//!   acceptance (from any of its ways in: itself at an entry, the tier of
+//!   each service referring to it; anyone when no one can), none is
+//!   accepted by the target (referred by the source's tier) on arrival,
+//!   and the target accepts each of them on some other day;
 //! - `unusable-referral` ⇔ no age cliff, the source is reached, and no
 //!   family reaching it is accepted by the target through the referral.
 //!
@@ -75,8 +83,26 @@ fn inside(leaf: usize, region: usize) -> bool {
 const FIRST: i32 = -280;
 const LAST: i32 = 400;
 
-fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32) -> bool {
+/// Who refers, by index into `REFERRERS`: 0 the family itself, 1 + t a
+/// service of tier t.
+type By = usize;
+
+/// The referrer a referral from service `s` comes from.
+fn by_service(s: &Svc) -> By {
+    1 + s.tier
+}
+
+fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32, by: By) -> bool {
     match c {
+        Clause::ReferredFrom {
+            tiers,
+            at_least,
+            at_most,
+        } => {
+            tiers.as_ref().is_none_or(|l| l.contains(&by))
+                && at_least.is_none_or(|t| by >= 1 && by - 1 >= t)
+                && at_most.is_none_or(|t| by >= 1 && by - 1 <= t)
+        }
         Clause::Age {
             from,
             before,
@@ -116,8 +142,8 @@ fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32) -> boo
     }
 }
 
-fn rule_holds(s: &Svc, f: &Family, r: i32, wait: i32) -> bool {
-    let mut parts = s.rule.iter().map(|c| clause_holds(c, f, r, r + wait));
+fn rule_holds(s: &Svc, f: &Family, r: i32, wait: i32, by: By) -> bool {
+    let mut parts = s.rule.iter().map(|c| clause_holds(c, f, r, r + wait, by));
     if s.any {
         parts.any(|x| x)
     } else {
@@ -125,8 +151,29 @@ fn rule_holds(s: &Svc, f: &Family, r: i32, wait: i32) -> bool {
     }
 }
 
-fn accepts(s: &Svc, f: &Family, r: i32, wait: i32) -> bool {
-    r >= FIRST && inside(f.leaf, s.region) && rule_holds(s, f, r, wait)
+fn accepts(s: &Svc, f: &Family, r: i32, wait: i32, by: By) -> bool {
+    r >= FIRST && inside(f.leaf, s.region) && rule_holds(s, f, r, wait, by)
+}
+
+fn asks_who_refers(c: &Clause) -> bool {
+    matches!(c, Clause::ReferredFrom { .. })
+}
+
+/// Who can bring a family to service `i`: itself at an entry, the tier of
+/// every service referring to it; everyone when no one can.
+fn ways_in(i: usize, svcs: &[Svc], refs: &[GeneratedReferral]) -> Vec<By> {
+    let mut ways: BTreeSet<By> = refs
+        .iter()
+        .filter(|r| r.to == i)
+        .map(|r| by_service(&svcs[r.from]))
+        .collect();
+    if svcs[i].entry {
+        ways.insert(0);
+    }
+    if ways.is_empty() {
+        ways.extend(0..4);
+    }
+    ways.into_iter().collect()
 }
 
 fn families(refs: &[GeneratedReferral], svcs: &[Svc]) -> Vec<Family> {
@@ -230,13 +277,17 @@ proptest! {
         let waits_of = |s: &Svc| [s.wait, s.pessimistic];
 
         // Rules that never or always hold.
+        // A service's rule that asks who refers: judged for every referrer.
         for (i, s) in svcs.iter().enumerate() {
             let mut any_yes = false;
             let mut all_yes = true;
+            let referrers: Vec<By> = if s.rule.iter().any(asks_who_refers) { (0..4).collect() } else { vec![0] };
             for f in &fams {
                 for w in waits_of(s) {
-                    for r in FIRST..LAST {
-                        if rule_holds(s, f, r, w) { any_yes = true } else { all_yes = false }
+                    for &by in &referrers {
+                        for r in FIRST..LAST {
+                            if rule_holds(s, f, r, w, by) { any_yes = true } else { all_yes = false }
+                        }
                     }
                 }
             }
@@ -244,12 +295,14 @@ proptest! {
             prop_assert_eq!(claims.contains(&("L0104", ptr.clone())), !any_yes, "never {}", ptr);
             prop_assert_eq!(claims.contains(&("L0202", ptr.clone())), any_yes && all_yes, "always {}", ptr);
         }
-        for (k, (_, _, _, when)) in refs.iter().enumerate() {
+        // A referral's condition: the service making it refers.
+        for (k, (a, _, _, when)) in refs.iter().enumerate() {
             let Some(c) = when else { continue };
+            let by = by_service(&svcs[*a]);
             let (mut any_yes, mut all_yes) = (false, true);
             for f in &fams {
                 for r in FIRST..LAST {
-                    if clause_holds(c, f, r, r) { any_yes = true } else { all_yes = false }
+                    if clause_holds(c, f, r, r, by) { any_yes = true } else { all_yes = false }
                 }
             }
             let ptr = format!("/referrals/{k}/when");
@@ -270,7 +323,7 @@ proptest! {
                 for (i, s) in svcs.iter().enumerate() {
                     if s.entry {
                         for r in FIRST..LAST {
-                            if accepts(s, f, r, wait(s)) {
+                            if accepts(s, f, r, wait(s), 0) {
                                 at[i][(r - FIRST) as usize] = true;
                                 stack.push((i, r));
                             }
@@ -281,11 +334,12 @@ proptest! {
                     reached[i] = true;
                     source_reached_arrivals[i].push((fi, pess, r));
                     let seen_day = r + wait(&svcs[i]);
+                    let by = by_service(&svcs[i]);
                     for (k, (a, b, d, when)) in refs.iter().enumerate() {
                         if *a != i { continue }
-                        if when.as_ref().is_some_and(|c| !clause_holds(c, f, seen_day, seen_day)) { continue }
+                        if when.as_ref().is_some_and(|c| !clause_holds(c, f, seen_day, seen_day, by)) { continue }
                         let arrive = seen_day + d;
-                        if arrive >= LAST || !accepts(&svcs[*b], f, arrive, wait(&svcs[*b])) { continue }
+                        if arrive >= LAST || !accepts(&svcs[*b], f, arrive, wait(&svcs[*b]), by) { continue }
                         used[k] = true;
                         let slot = &mut at[*b][(arrive - FIRST) as usize];
                         if !*slot {
@@ -301,24 +355,31 @@ proptest! {
             let goal = !goal_exists || s.goal;
             let code = if goal { "L0108" } else { "L0105" };
             prop_assert_eq!(claims.contains(&(code, ptr.clone())), !reached[i], "{} {}", code, ptr);
+            // A service whose `referred_from` excludes every way in is reached by no one.
+            let excluded = claims.contains(&("L0111", format!("{ptr}/eligibility")));
+            prop_assert!(!excluded || !reached[i], "L0111 on a reached service {}", ptr);
         }
         for (k, (a, b, d, when)) in refs.iter().enumerate() {
             let ptr = format!("/referrals/{k}");
             // The age cliff: from the source's acceptance.
             let mut arrivals = 0;
             let mut cliff = true;
+            // The source accepts from anyone who can bring a family to it;
+            // the target is judged with the source as referrer.
+            let ways = ways_in(*a, svcs, &generated.referrals);
+            let by = by_service(&svcs[*a]);
             'f: for f in &fams {
                 for pess in [false, true] {
                     let (sa, sb) = (&svcs[*a], &svcs[*b]);
                     let (wa, wb) = if pess { (sa.pessimistic, sb.pessimistic) } else { (sa.wait, sb.wait) };
-                    let target_ever = (FIRST..LAST).any(|r| accepts(sb, f, r, wb));
+                    let target_ever = (FIRST..LAST).any(|r| accepts(sb, f, r, wb, by));
                     for r in FIRST..LAST {
-                        if !accepts(sa, f, r, wa) { continue }
+                        if !ways.iter().any(|&w| accepts(sa, f, r, wa, w)) { continue }
                         let seen_day = r + wa;
-                        if when.as_ref().is_some_and(|c| !clause_holds(c, f, seen_day, seen_day)) { continue }
+                        if when.as_ref().is_some_and(|c| !clause_holds(c, f, seen_day, seen_day, by)) { continue }
                         let arrive = seen_day + d;
                         arrivals += 1;
-                        if (arrive < LAST && accepts(sb, f, arrive, wb)) || !target_ever {
+                        if (arrive < LAST && accepts(sb, f, arrive, wb, by)) || !target_ever {
                             cliff = false;
                             break 'f;
                         }

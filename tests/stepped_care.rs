@@ -1,7 +1,6 @@
 //! Stepped care: the `referred_from` clause, judged on who refers at each
 //! step (the family itself at the first), in eligibility, referral
-//! conditions, routes and explanations; and the analyses that do not judge
-//! it yet say so.
+//! conditions, routes, explanations, coverage and the semantic lints.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -9,6 +8,8 @@
     clippy::indexing_slicing,
     reason = "a test: a failed unwrap, or an index out of range, is a failed test"
 )]
+
+use std::collections::BTreeSet;
 
 use carepath::document::Referrer;
 use carepath::{CoverageQuery, Pathway, Profile, RouteQuery, Truth, WaitKind};
@@ -189,32 +190,92 @@ fn explanations_name_the_referrer() {
     assert_eq!(group.outcome, Truth::Yes);
 }
 
+/// Coverage and the semantic lints judge the clause with the referrer of
+/// each step: `team` is reached as an entry (`self`), from `hv`
+/// (universal, directly, no wait) or from `group` (targeted, 7 days'
+/// wait); the team waits 14 days. Each case: the team's rule, the
+/// condition on hv → team, the days to the team for a family starting on
+/// day 100 (none: no route), and the semantic findings (referrals: 0 is
+/// hv → team, 1 hv → group, 2 group → team).
 #[test]
-fn analyses_that_cannot_judge_it_say_so() {
-    let p = pathway(&json!({"referred_from": {"at_least": "targeted"}}), None);
-    let err = p
-        .coverage(&CoverageQuery::default())
-        .expect_err("not judged");
-    assert_eq!(err.code(), "not_judged");
-    let text = doc(&json!({"referred_from": {"at_least": "targeted"}}), None).to_string();
-    let codes: Vec<&str> = carepath::lint(&text)
-        .findings
-        .iter()
-        .map(|d| d.code)
-        .collect();
-    assert!(codes.contains(&"L0209"), "{codes:?}");
-    // On a referral's condition the lints skip too (their plane judges each
-    // rule once, who refers unknown); coverage judges it exactly.
-    let text = doc(
-        &json!({"age": {"before": "3 years"}}),
-        Some(json!({"referred_from": {"tier": ["universal"]}})),
-    );
-    let codes: Vec<&str> = carepath::lint(&text.to_string())
-        .findings
-        .iter()
-        .map(|d| d.code)
-        .collect();
-    assert!(codes.contains(&"L0209"), "{codes:?}");
-    let p = Pathway::from_json(&text.to_string()).expect("loads");
-    assert!(p.coverage(&CoverageQuery::default()).is_ok());
+fn coverage_and_lints_judge_the_referrer_of_each_step() {
+    let every = json!({"tier": ["self", "universal", "targeted", "specialist"]});
+    let cases: Vec<(Value, Option<Value>, Option<i64>, Vec<(&str, &str)>)> = vec![
+        // Stepped care: only through the targeted group; the health
+        // visitor's direct referral is of no use.
+        (
+            json!({"referred_from": {"at_least": "targeted"}}),
+            None,
+            Some(21),
+            vec![("L0106", "/referrals/0")],
+        ),
+        // The family by itself: no referral to the team is of use.
+        (
+            json!({"referred_from": {"tier": ["self"]}}),
+            None,
+            Some(14),
+            vec![("L0106", "/referrals/0"), ("L0106", "/referrals/2")],
+        ),
+        // Straight from the health visitor, not through the group.
+        (
+            json!({"referred_from": {"at_most": "universal"}}),
+            None,
+            Some(14),
+            vec![("L0106", "/referrals/2")],
+        ),
+        // Every way in excluded: no route, and the lints say why.
+        (
+            json!({"referred_from": {"tier": ["specialist"]}}),
+            None,
+            None,
+            vec![
+                ("L0106", "/referrals/0"),
+                ("L0106", "/referrals/2"),
+                ("L0108", "/services/2"),
+                ("L0111", "/services/2/eligibility"),
+            ],
+        ),
+        // A condition on hv → team that only a targeted referrer meets:
+        // hv is universal, so it never holds; the group's way remains.
+        (
+            json!({"age": {"before": "3 years"}}),
+            Some(json!({"referred_from": {"tier": ["targeted"]}})),
+            Some(14),
+            vec![("L0104", "/referrals/0/when"), ("L0106", "/referrals/0")],
+        ),
+        // Allowing everyone restricts nothing.
+        (
+            json!({"referred_from": every}),
+            None,
+            Some(14),
+            vec![("L0202", "/services/2/eligibility")],
+        ),
+    ];
+    for (rule, when, best, findings) in cases {
+        let text = doc(&rule, when.clone()).to_string();
+        let p = Pathway::from_json(&text).expect("loads");
+        let coverage = p.coverage(&CoverageQuery::default()).expect("judged");
+        assert!(coverage.is_complete());
+        let class = coverage.classes().next().expect("a class");
+        assert_eq!(coverage.best_days(&class, 100), best, "{rule} {when:?}");
+        let routes = p
+            .routes(&family(), &RouteQuery::default().limit(1))
+            .expect("routes");
+        assert_eq!(
+            routes.routes.first().map(|r| r.days_to_goal),
+            best,
+            "{rule} {when:?}"
+        );
+        let got: BTreeSet<(&str, String)> = carepath::lint(&text)
+            .findings
+            .iter()
+            .filter(|d| d.code.starts_with("L01") || ["L0202", "L0209"].contains(&d.code))
+            .map(|d| (d.code, d.location.pointer.clone()))
+            .collect();
+        let want: BTreeSet<(&str, String)> = findings
+            .iter()
+            .map(|(c, p)| (*c, (*p).to_owned()))
+            .collect();
+        assert_eq!(got, want, "{rule} {when:?}");
+    }
 }

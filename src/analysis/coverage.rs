@@ -31,7 +31,24 @@
 //! condition on the day the referrer sees the family, only services that
 //! serve the family's region, ending at the first goal service.
 //!
-//! Complexity: per region O(h · E_r · p · w) for the reachability sets and
+//! **Who refers.** A `referred_from` clause is judged with the referrer of
+//! the step: the entry with `self` (the family comes by itself), every
+//! later service with the tier of the service before it, a referral's
+//! condition with the tier of the service making it. A service's
+//! acceptance is therefore a sheet per *way in* (`self` when it is an
+//! entry, the tier of each service referring to it: at most four, one
+//! shared sheet when its rule does not ask who refers; see `ways`), and
+//! `G_h(n)` above is kept per way in: `G_h(n, v)` = n's acceptance for
+//! referrer v ∧ the cells from which, once accepted at n, a walk of at
+//! most `h` referrals reaches a goal (computed once per level for n and
+//! intersected with each of n's ≤ 4 sheets). A referral i → m reads
+//! `G(m, tier(i))`; an entry starts from `G(i, self)`. A rule that does
+//! not ask who refers costs what it did; one that asks costs at most four
+//! times its sheets.
+//!
+//! Complexity: per region O(h · (E_r + 4 V_r) · p · w) for the
+//! reachability sets (V_r services serving the region; the 4 only for
+//! rules that ask who refers) and
 //! O(P · d · p · w) for the search, where E_r counts the referrals between
 //! services serving the region, P the partial paths examined (bounded by
 //! [`COVERAGE_BUDGET`] in all), d the out-degree, p the pieces of a sheet
@@ -50,7 +67,6 @@ use serde::{Deserialize, Serialize};
 use crate::error::QueryError;
 use crate::model::profile::Profile;
 use crate::model::region::RegionId;
-use crate::model::rules::Cond;
 use crate::pathway::{Pathway, ServiceId};
 use crate::query::prepared::WaitKind;
 use crate::query::route::MAX_HOPS;
@@ -60,6 +76,8 @@ use super::judge::{Judge, names_region};
 use super::query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};
 use super::sheet::Sheet;
 use super::space::{ProfileSpace, SpaceOptions};
+use super::ways::{Acceptance, referrer_of, ways_in};
+use crate::document::Referrer;
 
 /// One class of family: a leaf region and a kind (an index into the
 /// analysis' kinds: a subset of the tested adversities and a class of
@@ -132,9 +150,8 @@ impl Pathway {
     /// [`QueryError`] for an unknown goal service or tag, a goal no service
     /// matches, a hop limit or age range out of range, or a pathway whose
     /// rules tell apart more than [`MAX_KINDS`](crate::MAX_KINDS) kinds of
-    /// family; [`QueryError::NotJudged`] for a pathway where a service's
-    /// eligibility asks who refers (`referred_from`), which the analysis
-    /// does not yet judge exactly (a condition on a referral is judged).
+    /// family. A rule that asks who refers (`referred_from`) is judged
+    /// exactly, with the referrer of each step (see the module docs).
     ///
     /// ```
     /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
@@ -158,13 +175,6 @@ impl Pathway {
                 "ages {}..{} are out of range: give from < before, within 150 years",
                 query.from_age_days, query.before_age_days
             )));
-        }
-        if let Some(s) = self
-            .services
-            .iter()
-            .find(|s| s.rule.as_ref().is_some_and(Cond::names_referrer))
-        {
-            return Err(QueryError::NotJudged(s.id.clone()));
         }
         let space = ProfileSpace::new(
             self,
@@ -194,11 +204,20 @@ impl Pathway {
             }
         }
         let mut spent = 0usize;
-        let shared = Shared::new(&judge, query.waits, space.leaves.first().copied());
+        let ways = ways_in(self);
+        let shared = Shared::new(&judge, query.waits, space.leaves.first().copied(), &ways);
+        let within = Within {
+            judge: &judge,
+            shared: &shared,
+            ways: &ways,
+            goal: &goal,
+            query,
+            range: &range,
+        };
         let regions = space
             .leaves
             .iter()
-            .map(|&r| search(&judge, &shared, r, &goal, query, &range, &mut spent))
+            .map(|&r| search(&within, r, &mut spent))
             .collect();
         Ok(Coverage {
             pathway: self,
@@ -212,24 +231,37 @@ impl Pathway {
 
 /// One service of the region's graph, as the search sees it.
 struct Local<'s> {
-    /// Arrival cells it accepts.
-    accepts: Cow<'s, Sheet>,
+    /// Arrival cells it accepts, per way in.
+    accepts: Cow<'s, Acceptance>,
     wait: i64,
-    /// Referrals out: (target, delay, cells seen on which it is open).
-    out: Vec<(usize, i64, Cow<'s, Sheet>)>,
+    /// Referrals out: (target, delay, cells seen on which it is open, the
+    /// index of the target's acceptance for this service as referrer).
+    out: Vec<(usize, i64, Cow<'s, Sheet>, usize)>,
+}
+
+/// What every region's search reads.
+struct Within<'a, 'p> {
+    judge: &'a Judge<'p>,
+    shared: &'a Shared,
+    /// Per service: its ways in (bits of referrers).
+    ways: &'a [u8],
+    goal: &'a [bool],
+    query: &'a CoverageQuery,
+    range: &'a Days,
 }
 
 /// What every region's search shares: the verdicts of rules that name no
 /// region, judged once.
 struct Shared {
-    /// Per service: where its rule accepts (`None` when it names a region).
-    rules: Vec<Option<Sheet>>,
+    /// Per service: where its rule accepts, per way in (`None` when it
+    /// names a region).
+    rules: Vec<Option<Acceptance>>,
     /// Per referral (graph edge): where its condition opens it.
     opens: Vec<Option<Sheet>>,
 }
 
 impl Shared {
-    fn new(judge: &Judge<'_>, waits: WaitKind, region: Option<RegionId>) -> Self {
+    fn new(judge: &Judge<'_>, waits: WaitKind, region: Option<RegionId>, ways: &[u8]) -> Self {
         let p = judge.pathway;
         let Some(any) = region else {
             return Self {
@@ -243,8 +275,9 @@ impl Shared {
             .enumerate()
             .map(|(i, s)| {
                 let id = ServiceId(u32::try_from(i).ok()?);
+                let ways = ways.get(i).copied().unwrap_or(0);
                 (!s.rule.as_ref().is_some_and(names_region))
-                    .then(|| judge.rule_accepts(id, any, waits))
+                    .then(|| Acceptance::judge(judge, id, any, waits, ways))
             })
             .collect();
         let opens = p
@@ -271,15 +304,15 @@ struct Open {
 }
 
 /// The search for one leaf region; see the module docs.
-fn search(
-    judge: &Judge<'_>,
-    shared: &Shared,
-    region: RegionId,
-    goal: &[bool],
-    query: &CoverageQuery,
-    range: &Days,
-    spent: &mut usize,
-) -> RegionCoverage {
+fn search(within: &Within<'_, '_>, region: RegionId, spent: &mut usize) -> RegionCoverage {
+    let Within {
+        judge,
+        shared,
+        ways,
+        goal,
+        query,
+        range,
+    } = *within;
     let p = judge.pathway;
     let words = judge.space.words;
     let everyone = Sheet::on(range, &judge.everyone);
@@ -297,8 +330,14 @@ fn search(
             continue;
         }
         let accepts = match shared.rules.get(i) {
-            Some(Some(sheet)) => Cow::Borrowed(sheet),
-            _ => Cow::Owned(judge.rule_accepts(ServiceId(id), region, query.waits)),
+            Some(Some(sheets)) => Cow::Borrowed(sheets),
+            _ => Cow::Owned(Acceptance::judge(
+                judge,
+                ServiceId(id),
+                region,
+                query.waits,
+                ways.get(i).copied().unwrap_or(0),
+            )),
         };
         if accepts.is_empty() {
             continue;
@@ -318,9 +357,21 @@ fn search(
             continue;
         }
         let mut out = Vec::new();
+        let by = referrer_of(p, i).unwrap_or(Referrer::Universal);
         for e in p.graph.edges(NodeIndex::new(i)) {
             let m = e.target().index();
-            if local.get(m).is_none_or(Option::is_none) || m == i {
+            if m == i {
+                continue;
+            }
+            // The target's acceptance with this service as referrer.
+            let Some((v, accepted)) = local
+                .get(m)
+                .and_then(Option::as_ref)
+                .and_then(|lm| lm.accepts.index(by).map(|v| (v, lm.accepts.sheets.get(v))))
+            else {
+                continue;
+            };
+            if accepted.is_none_or(Sheet::is_empty) {
                 continue;
             }
             let open = match shared.opens.get(e.id().index()) {
@@ -328,28 +379,30 @@ fn search(
                 _ => Cow::Owned(judge.referral_open(e.id(), region)),
             };
             if !open.is_empty() {
-                out.push((m, i64::from(p.delay(e.id())), open));
+                out.push((m, i64::from(p.delay(e.id())), open, v));
             }
         }
         if let Some(Some(l)) = local.get_mut(i) {
             l.out = out;
         }
     }
-    // Backward reachability over walks: reach[h][n]. A level shares the
-    // previous level's sheet for every service none of whose successors
-    // changed.
+    // Backward reachability over walks: reach[h][n][v], the cells of
+    // arrival at n on which n accepts a family brought by a referrer of
+    // its acceptance sheet v and some walk of at most h more referrals
+    // reaches a goal. A level shares the previous level's sheets for every
+    // service none of whose successors changed.
     let hops = query.max_hops;
     let served: Vec<usize> = (0..n)
         .filter(|&i| local.get(i).is_some_and(Option::is_some))
         .collect();
-    let none = Rc::new(Sheet::empty(words));
-    let mut reach: Vec<Vec<Rc<Sheet>>> = Vec::with_capacity(hops + 1);
-    let mut first: Vec<Rc<Sheet>> = vec![Rc::clone(&none); n];
+    let none: Rc<Vec<Sheet>> = Rc::new(Vec::new());
+    let mut reach: Vec<Vec<Rc<Vec<Sheet>>>> = Vec::with_capacity(hops + 1);
+    let mut first: Vec<Rc<Vec<Sheet>>> = vec![Rc::clone(&none); n];
     let mut changed = vec![false; n];
     for &i in &served {
         if let (Some(Some(l)), Some(slot)) = (local.get(i), first.get_mut(i)) {
             if is_goal(i) {
-                *slot = Rc::new(l.accepts.clone().into_owned());
+                *slot = Rc::new(l.accepts.sheets.clone());
                 if let Some(c) = changed.get_mut(i) {
                     *c = true;
                 }
@@ -365,21 +418,28 @@ fn search(
             let Some(Some(l)) = local.get(i) else {
                 continue;
             };
-            if is_goal(i) || !l.out.iter().any(|(m, _, _)| changed.get(*m) == Some(&true)) {
+            if is_goal(i) || !l.out.iter().any(|(m, ..)| changed.get(*m) == Some(&true)) {
                 continue;
             }
             let mut onward = Sheet::empty(words);
-            for (m, delay, open) in &l.out {
-                let Some(g) = prev.get(*m) else { continue };
+            for (m, delay, open, v) in &l.out {
+                let Some(g) = prev.get(*m).and_then(|g| g.get(*v)) else {
+                    continue;
+                };
                 if g.is_empty() {
                     continue;
                 }
                 onward = onward.or(&open.and_shifted(g, -delay));
             }
-            let sheet = l.accepts.and_shifted(&onward, -l.wait);
+            let sheets: Vec<Sheet> = l
+                .accepts
+                .sheets
+                .iter()
+                .map(|a| a.and_shifted(&onward, -l.wait))
+                .collect();
             if let (Some(slot), Some(c)) = (next.get_mut(i), now_changed.get_mut(i)) {
-                if **slot != sheet {
-                    *slot = Rc::new(sheet);
+                if **slot != sheets {
+                    *slot = Rc::new(sheets);
                     *c = true;
                 }
             }
@@ -387,7 +447,7 @@ fn search(
         reach.push(next);
         changed = now_changed;
     }
-    let can = |h: usize, m: usize| reach.get(h).and_then(|r| r.get(m)).map(|x| &**x);
+    let can = |h: usize, m: usize, v: usize| reach.get(h)?.get(m)?.get(v);
     // Lower bounds on days from being seen at a service to being seen by a goal.
     let bound = lower_bounds(&local, goal);
     let mut covered = Sheet::empty(words);
@@ -400,7 +460,14 @@ fn search(
         if !p.services.get(i).is_some_and(|s| s.entry) {
             continue;
         }
-        let Some(g) = can(hops, i) else { continue };
+        // The first step: the family comes by itself.
+        let Some(g) = l
+            .accepts
+            .index(Referrer::SelfReferral)
+            .and_then(|v| can(hops, i, v))
+        else {
+            continue;
+        };
         let cells = everyone.and(g);
         let Some(&b) = bound.get(i) else { continue };
         if cells.is_empty() || b == i64::MAX {
@@ -449,12 +516,12 @@ fn search(
         let Some(Some(l)) = local.get(last) else {
             continue;
         };
-        for (m, delay, referral) in &l.out {
+        for (m, delay, referral, v) in &l.out {
             if open.path.iter().any(|&x| x as usize == *m) {
                 continue;
             }
             let (Some(g), Some(Some(lm)), Some(&b)) =
-                (can(hops - used - 1, *m), local.get(*m), bound.get(*m))
+                (can(hops - used - 1, *m, *v), local.get(*m), bound.get(*m))
             else {
                 continue;
             };
@@ -506,7 +573,7 @@ fn lower_bounds(local: &[Option<Local<'_>>], goal: &[bool]) -> Vec<i64> {
     let mut incoming: Vec<Vec<(usize, i64)>> = vec![Vec::new(); n];
     for (i, l) in local.iter().enumerate() {
         let Some(l) = l else { continue };
-        for (m, delay, _) in &l.out {
+        for (m, delay, ..) in &l.out {
             let wait = local.get(*m).and_then(Option::as_ref).map_or(0, |x| x.wait);
             if let Some(v) = incoming.get_mut(*m) {
                 v.push((i, delay.saturating_add(wait)));

@@ -13,7 +13,10 @@
 //! Age clauses become day intervals: on the arrival axis, a clause judged
 //! when seen holds on `[from − wait, before − wait)`. Adversity, fact and
 //! region clauses do not depend on the day: they are sets of kinds (of the
-//! region), computed once per distinct clause.
+//! region), computed once per distinct clause. A `referred_from` clause
+//! depends on neither: given who refers on the step the rule is judged
+//! for (the caller says; `ways` judges a service once per way in), it is
+//! yes or no for every cell.
 //!
 //! Complexity: building is O(distinct clauses × kinds); judging a rule is
 //! O(size of the rule × (pieces + age clauses) × words).
@@ -185,14 +188,11 @@ impl<'p> Judge<'p> {
     /// Where `rule` is yes and no for families of `region`, on the axis of
     /// the day the service receives the referral, for a service that sees
     /// them `wait` days later (clauses judged when seen are shifted; for a
-    /// referral condition, judged on the day seen, pass 0).
-    /// Who refers is not known: a `referred_from` clause is unknown.
-    pub(crate) fn rule(&self, rule: &Cond, region: RegionId, wait: i64) -> Verdicts {
-        self.rule_by(rule, region, wait, None)
-    }
-
-    /// As [`Judge::rule`], for a step on which `by` refers (`None`: not
-    /// known, so a `referred_from` clause is unknown for every family).
+    /// referral condition, judged on the day seen, pass 0), on a step on
+    /// which `by` refers. A `referred_from` clause is yes or no for every
+    /// family by `by`; with `by` not known (`None`) it is unknown, except
+    /// a clause allowing everyone. The analyses always pass the referrer of
+    /// the step (see `ways`); `None` only judges a rule that does not ask.
     pub(crate) fn rule_by(
         &self,
         rule: &Cond,

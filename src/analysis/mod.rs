@@ -50,6 +50,7 @@ mod matrix;
 mod query;
 pub(crate) mod sheet;
 pub(crate) mod space;
+pub(crate) mod ways;
 
 pub use boxes::{FactRange, FamilyBox};
 pub use coverage::{Class, Coverage};

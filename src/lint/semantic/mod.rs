@@ -48,31 +48,6 @@ pub(super) fn lint_semantic(p: &Pathway, options: &LintOptions, out: &mut Vec<Ra
             return;
         }
     };
-    // Who refers changes from one step of a route to the next: the plane
-    // judges each rule once, with who refers unknown, which is exact only
-    // when no rule asks who refers.
-    let asks = |r: &Option<crate::model::rules::Cond>| {
-        r.as_ref()
-            .is_some_and(crate::model::rules::Cond::names_referrer)
-    };
-    let named = p
-        .services
-        .iter()
-        .find(|s| asks(&s.rule))
-        .map(|s| s.id.clone())
-        .or_else(|| {
-            p.referrals
-                .iter()
-                .find(|r| asks(&r.when))
-                .and_then(|r| p.svc(r.from))
-                .map(|s| s.id.clone())
-        });
-    if let Some(what) = named {
-        out.push(skipped(&format!(
-            "a rule of (or a referral from) `{what}` asks who refers (`referred_from`), which these checks do not judge yet"
-        )));
-        return;
-    }
     let mut work = plane::Work::new(options.semantic_budget);
     let stopped = |work: &plane::Work, stage: &str| {
         skipped(&format!(

@@ -4,6 +4,15 @@
 //! class when its rule names no region, else once per class that needs
 //! it); and every loop over the pathway draws on one work budget.
 //!
+//! **Who refers.** A rule that asks who refers (`referred_from`) is judged
+//! with the referrer of the step it is used on, never with the referrer
+//! unknown: a service's acceptance once per *way in* (`self` when it is an
+//! entry, the tier of each service with a referral to it: at most four),
+//! shared by every way in when its rule does not ask; a referral's
+//! condition with the tier of the service making it. The union over its
+//! ways in is what a service accepts from anyone who can bring a family
+//! (the age cliff's source).
+//!
 //! Two leaves of one class get the same verdict from every rule (the only
 //! clause that looks at the region is `region`, and the class fixes each
 //! such clause's answer) and are served by the same services, so every
@@ -21,9 +30,11 @@ use crate::analysis::days::Days;
 use crate::analysis::judge::{Judge, names_region};
 use crate::analysis::sheet::{Sheet, set};
 use crate::analysis::space::ProfileSpace;
+use crate::analysis::ways::{referrer_of, ways_in};
+use crate::document::Referrer;
 use crate::model::region::RegionId;
 use crate::model::rules::Cond;
-use crate::pathway::{Pathway, ServiceId};
+use crate::pathway::Pathway;
 use crate::query::prepared::WaitKind;
 
 /// The first day a family exists: the start of pregnancy.
@@ -107,6 +118,40 @@ enum Judged {
     ByClass(Vec<Option<Sheet>>),
 }
 
+/// A service's acceptance at one wait kind, per way in.
+#[derive(Debug, Clone)]
+struct Accept {
+    /// Per referrer (in [`Referrer::ALL`] order): its verdict in `judged`.
+    by: [Option<usize>; 4],
+    /// The distinct verdicts, then their union (the last).
+    judged: Vec<Judged>,
+}
+
+/// The union of two verdicts, class by class.
+fn union(a: &Judged, b: &Judged) -> Judged {
+    match (a, b) {
+        (Judged::Everyone, _) | (_, Judged::Everyone) => Judged::Everyone,
+        (Judged::Same(x), Judged::Same(y)) => Judged::Same(x.or(y)),
+        (Judged::ByClass(x), Judged::Same(y)) | (Judged::Same(y), Judged::ByClass(x)) => {
+            Judged::ByClass(
+                x.iter()
+                    .map(|c| Some(c.as_ref().map_or_else(|| y.clone(), |c| c.or(y))))
+                    .collect(),
+            )
+        }
+        (Judged::ByClass(x), Judged::ByClass(y)) => Judged::ByClass(
+            x.iter()
+                .zip(y)
+                .map(|(c, d)| match (c, d) {
+                    (Some(c), Some(d)) => Some(c.or(d)),
+                    (Some(c), None) | (None, Some(c)) => Some(c.clone()),
+                    (None, None) => None,
+                })
+                .collect(),
+        ),
+    }
+}
+
 /// The classes and the judged rules; see the module docs.
 #[derive(Debug)]
 pub(super) struct Plane<'p> {
@@ -118,8 +163,9 @@ pub(super) struct Plane<'p> {
     /// Every kind on every day.
     everyone: Sheet,
     pub(super) classes: Vec<Class>,
-    /// Per service and wait kind: where its rule is yes, among the living.
-    accept: Vec<[Judged; 2]>,
+    /// Per service and wait kind: where its rule is yes, among the living,
+    /// per way in.
+    accept: Vec<[Accept; 2]>,
     /// Per graph edge: where the referral's condition is yes.
     open: Vec<Judged>,
 }
@@ -233,13 +279,23 @@ impl<'p> Plane<'p> {
             accept: Vec::with_capacity(pathway.services.len()),
             open: Vec::with_capacity(pathway.graph.edge_count()),
         };
+        let ways = ways_in(pathway);
         for (i, s) in pathway.services.iter().enumerate() {
-            let mut pair = [Judged::Everyone, Judged::Everyone];
+            let everyone = || Accept {
+                by: [Some(0); 4],
+                judged: vec![Judged::Everyone],
+            };
+            let mut pair = [everyone(), everyone()];
             if let Some(rule) = &s.rule {
+                // A service no one can bring a family to: judged for
+                // every referrer (what it would accept from anyone).
+                let ways = match ways.get(i).copied().unwrap_or(0) {
+                    0 => Referrer::EVERYONE,
+                    w => w,
+                };
                 for (slot, waits) in pair.iter_mut().zip(WAITS) {
                     let wait = i64::from(wait_of(s, waits));
-                    let id = ServiceId(u32::try_from(i).unwrap_or(u32::MAX));
-                    *slot = plane.judged(rule, wait, |c| c.serves(id.index()), work)?;
+                    *slot = plane.accept_of(rule, i, wait, ways, work)?;
                 }
             }
             plane.accept.push(pair);
@@ -247,13 +303,56 @@ impl<'p> Plane<'p> {
         for e in pathway.graph.edge_indices() {
             let when = pathway.referral_of(e).and_then(|r| r.when.as_ref());
             let from = pathway.referral_of(e).map(|r| r.from.index());
+            let by = from.and_then(|f| referrer_of(pathway, f));
             let judged = match when {
                 None => Judged::Everyone,
-                Some(rule) => plane.judged(rule, 0, |c| from.is_some_and(|f| c.serves(f)), work)?,
+                Some(rule) => {
+                    plane.judged(rule, 0, by, |c| from.is_some_and(|f| c.serves(f)), work)?
+                }
             };
             plane.open.push(judged);
         }
         Ok(plane)
+    }
+
+    /// Service `s`'s `rule` at `wait`, judged once when it does not ask
+    /// who refers, else once per referrer in `ways`; then the union.
+    fn accept_of(
+        &self,
+        rule: &Cond,
+        s: usize,
+        wait: i64,
+        ways: u8,
+        work: &mut Work,
+    ) -> Result<Accept, Stopped> {
+        let needed = |c: &Class| c.serves(s);
+        if !rule.names_referrer() {
+            return Ok(Accept {
+                by: [Some(0); 4],
+                judged: vec![self.judged(rule, wait, None, needed, work)?],
+            });
+        }
+        let mut by = [None; 4];
+        let mut judged: Vec<Judged> = Vec::new();
+        for (slot, r) in by.iter_mut().zip(Referrer::ALL) {
+            if ways & r.bit() == 0 {
+                continue;
+            }
+            *slot = Some(judged.len());
+            judged.push(self.judged(rule, wait, Some(r), needed, work)?);
+        }
+        // The union: one operation per class served, per verdict.
+        let mut all: Option<Judged> = None;
+        for j in &judged {
+            for (c, class) in self.classes.iter().enumerate() {
+                if let Some(sheet) = self.pick(j, c).filter(|_| class.serves(s)) {
+                    work.op(sheet, sheet)?;
+                }
+            }
+            all = Some(all.map_or_else(|| j.clone(), |a| union(&a, j)));
+        }
+        judged.push(all.unwrap_or_else(|| Judged::Same(Sheet::empty(self.space.words))));
+        Ok(Accept { by, judged })
     }
 
     /// `rule`'s yes cells (among the living, for acceptance) judged once,
@@ -262,6 +361,7 @@ impl<'p> Plane<'p> {
         &self,
         rule: &Cond,
         wait: i64,
+        by: Option<Referrer>,
         needed: impl Fn(&Class) -> bool,
         work: &mut Work,
     ) -> Result<Judged, Stopped> {
@@ -271,7 +371,11 @@ impl<'p> Plane<'p> {
                 return Ok(Judged::Same(Sheet::empty(self.space.words)));
             };
             work.charge(cost)?;
-            let yes = self.judge.rule(rule, first.leaf, wait).yes.and(&self.alive);
+            let yes = self
+                .judge
+                .rule_by(rule, first.leaf, wait, by)
+                .yes
+                .and(&self.alive);
             return Ok(Judged::Same(yes));
         }
         let mut per = Vec::with_capacity(self.classes.len());
@@ -279,7 +383,10 @@ impl<'p> Plane<'p> {
             if needed(class) {
                 work.charge(cost)?;
                 per.push(Some(
-                    self.judge.rule(rule, class.leaf, wait).yes.and(&self.alive),
+                    self.judge
+                        .rule_by(rule, class.leaf, wait, by)
+                        .yes
+                        .and(&self.alive),
                 ));
             } else {
                 per.push(None);
@@ -296,20 +403,51 @@ impl<'p> Plane<'p> {
         }
     }
 
-    /// The (arrival day, kind) cells, from the first day on, on which
-    /// service `s` accepts a family of class `class`; `None` when it does
-    /// not serve the class.
-    pub(super) fn accepts(&self, s: usize, class: usize, waits: WaitKind) -> Option<&Sheet> {
+    /// Service `s`'s acceptance at `waits`, where it serves class `class`.
+    fn accept(&self, s: usize, class: usize, waits: WaitKind) -> Option<&Accept> {
         if !self.classes.get(class)?.serves(s) {
             return None;
         }
-        let pair = self.accept.get(s)?;
-        let [typical, pessimistic] = pair;
-        let judged = match waits {
+        let [typical, pessimistic] = self.accept.get(s)?;
+        Some(match waits {
             WaitKind::Typical => typical,
             WaitKind::Pessimistic => pessimistic,
-        };
-        self.pick(judged, class)
+        })
+    }
+
+    /// The (arrival day, kind) cells, from the first day on, on which
+    /// service `s` accepts a family of class `class` brought by `by` (the
+    /// family itself at an entry, else the referring service's tier);
+    /// `None` when it does not serve the class or `by` is no way in to it.
+    pub(super) fn accepts_by(
+        &self,
+        s: usize,
+        class: usize,
+        waits: WaitKind,
+        by: Referrer,
+    ) -> Option<&Sheet> {
+        let accept = self.accept(s, class, waits)?;
+        let i = accept.by.get(by as usize).copied().flatten()?;
+        self.pick(accept.judged.get(i)?, class)
+    }
+
+    /// As [`Plane::accepts_by`], from anyone who can bring a family to it
+    /// (every referrer, for a service no one can).
+    pub(super) fn accepts_any(&self, s: usize, class: usize, waits: WaitKind) -> Option<&Sheet> {
+        let accept = self.accept(s, class, waits)?;
+        self.pick(accept.judged.last()?, class)
+    }
+
+    /// Every sheet of service `s`'s acceptance in class `class`.
+    pub(super) fn acceptances(
+        &self,
+        s: usize,
+        class: usize,
+        waits: WaitKind,
+    ) -> impl Iterator<Item = &Sheet> {
+        self.accept(s, class, waits)
+            .into_iter()
+            .flat_map(move |a| a.judged.iter().filter_map(move |j| self.pick(j, class)))
     }
 
     /// Whether `sheet` is the plane's "every kind on every day" (the

@@ -4,7 +4,12 @@
 //!
 //! For one class and wait kind, the cells (arrival day, kind) in which a
 //! family can be at a service, over *walks* from an entry (each step
-//! accepted on arrival, each referral open on the day seen). Every route is
+//! accepted on arrival — at the entry as a family coming by itself
+//! (`self`), at every later step as referred by the tier of the service
+//! before — each referral open on the day seen). Who referred matters only
+//! for the acceptance on arrival, so the state stays (service, arrival
+//! day, kind): each arrival is checked against the target's acceptance
+//! for its referrer before it is added. Every route is
 //! a walk, so a service with no such cell is reached by no route, and a
 //! referral no walk passes along is used by no route: both claims are
 //! exact. The fixpoint is semi-naive: a service passes on only the cells
@@ -31,6 +36,8 @@ use petgraph::visit::EdgeRef;
 use super::super::finding::Raw;
 use super::plane::{Plane, Stopped, WAITS, Work, wait_of};
 use crate::analysis::sheet::Sheet;
+use crate::analysis::ways::referrer_of;
+use crate::document::Referrer;
 use crate::query::prepared::WaitKind;
 
 /// What the walks found, over every class and wait kind.
@@ -74,8 +81,10 @@ fn horizon(plane: &Plane<'_>, c: usize, waits: WaitKind) -> i64 {
     let p = plane.pathway;
     let mut h = plane.alive.last_change().unwrap_or(super::plane::FIRST_DAY);
     for &s in plane.classes.get(c).map_or(&[][..], |cl| &cl.served) {
-        if let Some(a) = plane.accepts(s, c, waits).and_then(Sheet::last_change) {
-            h = h.max(a);
+        for a in plane.acceptances(s, c, waits) {
+            if let Some(a) = a.last_change() {
+                h = h.max(a);
+            }
         }
         for edge in p.graph.edges(NodeIndex::new(s)) {
             if let Some(o) = plane.open(edge.id(), c).and_then(Sheet::last_change) {
@@ -108,7 +117,10 @@ fn walk(
     let mut queue: VecDeque<usize> = VecDeque::new();
     for e in &p.entry_services {
         let s = e.index();
-        let (Some(&k), Some(acc)) = (local.get(s), plane.accepts(s, c, waits)) else {
+        let (Some(&k), Some(acc)) = (
+            local.get(s),
+            plane.accepts_by(s, c, waits, Referrer::SelfReferral),
+        ) else {
             continue;
         };
         if acc.is_empty() {
@@ -137,9 +149,13 @@ fn walk(
             .services
             .get(s)
             .map_or(0, |x| i64::from(wait_of(x, waits)));
+        let Some(by) = referrer_of(p, s) else {
+            continue;
+        };
         for edge in p.graph.edges(NodeIndex::new(s)) {
             let t = edge.target().index();
-            let (Some(&kt), Some(target)) = (local.get(t), plane.accepts(t, c, waits)) else {
+            let (Some(&kt), Some(target)) = (local.get(t), plane.accepts_by(t, c, waits, by))
+            else {
                 continue;
             };
             let Some(condition) = plane.open(edge.id(), c) else {

@@ -1,9 +1,11 @@
 //! Referrals no family can use, and their special case, the age cliff.
 //!
 //! - **Age cliff** (L0107): a referral whose families — all those the
-//!   source accepts and the condition lets through — each arrive at an age
-//!   the target does not accept, while the target does accept their kind at
-//!   some other age.
+//!   source accepts (from anyone who can bring a family to it: itself as
+//!   an entry, the tier of each service referring to it; from anyone when
+//!   no one can) and the condition lets through — each arrive at an age
+//!   the target, judged with the source as referrer, does not accept,
+//!   while the target does accept their kind at some other age.
 //! - **Unusable referral** (L0106): no age cliff, the source is reached,
 //!   and no walk passes along the referral (from [`super::reach`]).
 //!
@@ -23,6 +25,7 @@ use super::reach::Reach;
 use crate::age::describe;
 use crate::analysis::days::{Days, NEG_INF, POS_INF};
 use crate::analysis::sheet::Sheet;
+use crate::analysis::ways::referrer_of;
 
 /// `age-cliff` and `unusable-referral` on every referral.
 pub(super) fn referrals(
@@ -117,11 +120,12 @@ fn age_cliff(
             continue;
         }
         for (w, waits) in WAITS.into_iter().enumerate() {
-            let (Some(source), Some(condition)) = (plane.accepts(s, c, waits), plane.open(edge, c))
+            let (Some(source), Some(condition)) =
+                (plane.accepts_any(s, c, waits), plane.open(edge, c))
             else {
                 continue;
             };
-            let target = plane.accepts(t, c, waits);
+            let target = referrer_of(p, s).and_then(|by| plane.accepts_by(t, c, waits, by));
             let key = (
                 w,
                 address(Some(source)),

@@ -3,7 +3,14 @@
 //!
 //! - **Never / always**: the rule's *yes* cells among living families are
 //!   empty / every cell, in every class of leaf regions (one class when
-//!   the rule names no region) and at each wait of its service. A rule
+//!   the rule names no region) and at each wait of its service. A
+//!   service's rule that asks who refers (`referred_from`) is judged for
+//!   each referrer (the family itself, and a service of each tier): it
+//!   never holds when it holds for no family whoever refers, always when it
+//!   holds for every family whoever refers (who can actually refer is the
+//!   reach's question: `referrer-excluded`, `unreachable-service`). A
+//!   referral's condition is judged with its one referrer, the service
+//!   making it. A rule
 //!   that never holds with facts known never holds with a fact missing
 //!   either (Kleene logic is monotone), so the first claim is exact for
 //!   every family; the second says "every family that gives its facts".
@@ -23,15 +30,20 @@ use super::super::finding::Raw;
 use super::plane::{Plane, Stopped, Work, judge_cost};
 use crate::analysis::judge::names_region;
 use crate::analysis::sheet::Sheet;
+use crate::document::Referrer;
 use crate::model::rules::{Cond, SetTest};
 
+/// Where a rule is judged: at a wait (a referral condition: 0), with a
+/// referrer (`None`: a rule that does not ask who refers).
+type Slot = (i64, Option<Referrer>);
+
 /// A rule and where it is judged: its pointer, the service it belongs to,
-/// and the waits it is judged at (a referral condition: 0).
+/// and the slots (wait, referrer) it is judged at.
 struct Subject<'p> {
     rule: &'p Cond,
     pointer: String,
     service: String,
-    waits: Vec<i64>,
+    waits: Vec<Slot>,
 }
 
 /// A clause of a rule read as a conjunction, maybe negated, at a pointer.
@@ -48,11 +60,20 @@ pub(super) fn rules(plane: &Plane<'_>, work: &mut Work, out: &mut Vec<Raw>) -> R
     let mut subjects: Vec<Subject<'_>> = Vec::new();
     for s in &p.services {
         if let Some(rule) = &s.rule {
+            let referrers: Vec<Option<Referrer>> = if rule.names_referrer() {
+                Referrer::ALL.into_iter().map(Some).collect()
+            } else {
+                vec![None]
+            };
+            let waits = [i64::from(s.wait_typical), i64::from(s.wait_pessimistic)]
+                .into_iter()
+                .flat_map(|w| referrers.iter().map(move |&r| (w, r)))
+                .collect();
             subjects.push(Subject {
                 rule,
                 pointer: format!("/services/{}/eligibility", s.doc_index),
                 service: s.id.clone(),
-                waits: vec![i64::from(s.wait_typical), i64::from(s.wait_pessimistic)],
+                waits,
             });
         }
     }
@@ -62,7 +83,7 @@ pub(super) fn rules(plane: &Plane<'_>, work: &mut Work, out: &mut Vec<Raw>) -> R
                 rule,
                 pointer: format!("/referrals/{}/when", r.doc_index),
                 service: from.id.clone(),
-                waits: vec![0],
+                waits: vec![(0, Some(Referrer::of(from.tier)))],
             });
         }
     }
@@ -146,7 +167,7 @@ fn never(subject: &Subject<'_>, cores: &[Vec<Literal<'_>>]) -> Raw {
 fn yes_cells(
     plane: &Plane<'_>,
     literal: &Literal<'_>,
-    waits: &[i64],
+    waits: &[Slot],
     work: &mut Work,
 ) -> Result<Vec<Sheet>, Stopped> {
     let classes = if names_region(literal.cond) {
@@ -157,9 +178,9 @@ fn yes_cells(
     let cost = judge_cost(literal.cond, plane.space.words);
     let mut out = Vec::new();
     for class in classes {
-        for &w in waits {
+        for &(w, by) in waits {
             work.charge(cost)?;
-            let v = plane.judge.rule(literal.cond, class.leaf, w);
+            let v = plane.judge.rule_by(literal.cond, class.leaf, w, by);
             let yes = if literal.negated { v.no } else { v.yes };
             out.push(yes.and(&plane.alive));
         }
@@ -233,7 +254,7 @@ fn branches<'c>(literal: &Literal<'c>) -> Option<Vec<Literal<'c>>> {
 fn explain<'c>(
     plane: &Plane<'_>,
     literal: Literal<'c>,
-    waits: &[i64],
+    waits: &[Slot],
     work: &mut Work,
 ) -> Result<Vec<Vec<Literal<'c>>>, Stopped> {
     let mut literals = Vec::new();
@@ -243,9 +264,9 @@ fn explain<'c>(
     for l in &literals {
         let mut v = Vec::new();
         for class in &plane.classes {
-            for &w in waits {
+            for &(w, by) in waits {
                 work.charge(judge_cost(l.cond, plane.space.words))?;
-                let verdict = plane.judge.rule(l.cond, class.leaf, w);
+                let verdict = plane.judge.rule_by(l.cond, class.leaf, w, by);
                 v.push(if l.negated { verdict.no } else { verdict.yes });
             }
         }

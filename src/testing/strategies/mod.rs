@@ -27,5 +27,5 @@ mod pathways;
 pub use families::{FAMILY_AGES, families, families_aged};
 pub use pathways::{
     ADVERSITIES, AdversityTest, GeneratedClause, GeneratedPathway, GeneratedReferral,
-    GeneratedService, REGION_PARENTS, REGIONS, SEVERITY, pathways,
+    GeneratedService, REFERRERS, REGION_PARENTS, REGIONS, SEVERITY, TIERS, pathways,
 };

@@ -49,6 +49,23 @@ pub const REGION_PARENTS: [Option<usize>; 6] = [None, Some(0), Some(0), Some(1),
 /// ```
 pub const SEVERITY: [&str; 3] = ["mild", "moderate", "severe"];
 
+/// The tiers a generated service may have, in order: a service's `tier`
+/// indexes this list.
+///
+/// ```
+/// assert_eq!(carepath::testing::strategies::TIERS[2], "specialist");
+/// ```
+pub const TIERS: [&str; 3] = ["universal", "targeted", "specialist"];
+
+/// Who may refer, as a `referred_from` clause names them: index 0 is the
+/// family itself (`self`), index `1 + t` a service of tier [`TIERS`]`[t]`.
+///
+/// ```
+/// use carepath::testing::strategies::REFERRERS;
+/// assert_eq!(REFERRERS, ["self", "universal", "targeted", "specialist"]);
+/// ```
+pub const REFERRERS: [&str; 4] = ["self", "universal", "targeted", "specialist"];
+
 /// How a clause tests the family's adversities.
 ///
 /// ```
@@ -132,6 +149,15 @@ pub enum GeneratedClause {
     },
     /// The family lives in this region (or inside it), by index into [`REGIONS`].
     Region(usize),
+    /// Who refers (`referred_from`): every part given must hold.
+    ReferredFrom {
+        /// The referrers listed, by index into [`REFERRERS`] (`self` is 0).
+        tiers: Option<Vec<usize>>,
+        /// The lowest tier, by index into [`TIERS`] (excludes `self`).
+        at_least: Option<usize>,
+        /// The highest tier, by index into [`TIERS`] (excludes `self`).
+        at_most: Option<usize>,
+    },
 }
 
 /// A generated service. Its id is [`GeneratedPathway::service_id`] of its index.
@@ -148,6 +174,8 @@ pub enum GeneratedClause {
 pub struct GeneratedService {
     /// The region it serves, by index into [`REGIONS`].
     pub region: usize,
+    /// Its tier, by index into [`TIERS`] (who it is as a referrer).
+    pub tier: usize,
     /// Whether families may start here.
     pub entry: bool,
     /// Whether it carries the goal tag `g` (with no goal service, every
@@ -290,12 +318,43 @@ fn clause() -> impl Strategy<Value = GeneratedClause> {
         1 => (any::<bool>(), 0..SEVERITY.len())
             .prop_map(|(at_most, value)| GeneratedClause::SeverityOrder { at_most, value }),
         1 => (0..REGIONS.len()).prop_map(GeneratedClause::Region),
+        2 => referred_from(),
+    ]
+}
+
+/// A `referred_from` clause: a list (with or without `self`), a bound,
+/// or both bounds (never parts that exclude each other).
+fn referred_from() -> impl Strategy<Value = GeneratedClause> {
+    prop_oneof![
+        3 => prop::collection::btree_set(0..REFERRERS.len(), 1..4).prop_map(|set| {
+            GeneratedClause::ReferredFrom {
+                tiers: Some(set.into_iter().collect()),
+                at_least: None,
+                at_most: None,
+            }
+        }),
+        1 => (0..TIERS.len()).prop_map(|t| GeneratedClause::ReferredFrom {
+            tiers: None,
+            at_least: Some(t),
+            at_most: None,
+        }),
+        1 => (0..TIERS.len()).prop_map(|t| GeneratedClause::ReferredFrom {
+            tiers: None,
+            at_least: None,
+            at_most: Some(t),
+        }),
+        1 => (0..TIERS.len(), 0..TIERS.len()).prop_map(|(a, b)| GeneratedClause::ReferredFrom {
+            tiers: None,
+            at_least: Some(a.min(b)),
+            at_most: Some(a.max(b)),
+        }),
     ]
 }
 
 fn service() -> impl Strategy<Value = GeneratedService> {
     (
         0..REGIONS.len(),
+        0..TIERS.len(),
         prop::bool::weighted(0.4),
         prop::bool::weighted(0.3),
         prop::collection::vec(clause(), 0..3),
@@ -304,8 +363,9 @@ fn service() -> impl Strategy<Value = GeneratedService> {
         0..10i32,
     )
         .prop_map(
-            |(region, entry, goal, rule, any, wait, extra)| GeneratedService {
+            |(region, tier, entry, goal, rule, any, wait, extra)| GeneratedService {
                 region,
+                tier,
                 entry,
                 goal,
                 rule,
@@ -392,6 +452,24 @@ impl GeneratedClause {
                 json!({"fact": {"id": "severity", key: v}})
             }
             Self::Region(r) => json!({"region": [region_id(*r)]}),
+            Self::ReferredFrom {
+                tiers,
+                at_least,
+                at_most,
+            } => {
+                let mut parts = Map::new();
+                if let Some(list) = tiers {
+                    parts.insert("tier".into(), json!(names(list, &REFERRERS)));
+                }
+                let tier = |t: &usize| json!(TIERS.get(*t).copied().unwrap_or("universal"));
+                if let Some(t) = at_least {
+                    parts.insert("at_least".into(), tier(t));
+                }
+                if let Some(t) = at_most {
+                    parts.insert("at_most".into(), tier(t));
+                }
+                json!({ "referred_from": parts })
+            }
         }
     }
 }
@@ -437,7 +515,8 @@ impl GeneratedPathway {
                 let parts: Vec<Value> = s.rule.iter().map(GeneratedClause::to_value).collect();
                 let key = if s.any { "any" } else { "all" };
                 json!({
-                    "id": self.service_id(i), "name": "S", "tier": "targeted",
+                    "id": self.service_id(i), "name": "S",
+                    "tier": TIERS.get(s.tier).copied().unwrap_or("targeted"),
                     "tags": if s.goal { vec!["g"] } else { vec![] },
                     "regions": [region_id(s.region)], "entry": s.entry,
                     "eligibility": { key: parts },
