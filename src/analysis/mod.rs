@@ -15,6 +15,11 @@
 //!   (arrival day, kind) on which it accepts a family, for each referral
 //!   the cells (day the referrer sees the family, kind) on which it may be
 //!   made; per class, as a [`Days`] set.
+//! - `ways` says who can bring a family to each service (`self` at an
+//!   entry, the tier of each service referring to it) and judges a
+//!   service's acceptance once per such way in when its rule asks who
+//!   refers (`referred_from`): every analysis judges that clause with the
+//!   referrer of the step, as `routes` does, never with it unknown.
 //!
 //! Everything that claims something of every family (coverage here, the
 //! lints) is built on these, so there is one reasoning about rules.
@@ -37,7 +42,7 @@
 //! `routes(limit 1)` for every class and day of random small pathways.
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query`.
-//! Within: `days` < `sheet` < `space` < `judge` < the analyses.
+//! Within: `days` < `sheet` < `space` < `judge` < `ways` < the analyses.
 
 mod boxes;
 mod coverage;

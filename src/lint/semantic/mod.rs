@@ -9,6 +9,17 @@
 //! claim holds for every leaf region, every kind and every such day, at
 //! typical and at pessimistic waits.
 //!
+//! **Who refers** (`referred_from`) is judged with the referrer of each
+//! step, never left unknown: a service's acceptance once per way in
+//! (`self` at an entry, the tier of each service referring to it; at most
+//! four, one when its rule does not ask), the walks from an entry with
+//! `self` and along a referral with the referring service's tier, a
+//! referral's condition with the tier of the service making it. A rule
+//! never holds (always holds) when it holds for no (every) family
+//! whoever refers; which referrers can actually bring a family to a
+//! service is the walks' question (`unreachable-service`) and, judged on
+//! who refers alone, `referrer-excluded`.
+//!
 //! - `plane`: leaf regions that nothing tells apart joined into classes,
 //!   every rule judged once (per class only where it names a region), and
 //!   the work budget;
@@ -26,7 +37,8 @@
 //! has not finished and says so (`L0209`): rules are checked first, then
 //! reach, then referrals.
 //!
-//! Complexity: O(classes × (referrals × p × w + U × p × w)) for U updates
+//! Complexity (a rule that asks who refers counts up to four times, once
+//! per way in): O(classes × (referrals × p × w + U × p × w)) for U updates
 //! of the reach fixpoint, p pieces (at most 2 · (H + 280) + 2, H the last
 //! day any rule changes) and w words of kinds; rules O(rules × size² × p ×
 //! w), once when the rule names no region; at most the budget in all.
