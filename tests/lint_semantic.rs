@@ -99,9 +99,11 @@ fn clause_holds(c: &Clause, f: &Family, on_referral: i32, when_seen: i32, by: By
             at_least,
             at_most,
         } => {
+            // `self` (0) is no tier: a bound excludes it.
+            let tier = by.checked_sub(1);
             tiers.as_ref().is_none_or(|l| l.contains(&by))
-                && at_least.is_none_or(|t| by >= 1 && by - 1 >= t)
-                && at_most.is_none_or(|t| by >= 1 && by - 1 <= t)
+                && at_least.is_none_or(|t| tier.is_some_and(|x| x >= t))
+                && at_most.is_none_or(|t| tier.is_some_and(|x| x <= t))
         }
         Clause::Age {
             from,

@@ -197,10 +197,19 @@ fn explanations_name_the_referrer() {
 /// condition on hv → team, the days to the team for a family starting on
 /// day 100 (none: no route), and the semantic findings (referrals: 0 is
 /// hv → team, 1 hv → group, 2 group → team).
+/// The team's rule, the condition on hv → team, the days to the team,
+/// the semantic findings (code, pointer).
+type Case = (
+    Value,
+    Option<Value>,
+    Option<i64>,
+    Vec<(&'static str, &'static str)>,
+);
+
 #[test]
 fn coverage_and_lints_judge_the_referrer_of_each_step() {
     let every = json!({"tier": ["self", "universal", "targeted", "specialist"]});
-    let cases: Vec<(Value, Option<Value>, Option<i64>, Vec<(&str, &str)>)> = vec![
+    let cases: Vec<Case> = vec![
         // Stepped care: only through the targeted group; the health
         // visitor's direct referral is of no use.
         (
