@@ -81,12 +81,7 @@ fn rule_ages() -> impl Strategy<Value = (&'static str, &'static str)> {
 /// range at the extremes, judged on referral or when seen; and a referral
 /// back to the entry, so a search can go round.
 fn chain() -> impl Strategy<Value = String> {
-    let step = (
-        duration(),
-        duration(),
-        rule_ages(),
-        any::<bool>(),
-    );
+    let step = (duration(), duration(), rule_ages(), any::<bool>());
     prop::collection::vec(step, 2..=17).prop_map(|steps| {
         let n = steps.len();
         let services: Vec<Value> = steps
