@@ -7,6 +7,7 @@ use petgraph::graph::DiGraph;
 
 use super::problems::{Problems, duration, safe_id, unique_ids};
 use super::rules::RuleCompiler;
+use crate::age::parse_duration;
 use crate::document::PathwayDocument;
 use crate::pathway::{Goal, Referral, Service, ServiceId};
 
@@ -150,9 +151,13 @@ pub(super) fn compile_referrals(
         }
     }
     let mut referrals = Vec::with_capacity(doc.referrals.len());
-    let mut pairs: HashMap<(ServiceId, ServiceId), usize> = HashMap::new();
+    let mut pairs: HashMap<(ServiceId, ServiceId), usize> =
+        HashMap::with_capacity(doc.referrals.len());
+    // Delays repeat ("1 week", "3 days"): each distinct text parsed once.
+    let mut delays: HashMap<&str, i32> = HashMap::new();
     for (i, r) in doc.referrals.iter().enumerate() {
-        let base = format!("/referrals/{i}");
+        // A problem's pointer, built only when there is a problem.
+        let base = || format!("/referrals/{i}");
         let end = |id: &str, field: &str, p: &mut Problems| {
             let found = service_index.get(id).copied();
             if found.is_none() {
@@ -160,7 +165,7 @@ pub(super) fn compile_referrals(
                     "E0102",
                     "service",
                     id,
-                    format!("{base}/{field}"),
+                    format!("{}/{field}", base()),
                     service_index.keys().map(String::as_str),
                 );
             }
@@ -171,18 +176,27 @@ pub(super) fn compile_referrals(
         let when = r
             .when
             .as_ref()
-            .map(|w| rc.rule(w, &format!("{base}/when"), 0, p));
-        let delay = r
-            .delay
-            .as_ref()
-            .map_or(0, |d| duration(d, &format!("{base}/delay"), p));
+            .map(|w| rc.rule(w, &format!("{}/when", base()), 0, p));
+        let delay = match r.delay.as_deref() {
+            None => 0,
+            Some(d) => match delays.get(d) {
+                Some(&days) => days,
+                None => match parse_duration(d) {
+                    Ok(days) => {
+                        delays.insert(d, days);
+                        days
+                    }
+                    Err(_) => duration(d, &format!("{}/delay", base()), p),
+                },
+            },
+        };
         let (Some(from), Some(to)) = (from, to) else {
             continue;
         };
         if from == to {
             p.add(
                 "E0116",
-                base.clone(),
+                base(),
                 format!("service `{}` refers to itself", r.from),
                 None,
             );
@@ -191,7 +205,7 @@ pub(super) fn compile_referrals(
         if let Some(first) = pairs.insert((from, to), i) {
             p.add(
                 "E0117",
-                base.clone(),
+                base(),
                 format!("a second referral from `{}` to `{}`", r.from, r.to),
                 Some(format!(
                     "first defined at /referrals/{first}; combine the conditions with `any`"
