@@ -191,3 +191,17 @@ pub fn national(boards: usize, areas: usize, out_degree: usize, seed: u64) -> Pa
         },
     }
 }
+
+/// Keeps exactly `n` of the document's referrals (all, when it has fewer),
+/// spread evenly over the list so every board keeps its share.
+pub fn keep_referrals(doc: &mut PathwayDocument, n: usize) {
+    let total = doc.referrals.len();
+    if total <= n {
+        return;
+    }
+    let mut i = 0;
+    doc.referrals.retain(|_| {
+        i += 1;
+        i * n / total != (i - 1) * n / total
+    });
+}
