@@ -194,6 +194,7 @@ pub fn national(boards: usize, areas: usize, out_degree: usize, seed: u64) -> Pa
 
 /// Keeps exactly `n` of the document's referrals (all, when it has fewer),
 /// spread evenly over the list so every board keeps its share.
+#[allow(dead_code)] // The load benchmark's; the routes benchmark has no use for it.
 pub fn keep_referrals(doc: &mut PathwayDocument, n: usize) {
     let total = doc.referrals.len();
     if total <= n {
