@@ -252,6 +252,7 @@ fn load_code_name(code: &str) -> &'static str {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// Stable code, e.g. `E0103`; see the table in [`crate::diagnostic`].
     pub code: &'static str,

@@ -288,3 +288,184 @@ fn help_states_the_convention() {
         assert!(out.contains(status), "{out}");
     }
 }
+
+/// How a case reads with `--format json`.
+#[derive(Clone, Copy, Debug)]
+enum Json {
+    /// The subcommand takes no `--format json` (graph, report, explain).
+    Text,
+    /// The JSON answer: no error object.
+    Answer,
+    /// One error object whose `status` is the exit status.
+    Error,
+}
+
+/// The subcommands that answer about every family, lint, run scenarios or
+/// draw: (arguments, standard input, status, how the JSON reads).
+fn more_cases(dir: &std::path::Path) -> Vec<(Vec<String>, String, i32, Json)> {
+    let small = include_str!("fixtures/small.json");
+    // A pathway that does not load (a service in an unknown region).
+    let broken = small.replace(
+        "\"regions\": [\"east\"], \"entry\"",
+        "\"regions\": [\"eats\"], \"entry\"",
+    );
+    // East's team stops at 18 months: some families lose their route.
+    let worse = small.replace("\"before\": \"2 years\"", "\"before\": \"18 months\"");
+    let file = |name: &str, text: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).expect("write");
+        path.to_string_lossy().into_owned()
+    };
+    let scenario = |no_route: bool| {
+        json!({ "scenarios": [{ "name": "a", "family": { "age": "3 months", "region": "east" },
+            "expect": { "no_route": no_route } }] })
+        .to_string()
+    };
+    let passes = file("passes.json", &scenario(false));
+    let fails = file("fails.json", &scenario(true));
+    let bad_scenarios = file("bad-scenarios.json", "{\"scenarios\": [");
+    let page = dir.join("report.html").to_string_lossy().into_owned();
+    let none = String::new;
+    let case = |args: &[&str], stdin: String, status: i32, json: Json| {
+        (
+            args.iter().map(|&a| a.to_owned()).collect(),
+            stdin,
+            status,
+            json,
+        )
+    };
+    vec![
+        // coverage: 0 answered, 1 the pathway does not load, 2 usage
+        case(&["coverage", SMALL], none(), 0, Json::Answer),
+        case(&["coverage", "-"], small.into(), 0, Json::Answer),
+        case(&["coverage", "-"], broken.clone(), 1, Json::Error),
+        case(&["coverage", "-"], "{".into(), 1, Json::Error),
+        case(&["coverage", "/no/such/file.json"], none(), 2, Json::Error),
+        case(
+            &["coverage", SMALL, "--ages", "2 years"],
+            none(),
+            2,
+            Json::Error,
+        ),
+        case(
+            &["coverage", SMALL, "--goal-tag", "nope"],
+            none(),
+            2,
+            Json::Error,
+        ),
+        // diff: 0 answered, 1 a file does not load or a loss with --fail-on-loss, 2 usage
+        case(&["diff", SMALL, "-"], small.into(), 0, Json::Answer),
+        case(&["diff", SMALL, "-"], worse.clone(), 0, Json::Answer),
+        case(
+            &["diff", SMALL, "-", "--fail-on-loss"],
+            worse,
+            1,
+            Json::Answer,
+        ),
+        case(&["diff", SMALL, "-"], broken.clone(), 1, Json::Error),
+        case(
+            &["diff", SMALL, "/no/such/file.json"],
+            none(),
+            2,
+            Json::Error,
+        ),
+        case(
+            &["diff", SMALL, SMALL, "--threshold", "soon"],
+            none(),
+            2,
+            Json::Error,
+        ),
+        // lint: 0 nothing at error level, 1 something is, 2 usage or I/O
+        case(&["lint", SMALL], none(), 0, Json::Answer),
+        case(&["lint", "-"], broken.clone(), 1, Json::Answer),
+        case(&["lint", "/no/such/file.json"], none(), 2, Json::Error),
+        case(
+            &["lint", SMALL, "--deny", "nonsense"],
+            none(),
+            2,
+            Json::Error,
+        ),
+        // test: 0 every case passes, 1 one fails, 2 usage, I/O or a pathway that does not load
+        case(
+            &["test", &passes, "--pathway", SMALL],
+            none(),
+            0,
+            Json::Answer,
+        ),
+        case(
+            &["test", &fails, "--pathway", SMALL],
+            none(),
+            1,
+            Json::Answer,
+        ),
+        case(
+            &["test", &passes, "--pathway", "-"],
+            broken.clone(),
+            2,
+            Json::Error,
+        ),
+        case(
+            &["test", &bad_scenarios, "--pathway", SMALL],
+            none(),
+            2,
+            Json::Error,
+        ),
+        // graph: 0 drawn, 2 no answer
+        case(&["graph", SMALL], none(), 0, Json::Text),
+        case(&["graph", "-"], broken.clone(), 2, Json::Text),
+        case(
+            &["graph", SMALL, "--region", "nowhere"],
+            none(),
+            2,
+            Json::Text,
+        ),
+        // report: 0 written, 2 no answer
+        case(&["report", SMALL, "-o", &page], none(), 0, Json::Text),
+        case(&["report", "-", "-o", &page], broken, 2, Json::Text),
+        case(
+            &["report", SMALL, "-o", "/no/such/dir/r.html"],
+            none(),
+            2,
+            Json::Text,
+        ),
+        // explain: 0 explained, 2 no such lint
+        case(&["explain", "age-cliff"], none(), 0, Json::Text),
+        case(&["explain", "nonsense"], none(), 2, Json::Text),
+    ]
+}
+
+#[test]
+fn coverage_diff_lint_test_graph_report_and_explain_exit_by_the_convention() {
+    let dir = std::env::temp_dir().join(format!("carepath-cli-exit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (args, stdin, status, json) in more_cases(&dir) {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _) = carepath(&args, &stdin);
+        assert_eq!(code, status, "{args:?}");
+        if matches!(json, Json::Text) {
+            continue;
+        }
+        let mut json_args = args.clone();
+        json_args.extend(["--format", "json"]);
+        let (code, out) = carepath(&json_args, &stdin);
+        assert_eq!(code, status, "{json_args:?}");
+        let v: Value = serde_json::from_str(&out)
+            .unwrap_or_else(|e| panic!("{json_args:?}: not JSON ({e}): {out}"));
+        let error = &v["error"];
+        match json {
+            Json::Error => {
+                assert_eq!(error["status"], status, "{json_args:?}: {v}");
+                assert!(
+                    ["usage", "question", "pathway"]
+                        .contains(&error["kind"].as_str().unwrap_or("")),
+                    "{json_args:?}: {v}"
+                );
+                assert!(error["message"].is_string(), "{json_args:?}");
+                assert!(error["diagnostics"].is_array() && error["suggestions"].is_array());
+                assert!(error.get("code").is_some() && error.get("file").is_some());
+            }
+            _ => assert!(error.is_null(), "{json_args:?}: {v}"),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

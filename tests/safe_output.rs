@@ -263,3 +263,68 @@ fn flags_are_escaped_in_errors() {
         assert_safe(&format!("{run:?}"), &err);
     }
 }
+
+/// Writes `text` to a file of this test process's own, returning its path.
+fn temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("carepath-safe-output-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn names_are_escaped_in_coverage_diff_lint_and_scenario_outputs() {
+    let text = nasty_names();
+    let old = temp("nasty.json", &text);
+    // The change drops the first referral, so some families lose a route
+    // and the diff names them.
+    let mut doc: Value = serde_json::from_str(&text).expect("json");
+    doc["referrals"]
+        .as_array_mut()
+        .expect("referrals")
+        .remove(0);
+    let new = temp("nasty-new.json", &doc.to_string());
+    // A scenario whose name, family region and expectation come from a
+    // file: its case fails, so the runner prints the mismatch too.
+    let scenarios = temp(
+        "scenarios.json",
+        &serde_json::json!({ "scenarios": [{
+            "name": format!("{HEAD}case{TAIL}"),
+            "family": { "age": "3 months", "region": "east" },
+            "expect": { "no_route": true }
+        }] })
+        .to_string(),
+    );
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["coverage", &old],
+        vec!["coverage", &old, "--format", "csv"],
+        vec![
+            "coverage",
+            &old,
+            "--missing-facts",
+            "--ages",
+            "birth..1 year",
+        ],
+        vec!["diff", &old, &new],
+        vec!["diff", &new, &old],
+        vec!["lint", &old],
+        vec!["lint", &old, "--format", "github"],
+        vec!["test", &scenarios, "--pathway", &old],
+    ];
+    for run in &runs {
+        let (_, out, err) = carepath(run, "");
+        assert!(!out.is_empty(), "{run:?}: no output; {err}");
+        assert_safe(&format!("{run:?}"), &out);
+        assert_safe(&format!("{run:?} (errors)"), &err);
+    }
+    // The CSV keeps one row per box: every row has the header's fields.
+    let (code, csv, _) = carepath(&["coverage", &old, "--format", "csv"], "");
+    assert_eq!(code, 0);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows.len() > 1, "{csv}");
+    assert!(
+        rows.iter().all(|r| !r.starts_with("FORGED")),
+        "a name broke a row: {csv}"
+    );
+}

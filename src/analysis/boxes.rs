@@ -45,6 +45,7 @@ use super::space::{FactClass, ProfileSpace, describe_class};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct FamilyBox {
     /// The regions (ids), each the widest whose every area is in the box.
     pub regions: Vec<String>,
@@ -65,6 +66,7 @@ pub struct FamilyBox {
 /// The values of one fact a box allows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct FactRange {
     /// The fact's id.
     pub fact: String,

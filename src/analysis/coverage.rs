@@ -51,7 +51,8 @@
 //! rules that ask who refers) and
 //! O(P · d · p · w) for the search, where E_r counts the referrals between
 //! services serving the region, P the partial paths examined (bounded by
-//! [`COVERAGE_BUDGET`] in all), d the out-degree, p the pieces of a sheet
+//! the query's budget, [`COVERAGE_BUDGET`](crate::analysis::COVERAGE_BUDGET)
+//! by default, in all), d the out-degree, p the pieces of a sheet
 //! (a few per age boundary) and w the words of a set of kinds. Memory:
 //! the open partial paths, bounded by [`COVERAGE_MEMORY`] per region.
 
@@ -73,7 +74,7 @@ use crate::query::route::MAX_HOPS;
 
 use super::days::Days;
 use super::judge::{Judge, names_region};
-use super::query::{COVERAGE_BUDGET, COVERAGE_MEMORY, CoverageQuery};
+use super::query::{COVERAGE_MEMORY, CoverageQuery};
 use super::sheet::Sheet;
 use super::space::{ProfileSpace, SpaceOptions};
 use super::ways::{Acceptance, referrer_of, ways_in};
@@ -489,7 +490,7 @@ fn search(within: &Within<'_, '_>, region: RegionId, spent: &mut usize) -> Regio
         };
         live_bytes = live_bytes.saturating_sub(cells.bytes());
         *spent += 1;
-        if *spent > COVERAGE_BUDGET || live_bytes > COVERAGE_MEMORY {
+        if *spent > query.budget || live_bytes > COVERAGE_MEMORY {
             if let Some(slot) = arena.get_mut(open.cells) {
                 *slot = Some(cells);
             }

@@ -36,6 +36,7 @@ pub enum ChangeKind {
 /// One box of families whose coverage changes, with an example.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Change {
     /// How it changes.
     pub kind: ChangeKind,
@@ -55,6 +56,7 @@ pub struct Change {
 /// The counts of a diff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct DiffSummary {
     /// Boxes of families who gain a route.
     pub gains: usize,
@@ -86,6 +88,7 @@ pub struct DiffSummary {
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct CoverageDiff {
     /// The counts, first.
     pub summary: DiffSummary,

@@ -28,6 +28,7 @@ use super::sheet::Sheet;
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Gap {
     /// The families.
     pub families: FamilyBox,
@@ -59,6 +60,7 @@ pub enum Status {
 /// One box of the coverage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct CoverageBox {
     /// Covered, gap, or not examined.
     pub status: Status,

@@ -29,6 +29,7 @@ pub enum Cell {
 /// One row: a region and its cells, one per column.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct MatrixRow {
     /// The region's id.
     pub region: String,
@@ -50,6 +51,7 @@ pub struct MatrixRow {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Matrix {
     /// The start age, in days.
     pub age_days: i32,

@@ -6,7 +6,8 @@ use crate::document::GoalDoc;
 use crate::query::prepared::WaitKind;
 
 /// The most partial routes one coverage question examines, over all
-/// regions. Regions not finished by then are reported as not examined.
+/// regions, by default ([`CoverageQuery::budget`] changes it). Regions not
+/// finished by then are reported as not examined.
 pub const COVERAGE_BUDGET: usize = 2_000_000;
 
 /// The most bytes the open partial routes of one region's search may hold
@@ -40,6 +41,11 @@ pub struct CoverageQuery {
     /// Whether a fact a rule tests may also be missing from a family's
     /// profile (its own class). Default `false`: every fact is known.
     pub missing_facts: bool,
+    /// The most partial routes examined, over all regions (default
+    /// [`COVERAGE_BUDGET`]). Past it the answer is incomplete: the cells
+    /// not decided are reported as not examined, never as covered or as a
+    /// gap.
+    pub budget: usize,
 }
 
 impl Default for CoverageQuery {
@@ -51,6 +57,7 @@ impl Default for CoverageQuery {
             from_age_days: -280,
             before_age_days: 1826,
             missing_facts: false,
+            budget: COVERAGE_BUDGET,
         }
     }
 }
@@ -114,6 +121,20 @@ impl CoverageQuery {
     #[must_use]
     pub fn missing_facts(mut self, yes: bool) -> Self {
         self.missing_facts = yes;
+        self
+    }
+
+    /// Sets the most partial routes examined (see [`COVERAGE_BUDGET`]).
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+    /// let q = carepath::CoverageQuery::default().budget(1);
+    /// assert!(!pathway.coverage(&q)?.is_complete());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn budget(mut self, partial_routes: usize) -> Self {
+        self.budget = partial_routes;
         self
     }
 }

@@ -132,6 +132,7 @@ use crate::pathway::Pathway;
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Report {
     /// The findings at their levels (silenced ones left out), by line, column and code.
     pub findings: Vec<Diagnostic>,

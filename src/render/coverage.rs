@@ -106,7 +106,9 @@ pub fn coverage(c: &Coverage<'_>) -> String {
 }
 
 /// Renders every box as CSV, one row per box: status, regions, with,
-/// without, facts, from and before (days), best days, example command.
+/// without, facts, from and before (days), best days, the box in words.
+/// Every field is escaped as text output is (a name holding a control
+/// character or a line break stays on its row).
 ///
 /// ```
 /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
@@ -143,7 +145,7 @@ pub fn boxes_csv(boxes: &[CoverageBox]) -> String {
             b.best_days.map(|d| d.to_string()).unwrap_or_default(),
             b.families.words.clone(),
         ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        let row: Vec<String> = fields.iter().map(|f| csv_field(&escape(f))).collect();
         out.push_str(&row.join(","));
         out.push('\n');
     }

@@ -3,14 +3,22 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::escape::escape;
+
 /// One expectation that did not hold.
 ///
 /// ```
-/// let m = carepath::testing::scenario::Mismatch {
-///     expectation: "reaches".into(), expected: "`imh-east` on a route".into(), got: "no route".into() };
-/// assert_eq!(m.to_string(), "reaches: expected `imh-east` on a route, got no route");
+/// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+/// use carepath::testing::scenario::{ScenarioFile, run};
+/// let file = ScenarioFile::from_json(r#"{ "scenarios": [{ "name": "east reaches the west team",
+///   "family": { "age": "3 months", "region": "east" }, "expect": { "reaches": ["imh-west"] } }] }"#)?;
+/// let m = &run(&pathway, &file).cases[0].mismatches[0];
+/// assert_eq!(m.expectation, "reaches");
+/// assert_eq!(m.to_string(), format!("reaches: expected {}, got {}", m.expected, m.got));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Mismatch {
     /// The expectation's key (`reaches`, `not_reached`, …; `query` when
     /// the question itself failed, `service` for an unknown service id).
@@ -34,10 +42,17 @@ impl std::fmt::Display for Mismatch {
 /// The outcome of one case.
 ///
 /// ```
-/// let o = carepath::testing::scenario::CaseOutcome { name: "n".into(), mismatches: vec![] };
-/// assert!(o.passed());
+/// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+/// use carepath::testing::scenario::{ScenarioFile, run};
+/// let file = ScenarioFile::from_json(r#"{ "scenarios": [{ "name": "east reaches its team",
+///   "family": { "age": "3 months", "region": "east" }, "expect": { "reaches": ["imh-east"] } }] }"#)?;
+/// let outcome = &run(&pathway, &file).cases[0];
+/// assert_eq!(outcome.name, "east reaches its team");
+/// assert!(outcome.passed());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CaseOutcome {
     /// The case's name.
     pub name: String,
@@ -68,7 +83,8 @@ impl CaseOutcome {
 /// assert!(report.to_text().ends_with("1 passed, 1 failed\n"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ScenarioReport {
     /// Each case's outcome, in file order.
     pub cases: Vec<CaseOutcome>,
@@ -87,19 +103,24 @@ impl ScenarioReport {
     }
 
     /// The report for people: `test NAME ... ok|FAILED`, each failure's
-    /// mismatches indented under it, then `N passed, M failed`.
+    /// mismatches indented under it, then `N passed, M failed`. Names and
+    /// words from the files are escaped ([`escape`](crate::text::escape)): a case name holding
+    /// a line break or a terminal escape cannot forge a line.
     #[must_use]
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         for case in &self.cases {
+            let name = escape(&case.name);
             if case.passed() {
-                out.push_str(&format!("test {} ... ok\n", case.name));
+                out.push_str(&format!("test {name} ... ok\n"));
             } else {
-                out.push_str(&format!("test {} ... FAILED\n", case.name));
+                out.push_str(&format!("test {name} ... FAILED\n"));
                 for m in &case.mismatches {
                     out.push_str(&format!(
                         "    {}:\n      expected: {}\n      got:      {}\n",
-                        m.expectation, m.expected, m.got
+                        escape(&m.expectation),
+                        escape(&m.expected),
+                        escape(&m.got)
                     ));
                 }
             }

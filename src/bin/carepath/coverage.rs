@@ -88,7 +88,7 @@ impl Scope {
 pub(crate) fn load_or_no(file: Option<&PathBuf>, json: bool) -> Result<carepath::Pathway, Failure> {
     match load(file) {
         Err(f @ Failure::Pathway(..)) => {
-            f.report(json);
+            f.report_as(json, 1);
             Err(Failure::Failed)
         }
         other => other,

@@ -11,7 +11,7 @@
 //! | 3 | the answer is unknown: the rule needs a fact not given (`eligible`); no route found before the search stopped at its budget (`route`) |
 //!
 //! A JSON error has one shape:
-//! `{"error": {"status": 2, "kind": "usage" | "question" | "pathway", "message": "…",
+//! `{"error": {"status": 2 (the exit status), "kind": "usage" | "question" | "pathway", "message": "…",
 //! "code": "E0103" | "unknown_region" | null, "file": "…" | null, "diagnostics": […], "suggestions": [{"id", "name"}]}}`.
 
 use carepath::QueryError;
@@ -40,6 +40,13 @@ impl Failure {
 
     /// Reports the failure (nothing for a negative answer, already printed).
     pub(crate) fn report(&self, json: bool) {
+        self.report_as(json, self.status());
+    }
+
+    /// Reports the failure with the exit status the subcommand gives it:
+    /// `coverage` and `diff` answer "no" (1) for a pathway that does not
+    /// load, and the JSON error says so.
+    pub(crate) fn report_as(&self, json: bool, status: u8) {
         let (kind, message, code, file, diagnostics, suggestions) = match self {
             Self::Failed | Self::Unknown => return,
             Self::Usage(m) => ("usage", m.clone(), None, None, Vec::new(), Vec::new()),
@@ -62,7 +69,7 @@ impl Failure {
         };
         if json {
             let value = serde_json::json!({ "error": {
-                "status": self.status(), "kind": kind, "message": message, "code": code,
+                "status": status, "kind": kind, "message": message, "code": code,
                 "file": file, "diagnostics": diagnostics, "suggestions": suggestions,
             }});
             // The status still says what happened if printing fails.

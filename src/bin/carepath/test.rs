@@ -32,11 +32,8 @@ pub(crate) struct Args {
 
 /// Runs every case of every file; `Ok(false)` when any failed.
 pub(crate) fn run_files(args: &Args) -> Result<bool, Failure> {
-    let mut report = ScenarioReport {
-        cases: Vec::new(),
-        passed: 0,
-        failed: 0,
-    };
+    // Empty, to which each file's report is added.
+    let mut report = ScenarioReport::default();
     for path in &args.files {
         let text = read_text(path)?;
         let file = ScenarioFile::from_json(&text)

@@ -1,0 +1,68 @@
+//! A coverage stopped by its budget says so and claims nothing it has not
+//! proven: the answer is incomplete, the cells it did not decide are boxes
+//! not examined, and every cell it calls covered (or a gap) is one where
+//! `routes` finds a route (or none).
+
+use carepath::{CoverageQuery, Pathway, RouteQuery, Status};
+
+#[test]
+fn a_spent_budget_marks_the_answer_incomplete_and_claims_only_what_it_proved() {
+    let p = Pathway::from_json(include_str!("fixtures/small.json")).expect("fixture");
+    let ages = (-100, 800);
+    let query = CoverageQuery::default().ages(ages.0, ages.1);
+    let full = p.coverage(&query).expect("coverage");
+    assert!(full.is_complete());
+    assert!(full.boxes().iter().all(|b| b.status != Status::NotExamined));
+    let rq = RouteQuery::default().limit(1).explain(false);
+    let has_route = |family: &carepath::Profile| {
+        let answer = p.routes(family, &rq).expect("routes");
+        assert!(answer.complete);
+        !answer.routes.is_empty()
+    };
+    let mut stopped = 0;
+    for budget in [0, 1, 2, 4, 8] {
+        let c = p.coverage(&query.clone().budget(budget)).expect("coverage");
+        if c.is_complete() {
+            continue;
+        }
+        stopped += 1;
+        let boxes = c.boxes();
+        assert!(
+            boxes.iter().any(|b| b.status == Status::NotExamined),
+            "budget {budget}"
+        );
+        for b in &boxes {
+            match b.status {
+                Status::Covered => assert!(has_route(&b.example), "{}", b.families.words),
+                Status::Gap => assert!(!has_route(&b.example), "{}", b.families.words),
+                _ => {}
+            }
+        }
+        for gap in c.gaps() {
+            assert!(!has_route(&gap.example), "{}", gap.families.words);
+        }
+        // Cell by cell, every 7th day: decided cells agree with routes, and
+        // with the complete answer.
+        for class in c.classes() {
+            let covered = c.covered_days(&class);
+            let undecided = c.undecided_days(&class);
+            for day in (ages.0..ages.1).step_by(7) {
+                let d = i64::from(day);
+                assert!(!(covered.contains(d) && undecided.contains(d)));
+                if undecided.contains(d) {
+                    continue;
+                }
+                let truth = full.covered_days(&class).contains(d);
+                assert_eq!(covered.contains(d), truth, "{class:?} day {day}");
+                assert_eq!(
+                    has_route(&c.example(&class, day)),
+                    truth,
+                    "{class:?} day {day}"
+                );
+            }
+        }
+        // A diff with an incomplete side says so.
+        assert!(!full.diff(&c, 7).expect("diff").complete);
+    }
+    assert!(stopped > 0, "no budget stopped the analysis");
+}
