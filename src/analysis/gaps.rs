@@ -102,14 +102,34 @@ impl Coverage<'_> {
         bits
     }
 
-    /// The families with no route, merged into boxes (see
-    /// [`FamilyBox`] and the merging guarantees in the module docs of
-    /// `analysis::boxes`): each with an example family, the command line
-    /// that asks about it, and its nearest miss. Cells the analysis did
-    /// not decide are never reported as gaps.
+    /// The families with no route, merged into boxes ([`FamilyBox`]: a
+    /// set of regions × an adversity pattern × a range of each fact's
+    /// classes × a range of start days), each with an example family, the
+    /// command line that asks about it, and its nearest miss. Cells the
+    /// analysis did not decide are never reported as gaps.
+    ///
+    /// What the merging guarantees: the union of the boxes is exactly the
+    /// set of families with no route (none left out, none added; boxes may
+    /// overlap); no box can be widened in any one dimension (a region, an
+    /// adversity freed, a fact's range, the days) and still hold only
+    /// families with no route; regions are written as the widest tree
+    /// nodes all of whose areas are in the box ("a board", "the
+    /// country"); and the boxes are the same on every run. They are
+    /// maximal, not always the fewest possible (finding the fewest is
+    /// NP-hard): the merging is greedy, in region id, day and kind order.
     ///
     /// Complexity: the merging (O(boxes · kinds · regions · pieces)) and
     /// one explained `routes` question per box.
+    ///
+    /// ```
+    /// # let pathway = carepath::Pathway::from_json(include_str!("../../tests/fixtures/small.json"))?;
+    /// let coverage = pathway.coverage(&carepath::CoverageQuery::default())?;
+    /// let gaps = coverage.gaps();
+    /// // Every box is stated in words, with a family anyone can ask about.
+    /// assert!(gaps.iter().all(|g| !g.families.words.is_empty()));
+    /// assert!(gaps.iter().all(|g| g.command.starts_with("carepath route --age")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub fn gaps(&self) -> Vec<Gap> {
         merge(&self.space, &self.uncovered())
