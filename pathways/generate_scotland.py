@@ -21,7 +21,8 @@ sys.dont_write_bytecode = True  # keep pathways/ free of __pycache__
 
 from scotland_community import (  # noqa: E402
     COMMUNITY_SOURCES, CONTACT_DELAY, CONTACT_NOTE, add_community)
-from scotland_rules import age, all_of, any_adversity, board_region, fact, service, wait  # noqa: E402
+from scotland_rules import (  # noqa: E402
+    BY_REFERRAL, age, all_of, any_adversity, board_region, fact, referred_from, service, wait)
 from scotland_lints import lint_settings  # noqa: E402
 
 # --------------------------------------------------------------------------
@@ -175,6 +176,13 @@ NEED_DESCRIPTION = (
 # "moderate to severe relational difficulty".
 SPECIALIST_NEED = {"fact": {"id": "level_of_need", "at_least": "specialist"}}
 
+# Who refers to an infant mental health team: "health visitor, family nurse,
+# nursery, MNPI or perinatal team" (nspcc-pmhns-2020, pif-2025): services of
+# every tier, and not the family itself.
+IMH_REFERRAL_NOTE = (" Referred by a professional: health visitor, family nurse, nursery, MNPI "
+                     "or perinatal team (nspcc-pmhns-2020, pif-2025), services of every tier; "
+                     "families do not refer themselves (referred_from).")
+
 NEED_NOTE = (" Level of need: specialist, for 'significant disruption of the parent-infant "
              "relationship or impaired infant development' and 'families experiencing "
              "significant adversity' (nspcc-pmhns-2020, pif-2025). The teams offer 'tailored "
@@ -301,35 +309,52 @@ def build():
                       any_adversity("perinatal_mental_illness"),
                       fact("parental_illness_severity", equals="severe"))
     mbu_notes = ("Later pregnancy is modelled as from 28 weeks gestation (assumed). "
-                 "Wait assumed: admission is urgent.")
+                 "Wait assumed: admission is urgent. Referral through a perinatal "
+                 "psychiatrist: from a specialist service (referred_from)")
+    # Stepped care: a universal service may not refer straight to a unit, but
+    # within Greater Glasgow and Clyde the GP refers to the West unit directly
+    # (assumed from the sources' note that referrals from outside it come
+    # through a local psychiatrist).
+    through_psychiatrist = referred_from(at_least="specialist")
+    west_referrers = {"any": [through_psychiatrist,
+                              all_of(referred_from(tier=["universal"]),
+                                     {"region": [board_region("greater-glasgow-and-clyde")]})]}
     east_catchment = [slug for slug, *_ in BOARDS if slug not in WEST_MBU_CATCHMENT]
     services.append(service(
         west_mbu, "West of Scotland Mother and Baby Unit", "specialist",
         [board_region(b) for b in WEST_MBU_CATCHMENT],
         tags=["mother-and-baby-unit", "perinatal-mental-health"],
         provider="NHS Greater Glasgow and Clyde (Leverndale Hospital)",
-        eligibility=mbu_rule, wait_=wait("3 days", "2 weeks", assumed=True),
+        eligibility=all_of(*mbu_rule["all"], west_referrers),
+        wait_=wait("3 days", "2 weeks", assumed=True),
         description="Inpatient care for mother and baby together: 6 beds. Serves "
                     "Greater Glasgow and Clyde, Ayrshire and Arran, Dumfries and Galloway, "
                     "Lanarkshire and the Western Isles.",
-        sources=["mbu-catchments", "carepath-assumptions"], notes=mbu_notes))
+        sources=["mbu-catchments", "carepath-assumptions"],
+        notes=mbu_notes + ", or within Greater Glasgow and Clyde from the GP (assumed)."))
     services.append(service(
         east_mbu, "St John's Mother and Baby Unit", "specialist",
         [board_region(b) for b in east_catchment],
         tags=["mother-and-baby-unit", "perinatal-mental-health"],
         provider="NHS Lothian (St John's Hospital, Livingston)",
-        eligibility=mbu_rule, wait_=wait("3 days", "2 weeks", assumed=True),
+        eligibility=all_of(*mbu_rule["all"], through_psychiatrist),
+        wait_=wait("3 days", "2 weeks", assumed=True),
         description="Inpatient care for mother and baby together: 6 beds. Serves the "
                     "boards outside the West of Scotland unit's catchment (inferred).",
         sources=["mbu-catchments", "carepath-assumptions"],
-        notes=mbu_notes + " The catchment is inferred as every board the West unit "
+        notes=mbu_notes + ". The catchment is inferred as every board the West unit "
                           "does not serve."))
 
     # The regional perinatal mental health service for the island boards.
     island_perinatal = "island-boards-perinatal-mental-health-service"
+    # Referred by GP, midwife, health visitor or obstetrician (nspcc-pmhns-2020):
+    # by a professional, not the family itself. The sources' referrers are
+    # universal services; the third-sector referrals of the file (assumed,
+    # scotland_community.py) are kept, so the clause says only "by referral".
     perinatal_rule = all_of(age("pregnancy", "1 year"),
                             any_adversity("perinatal_mental_illness"),
-                            fact("parental_illness_severity", at_least="moderate"))
+                            fact("parental_illness_severity", at_least="moderate"),
+                            BY_REFERRAL)
     services.append(service(
         island_perinatal, "Regional perinatal mental health service (island boards)",
         "specialist", [board_region(b) for b in ISLANDS],
@@ -413,7 +438,8 @@ def build():
         services.append(service(
             home_start, f"Home-Start ({bname})", "targeted", reg, tags=["third-sector"],
             provider="Home-Start local schemes", entry=True,
-            eligibility=age("pregnancy", "5 years"),
+            eligibility=all_of(age("pregnancy", "5 years"),
+                               referred_from(tier=["self", "universal", "targeted"])),
             wait_=wait("4 weeks", "8 weeks", assumed=True),
             description="Weekly volunteer home visits to families with a child under 5, "
                         "from before birth. Self-referral, or by health visitor, GP or "
@@ -423,7 +449,9 @@ def build():
                    if slug == "highland" else
                    "Named in Highland (pif-2025); a scheme here is assumed (unverified: "
                    "local coverage varies). ")
-                  + "Wait assumed: matching a volunteer takes time."))
+                  + "Self-referral, or by health visitor or GP (universal) or social work "
+                    "(targeted): referred_from. Wait assumed: matching a volunteer takes "
+                    "time."))
         programmes = [
             ("mellow-bumps", "Mellow Bumps", age("20 weeks gestation", "31 weeks gestation"),
              "For parents 20 to 30 weeks pregnant."),
@@ -536,14 +564,15 @@ def build():
             name, rule, verified, notes = IMH_TEAMS[slug]
             services.append(service(
                 imh, name, "specialist", reg, tags=["infant-mental-health"], provider=p,
-                eligibility=all_of(rule, any_adversity(*IMH_ADVERSITIES), SPECIALIST_NEED),
+                eligibility=all_of(rule, any_adversity(*IMH_ADVERSITIES), SPECIALIST_NEED,
+                                   BY_REFERRAL),
                 wait_=wait("6 weeks", "18 weeks", assumed=True),
                 description="Moderate to severe relational difficulty between parent and "
                             "infant; referred by health visitor, family nurse, nursery, MNPI "
                             "or perinatal team.",
                 sources=(["imh-team-pages"] if verified else []) +
                         ["nspcc-pmhns-2020", "pif-2025", "carepath-assumptions"],
-                notes=notes + NEED_NOTE + " Wait: 6 weeks, the one published aim (NHS "
+                notes=notes + NEED_NOTE + IMH_REFERRAL_NOTE + " Wait: 6 weeks, the one published aim (NHS "
                                           "Highland), assumed here; 18 weeks pessimistic, "
                                           "the national standard for CAMHS, assumed as an "
                                           "upper bound."))

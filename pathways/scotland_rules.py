@@ -26,6 +26,18 @@ def fact(fid, **cmp):
     return {"fact": dict(id=fid, **cmp)}
 
 
+def referred_from(**parts):
+    """Stepped care: who a referral may come from, by the referring service's
+    tier (`tier`: a list, `self` for the family itself; or `at_least` /
+    `at_most` a tier)."""
+    return {"referred_from": parts}
+
+
+# A referral by a professional (a service of any tier); the family does not
+# refer itself.
+BY_REFERRAL = referred_from(at_least="universal")
+
+
 def wait(typical, pessimistic=None, assumed=False):
     w = {"typical": typical}
     if pessimistic is not None:
