@@ -128,9 +128,11 @@ proptest! {
                     let prev = &r.steps[i - 1];
                     prop_assert_eq!(s.arrival_age_days, prev.seen_age_days + s.delay_days);
                 }
-                // The independent single-service check agrees.
+                // The independent single-service check agrees, asked as
+                // referred by the step before (the first: the family itself).
                 let on_arrival = family.clone().age_days(s.arrival_age_days);
-                let verdict = match p.eligibility(&s.service, &on_arrival) {
+                let referrer = i.checked_sub(1).map(|j| r.steps[j].service.as_str());
+                let verdict = match p.eligibility_from(&s.service, &on_arrival, referrer) {
                     Ok(v) => v,
                     Err(e) => return Err(TestCaseError::fail(e.to_string())),
                 };
