@@ -3,13 +3,7 @@
 //! an impossible age), 3 unknown. With `--format json`, an error is one
 //! JSON object on standard output with a stable shape.
 #![cfg(feature = "cli")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

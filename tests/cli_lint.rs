@@ -1,13 +1,7 @@
 //! `carepath lint`, `explain` and `check` from the command line: formats,
 //! levels and exit codes, as CI scripts use them.
 #![cfg(feature = "cli")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -1,13 +1,7 @@
 //! `carepath list`, and names in place of ids for every kind of id the
 //! command line takes.
 #![cfg(feature = "cli")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::process::Command;
 

@@ -1,13 +1,7 @@
 //! `carepath test`: scenario files from the command line, as a pathway
 //! repository's CI runs them.
 #![cfg(feature = "cli")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::process::Command;
 

@@ -11,13 +11,7 @@
 //! generator `lint_semantic.rs` also uses.
 //!
 //! Cases: `COVERAGE_CASES` (default 64; set it to 10000 locally).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::testing::strategies::{GeneratedPathway, pathways};
 use carepath::{CoverageQuery, Pathway, RouteQuery, WaitKind};

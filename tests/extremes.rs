@@ -6,13 +6,7 @@
 //! and lint give an answer or a clear error, never a panic.
 //!
 //! 48 cases per property by default; `PROPTEST_CASES` raises the count.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::age::{
     Date, MAX_AGE_DAYS, MAX_DAYS, age_from_birth, age_from_due_date, parse_age, parse_duration,

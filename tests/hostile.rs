@@ -7,13 +7,7 @@
 //! the peak memory of a process that did only that work (each measured
 //! test runs again alone in a child process), which the old code passed
 //! by gigabytes.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::{Pathway, Profile, RouteQuery};
 use serde_json::{Value, json};

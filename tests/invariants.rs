@@ -5,13 +5,7 @@
 //! the small fixture; `PROPTEST_CASES` raises the count. With the feature
 //! `testing`: lint, coverage and routes never panic on random valid
 //! pathways.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::document::{PathwayDocument, ReferralDoc};
 use carepath::{Pathway, Profile, RouteAnswer, RouteQuery};

@@ -6,13 +6,7 @@
 //!   (`tests/lint/sarif-schema-2.1.0.json`, as shipped in the npm package
 //!   `@microsoft/sarif-multitool-linux` 5.7.0).
 #![cfg(feature = "schema")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::age::{AgeError, parse_age, parse_duration};
 use carepath::lint::{CATALOGUE, LintOptions, lint_with};

@@ -35,13 +35,7 @@
 //! no upper age, each turn carrying families 45 days older, which once
 //! added a piece to the reach per turn until the budget (hours in a debug
 //! build); it now ends at the horizon where every day is alike.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::collections::BTreeSet;
 

@@ -1,12 +1,6 @@
 //! Names as people write them: by id or name, in any case and punctuation,
 //! where unambiguous; otherwise up to three suggestions, ids and names.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::suggest::{Candidate, NameKind};
 use carepath::{Pathway, Profile, QueryError, RouteQuery};

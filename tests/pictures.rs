@@ -6,13 +6,7 @@
 //! Each test skips with a loud message when its tool is missing here; with
 //! `CAREPATH_REQUIRE_TOOLS=1` (set by `.ci/run`, which installs them) a
 //! missing tool fails the test instead.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;

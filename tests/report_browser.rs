@@ -7,13 +7,7 @@
 //! Skips with a loud message when Chromium, node or the npm tools are
 //! missing here; with `CAREPATH_REQUIRE_TOOLS=1` (set by `.ci/run`, which
 //! installs them) it fails instead.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

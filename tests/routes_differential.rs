@@ -20,13 +20,7 @@
 //! `any`/`all`, double negation) and asserts the same answer kinds.
 //!
 //! Cases: `PROPTEST_CASES` (default 1,000 each).
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 #[path = "differential/reference.rs"]
 mod reference;

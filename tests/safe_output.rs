@@ -2,13 +2,7 @@
 //! a right-to-left override and combining marks, from a file or a flag,
 //! never reach text output raw.
 #![cfg(feature = "cli")]
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

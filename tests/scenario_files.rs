@@ -1,12 +1,6 @@
 //! Scenario files (`carepath::testing::scenario`): each expectation holds
 //! when it should and fails, with its own key, when it should not.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::Pathway;
 use carepath::testing::scenario::{ScenarioFile, run};

@@ -6,13 +6,7 @@
 //! family on the day the referral arrives (checked with the independent
 //! `eligibility` call); and every goal service is in exactly one of the
 //! routes' ends, `also_reachable` or `not_reached`.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use std::collections::BTreeSet;
 

@@ -8,13 +8,7 @@
 //!
 //! The file runs through the same runner as `carepath test`; the test fails
 //! once, with the report of every scenario.
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing,
-    reason = "a test: a failed unwrap, or an index out of range, is a failed test"
-)]
+#![cfg(test)]
 
 use carepath::testing::scenario::{ScenarioFile, run};
 use carepath::{Pathway, Profile, RouteQuery};

@@ -10,6 +10,7 @@
 //!
 //! What was meant to change: a route asked to start at (`from`) a service
 //! that takes no self-referral, where the family comes by itself.
+#![cfg(test)]
 
 use carepath::document::GoalDoc;
 use carepath::{Pathway, Profile, RouteAnswer, RouteQuery};
