@@ -147,6 +147,8 @@ fn every_id_the_command_line_takes_may_be_a_name() {
         "Trauma",
         "--fact",
         "level of need=specialist",
+        "--from",
+        "health visiting (fife)",
         "--format",
         "json",
     ]);
