@@ -203,30 +203,45 @@ fn cases() -> Vec<(Vec<&'static str>, String, i32)> {
 #[test]
 fn every_subcommand_exits_by_one_convention_in_text_and_json() {
     for (args, stdin, status) in cases() {
-        let (code, _) = carepath(&args, &stdin);
-        assert_eq!(code, status, "{args:?}");
-        if matches!(args.first(), Some(&"schema")) {
-            continue;
-        }
-        let mut json_args = args.clone();
-        json_args.extend(["--format", "json"]);
-        let (code, out) = carepath(&json_args, &stdin);
-        assert_eq!(code, status, "{json_args:?}");
-        let v: Value = serde_json::from_str(&out)
-            .unwrap_or_else(|e| panic!("{json_args:?}: not JSON ({e}): {out}"));
-        let error = &v["error"];
-        if status == 2 {
-            assert_eq!(error["status"], 2, "{json_args:?}");
+        let json = if matches!(args.first(), Some(&"schema")) {
+            Json::Text
+        } else if status == 2 {
+            Json::Error
+        } else {
+            Json::Answer
+        };
+        exits_by_the_convention(&args, &stdin, status, json);
+    }
+}
+
+/// Runs `args` as text and, unless `json` is [`Json::Text`], with
+/// `--format json`: both exit with `status`, and the JSON carries one error
+/// object with that status, or none.
+fn exits_by_the_convention(args: &[&str], stdin: &str, status: i32, json: Json) {
+    let (code, _) = carepath(args, stdin);
+    assert_eq!(code, status, "{args:?}");
+    if matches!(json, Json::Text) {
+        return;
+    }
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let (code, out) = carepath(&json_args, stdin);
+    assert_eq!(code, status, "{json_args:?}");
+    let v: Value = serde_json::from_str(&out)
+        .unwrap_or_else(|e| panic!("{json_args:?}: not JSON ({e}): {out}"));
+    let error = &v["error"];
+    match json {
+        Json::Error => {
+            assert_eq!(error["status"], status, "{json_args:?}: {v}");
             assert!(
                 ["usage", "question", "pathway"].contains(&error["kind"].as_str().unwrap_or("")),
                 "{json_args:?}: {v}"
             );
-            assert!(error["message"].is_string());
+            assert!(error["message"].is_string(), "{json_args:?}");
             assert!(error["diagnostics"].is_array() && error["suggestions"].is_array());
             assert!(error.get("code").is_some() && error.get("file").is_some());
-        } else {
-            assert!(error.is_null(), "{json_args:?}: {v}");
         }
+        _ => assert!(error.is_null(), "{json_args:?}: {v}"),
     }
 }
 
@@ -434,32 +449,7 @@ fn coverage_diff_lint_test_graph_report_and_explain_exit_by_the_convention() {
     std::fs::create_dir_all(&dir).expect("temp dir");
     for (args, stdin, status, json) in more_cases(&dir) {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let (code, _) = carepath(&args, &stdin);
-        assert_eq!(code, status, "{args:?}");
-        if matches!(json, Json::Text) {
-            continue;
-        }
-        let mut json_args = args.clone();
-        json_args.extend(["--format", "json"]);
-        let (code, out) = carepath(&json_args, &stdin);
-        assert_eq!(code, status, "{json_args:?}");
-        let v: Value = serde_json::from_str(&out)
-            .unwrap_or_else(|e| panic!("{json_args:?}: not JSON ({e}): {out}"));
-        let error = &v["error"];
-        match json {
-            Json::Error => {
-                assert_eq!(error["status"], status, "{json_args:?}: {v}");
-                assert!(
-                    ["usage", "question", "pathway"]
-                        .contains(&error["kind"].as_str().unwrap_or("")),
-                    "{json_args:?}: {v}"
-                );
-                assert!(error["message"].is_string(), "{json_args:?}");
-                assert!(error["diagnostics"].is_array() && error["suggestions"].is_array());
-                assert!(error.get("code").is_some() && error.get("file").is_some());
-            }
-            _ => assert!(error.is_null(), "{json_args:?}: {v}"),
-        }
+        exits_by_the_convention(&args, &stdin, status, json);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -29,6 +29,7 @@ use crate::model::region::RegionId;
 use crate::pathway::Pathway;
 
 use super::days::Days;
+use super::fact_class::{next_down, next_up};
 use super::sheet::{Sheet, has, set};
 use super::space::{FactClass, ProfileSpace, describe_class};
 
@@ -388,16 +389,4 @@ fn fact_range(
         .map(|c| describe_class(pathway, fact, c))
         .collect::<Vec<_>>()
         .join(" or ")
-}
-
-fn next_down(x: f64) -> f64 {
-    -next_up(-x)
-}
-
-fn next_up(x: f64) -> f64 {
-    if x == 0.0 {
-        return f64::from_bits(1);
-    }
-    let bits = x.to_bits();
-    f64::from_bits(if x > 0.0 { bits + 1 } else { bits - 1 })
 }

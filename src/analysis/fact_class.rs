@@ -127,12 +127,12 @@ fn join(a: &FactClass, b: &FactClass) -> FactClass {
 }
 
 /// The largest float below `x` (for finite `x`).
-fn next_down(x: f64) -> f64 {
+pub(super) fn next_down(x: f64) -> f64 {
     -next_up(-x)
 }
 
 /// The smallest float above `x` (for finite `x`).
-fn next_up(x: f64) -> f64 {
+pub(super) fn next_up(x: f64) -> f64 {
     if x == 0.0 {
         return f64::from_bits(1);
     }
