@@ -9,6 +9,8 @@
 //! /usr/bin/time -v target/release/examples/national_load load /tmp/national.json
 //! ```
 //!
+//! `write-tenth` writes a tenth of it (10,000 services, 100,000
+//! referrals), small enough for instruction counts under callgrind.
 //! `load` prints the file's size, the pathway's counts, the load's wall
 //! time, and the peak resident memory (VmHWM) after reading the file and
 //! after loading it; `serde` reads the same file into a `serde_json::Value`
@@ -52,12 +54,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (what, file) = match args.as_slice() {
         [what, file] => (what.as_str(), file.as_str()),
-        _ => return Err("usage: national_load write|load|serde|document FILE".into()),
+        _ => {
+            return Err("usage: national_load write|write-tenth|load|serde|document FILE".into());
+        }
     };
     match what {
-        "write" => {
-            let mut doc = synth::national(NATIONAL.0, NATIONAL.1, NATIONAL.2, 42);
-            synth::keep_referrals(&mut doc, REFERRALS);
+        "write" | "write-tenth" => {
+            // A tenth of the national pathway (4 boards: 10,000 services,
+            // 100,000 referrals) for instruction counts under callgrind.
+            let (boards, kept) = if what == "write" {
+                (NATIONAL.0, REFERRALS)
+            } else {
+                (NATIONAL.0 / 10, REFERRALS / 10)
+            };
+            let mut doc = synth::national(boards, NATIONAL.1, NATIONAL.2, 42);
+            synth::keep_referrals(&mut doc, kept);
             let text = doc.to_json_pretty();
             std::fs::write(file, &text)?;
             println!(
@@ -98,7 +109,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 peak_mib()
             );
         }
-        _ => return Err(format!("unknown `{what}`: write, load, serde or document").into()),
+        _ => {
+            return Err(
+                format!("unknown `{what}`: write, write-tenth, load, serde or document").into(),
+            );
+        }
     }
     Ok(())
 }

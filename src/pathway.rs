@@ -29,6 +29,11 @@ impl ServiceId {
     }
 }
 
+/// Service ids → services, with a fast hasher seeded at random per map
+/// (foldhash, `hashbrown`'s own; a file cannot choose ids that collide):
+/// a national load looks up every referral's ends.
+pub(crate) type ServiceIndex = HashMap<String, ServiceId, foldhash::fast::RandomState>;
+
 /// A compiled service.
 #[derive(Debug, Clone)]
 pub(crate) struct Service {
@@ -111,7 +116,7 @@ pub struct Pathway {
     pub(crate) vocabulary: Vocabulary,
     pub(crate) regions: RegionTree,
     pub(crate) services: Vec<Service>,
-    pub(crate) service_index: HashMap<String, ServiceId>,
+    pub(crate) service_index: ServiceIndex,
     pub(crate) referrals: Vec<Referral>,
     /// Node `i` (weight `i`) is service `i`; edge weights index `referrals`.
     pub(crate) graph: DiGraph<u32, u32>,
@@ -199,7 +204,7 @@ impl Pathway {
         vocabulary: Vocabulary,
         regions: RegionTree,
         services: Vec<Service>,
-        service_index: HashMap<String, ServiceId>,
+        service_index: ServiceIndex,
         referrals: Vec<Referral>,
         graph: DiGraph<u32, u32>,
         goal: Goal,

@@ -1,49 +1,49 @@
-//! Services, referrals and the default goal, compiled: ids interned in id
-//! order, the referral graph built, every unknown id reported.
+//! Services and the default goal, compiled: ids interned in id order,
+//! every unknown id reported.
 
-use std::collections::{HashMap, HashSet};
-
-use petgraph::graph::DiGraph;
+use std::collections::HashSet;
 
 use super::problems::{Problems, duration, safe_id, unique_ids};
 use super::rules::RuleCompiler;
-use crate::age::parse_duration;
-use crate::document::PathwayDocument;
-use crate::pathway::{Goal, Referral, Service, ServiceId};
+use crate::document::{PathwayDocument, ServiceDoc};
+use crate::pathway::{Goal, Service, ServiceId, ServiceIndex};
 
 /// Services, interned in id order so that index order is id order: the
-/// services and the id → index map. O(s log s) for s services.
+/// services and the id → index map. Each service's texts move from the
+/// file's types into the compiled service (no copies). O(s log s) for s
+/// services.
 pub(super) fn compile_services(
-    doc: &PathwayDocument,
+    docs: Vec<ServiceDoc>,
     rc: &RuleCompiler<'_>,
     source_ids: &HashSet<&str>,
     p: &mut Problems,
-) -> (Vec<Service>, HashMap<String, ServiceId>) {
+) -> (Vec<Service>, ServiceIndex) {
     let regions = rc.regions;
     // Services, interned in id order so that index order is id order.
     unique_ids(
         p,
         "service",
         "/services",
-        doc.services.iter().map(|s| s.id.as_str()),
+        docs.iter().map(|s| s.id.as_str()),
     );
-    let mut order: Vec<usize> = (0..doc.services.len()).collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
     order.sort_by(|&a, &b| {
-        let id = |i: usize| doc.services.get(i).map_or("", |s| s.id.as_str());
+        let id = |i: usize| docs.get(i).map_or("", |s| s.id.as_str());
         id(a).cmp(id(b)).then(a.cmp(&b))
     });
-    order.dedup_by(|a, b| {
-        doc.services.get(*a).map(|s| &s.id) == doc.services.get(*b).map(|s| &s.id)
-    });
-    let mut service_index: HashMap<String, ServiceId> = HashMap::new();
+    order.dedup_by(|a, b| docs.get(*a).map(|s| &s.id) == docs.get(*b).map(|s| &s.id));
+    let mut service_index = ServiceIndex::default();
+    service_index.reserve(order.len());
     for (n, &i) in order.iter().enumerate() {
-        if let (Some(s), Ok(n)) = (doc.services.get(i), u32::try_from(n)) {
+        if let (Some(s), Ok(n)) = (docs.get(i), u32::try_from(n)) {
             service_index.insert(s.id.clone(), ServiceId(n));
         }
     }
+    // Each kept service is taken out of the list once, in id order.
+    let mut docs: Vec<Option<ServiceDoc>> = docs.into_iter().map(Some).collect();
     let mut services = Vec::with_capacity(order.len());
     for &i in &order {
-        let Some(s) = doc.services.get(i) else {
+        let Some(s) = docs.get_mut(i).and_then(Option::take) else {
             continue;
         };
         let base = format!("/services/{i}");
@@ -111,135 +111,33 @@ pub(super) fn compile_services(
         }
         services.push(Service {
             doc_index: i,
-            id: s.id.clone(),
-            name: s.name.clone(),
+            wait_stated: s.wait.is_some(),
+            id: s.id,
+            name: s.name,
             tier: s.tier,
-            tags: s.tags.clone(),
-            provider: s.provider.clone(),
+            tags: s.tags,
+            provider: s.provider,
             regions: served,
             rule,
             wait_typical: typical,
             wait_pessimistic: pessimistic,
             wait_assumed: assumed,
-            wait_stated: s.wait.is_some(),
             entry: s.entry,
-            description: s.description.clone(),
-            sources: s.sources.clone(),
-            notes: s.notes.clone(),
-            contact: s.contact.clone().filter(|c| !c.is_empty()),
+            description: s.description,
+            sources: s.sources,
+            notes: s.notes,
+            contact: s.contact.filter(|c| !c.is_empty()),
         });
     }
 
     (services, service_index)
 }
 
-/// Referrals: the referral list and the graph (one node per service, one
-/// edge per referral, weighted by the referral's index). O(r) for r
-/// referrals.
-pub(super) fn compile_referrals(
-    doc: &PathwayDocument,
-    rc: &RuleCompiler<'_>,
-    services: &[Service],
-    service_index: &HashMap<String, ServiceId>,
-    p: &mut Problems,
-) -> (Vec<Referral>, DiGraph<u32, u32>) {
-    // Referrals.
-    let mut graph: DiGraph<u32, u32> = DiGraph::with_capacity(services.len(), doc.referrals.len());
-    for n in 0..services.len() {
-        if let Ok(n) = u32::try_from(n) {
-            graph.add_node(n);
-        }
-    }
-    let mut referrals = Vec::with_capacity(doc.referrals.len());
-    let mut pairs: HashMap<(ServiceId, ServiceId), usize> =
-        HashMap::with_capacity(doc.referrals.len());
-    // Delays repeat ("1 week", "3 days"): each distinct text parsed once.
-    let mut delays: HashMap<&str, i32> = HashMap::new();
-    for (i, r) in doc.referrals.iter().enumerate() {
-        // A problem's pointer, built only when there is a problem.
-        let base = || format!("/referrals/{i}");
-        let end = |id: &str, field: &str, p: &mut Problems| {
-            let found = service_index.get(id).copied();
-            if found.is_none() {
-                p.unknown(
-                    "E0102",
-                    "service",
-                    id,
-                    format!("{}/{field}", base()),
-                    service_index.keys().map(String::as_str),
-                );
-            }
-            found
-        };
-        let from = end(&r.from, "from", p);
-        let to = end(&r.to, "to", p);
-        let when = r
-            .when
-            .as_ref()
-            .map(|w| rc.rule(w, &format!("{}/when", base()), 0, p));
-        let delay = match r.delay.as_deref() {
-            None => 0,
-            Some(d) => match delays.get(d) {
-                Some(&days) => days,
-                None => match parse_duration(d) {
-                    Ok(days) => {
-                        delays.insert(d, days);
-                        days
-                    }
-                    Err(_) => duration(d, &format!("{}/delay", base()), p),
-                },
-            },
-        };
-        let (Some(from), Some(to)) = (from, to) else {
-            continue;
-        };
-        if from == to {
-            p.add(
-                "E0116",
-                base(),
-                format!("service `{}` refers to itself", r.from),
-                None,
-            );
-            continue;
-        }
-        if let Some(first) = pairs.insert((from, to), i) {
-            p.add(
-                "E0117",
-                base(),
-                format!("a second referral from `{}` to `{}`", r.from, r.to),
-                Some(format!(
-                    "first defined at /referrals/{first}; combine the conditions with `any`"
-                )),
-            );
-            pairs.insert((from, to), first);
-            continue;
-        }
-        let Ok(index) = u32::try_from(referrals.len()) else {
-            continue;
-        };
-        referrals.push(Referral {
-            doc_index: i,
-            from,
-            to,
-            when,
-            delay,
-            notes: r.notes.clone(),
-        });
-        graph.add_edge(
-            petgraph::graph::NodeIndex::new(from.index()),
-            petgraph::graph::NodeIndex::new(to.index()),
-            index,
-        );
-    }
-
-    (referrals, graph)
-}
-
 /// The default goal: which services end a route. O(s) for s services.
 pub(super) fn compile_goal(
     doc: &PathwayDocument,
     services: &[Service],
-    service_index: &HashMap<String, ServiceId>,
+    service_index: &ServiceIndex,
     p: &mut Problems,
 ) -> Goal {
     let (goal, ids_known) = resolve_goal(&doc.goal, "/goal", service_index, p);
@@ -263,7 +161,7 @@ pub(super) fn compile_goal(
 fn resolve_goal(
     written: &crate::document::GoalDoc,
     at: &str,
-    service_index: &HashMap<String, ServiceId>,
+    service_index: &ServiceIndex,
     p: &mut Problems,
 ) -> (Goal, bool) {
     let services: Vec<ServiceId> = written
@@ -319,7 +217,7 @@ fn goal_hint(doc: &PathwayDocument, services: &[Service]) -> Option<String> {
 pub(super) fn compile_alternatives(
     doc: &PathwayDocument,
     services: &[Service],
-    service_index: &HashMap<String, ServiceId>,
+    service_index: &ServiceIndex,
     p: &mut Problems,
 ) -> Vec<(String, crate::document::GoalDoc)> {
     for (i, a) in doc.alternatives.iter().enumerate() {

@@ -11,7 +11,11 @@
 
 mod graph;
 mod problems;
+mod read;
+mod referrals;
 mod rules;
+#[cfg(test)]
+mod tests;
 mod vocabulary;
 
 use std::collections::HashSet;
@@ -22,8 +26,10 @@ use crate::error::LoadError;
 use crate::limits::{LoadLimits, MAX_FILE_BYTES, strip_bom};
 use crate::pathway::Pathway;
 
-use graph::{compile_alternatives, compile_goal, compile_referrals, compile_services};
+use graph::{compile_alternatives, compile_goal, compile_services};
 use problems::{Problems, unique_ids};
+use read::{ReferralList, StreamedDocument};
+use referrals::compile_referrals;
 use rules::RuleCompiler;
 pub use rules::{MAX_RULE_DEPTH, MAX_RULE_SIZE};
 use vocabulary::{compile_regions, compile_vocabulary};
@@ -55,9 +61,23 @@ impl Pathway {
     /// assert!(carepath::Pathway::from_json_with(text, &LoadLimits::default().max_file_bytes(100)).is_err());
     /// assert!(carepath::Pathway::from_json_with(text, &LoadLimits::default()).is_ok());
     /// ```
+    ///
+    /// Complexity: O(n) in the length of the text, plus the compile's. The
+    /// referrals are compiled as they are read (ids interned, no document
+    /// of them kept): a national file of 1,000,000 referrals takes about
+    /// 40 bytes a referral on the way (see `BENCHMARKS.md`).
     pub fn from_json_with(text: &str, limits: &LoadLimits) -> Result<Self, LoadError> {
-        let doc = PathwayDocument::from_json_with(text, limits)?;
-        compile(doc, Some(strip_bom(text)))
+        if text.len() > limits.max_file_bytes {
+            return Err(LoadError::TooLarge {
+                bytes: text.len(),
+                limit: limits.max_file_bytes,
+            });
+        }
+        let text = strip_bom(text);
+        let streamed: StreamedDocument<'_> =
+            serde_json::from_str(text).map_err(|e| LoadError::from_json_error(&e, text))?;
+        let (doc, referrals) = streamed.split();
+        compile_parts(doc, referrals, Some(text))
     }
 
     /// Parses and compiles a pathway from bytes, which must be UTF-8.
@@ -131,7 +151,18 @@ impl Pathway {
 
 /// Compiles a document. `text` is the file it was read from, if any, used
 /// only to place problems by line and column.
-pub(crate) fn compile(doc: PathwayDocument, text: Option<&str>) -> Result<Pathway, LoadError> {
+pub(crate) fn compile(mut doc: PathwayDocument, text: Option<&str>) -> Result<Pathway, LoadError> {
+    let referrals = ReferralList::from_docs(std::mem::take(&mut doc.referrals));
+    compile_parts(doc, referrals, text)
+}
+
+/// Compiles a document whose referrals are given apart (its own list is
+/// not read). Each service's and referral's texts move into the pathway.
+fn compile_parts(
+    mut doc: PathwayDocument,
+    referral_list: ReferralList<'_>,
+    text: Option<&str>,
+) -> Result<Pathway, LoadError> {
     let mut p = Problems::default();
 
     // Sources.
@@ -154,8 +185,10 @@ pub(crate) fn compile(doc: PathwayDocument, text: Option<&str>) -> Result<Pathwa
         vocabulary: &vocabulary,
         regions: &regions,
     };
-    let (services, service_index) = compile_services(&doc, &rc, &source_ids, &mut p);
-    let (referrals, graph) = compile_referrals(&doc, &rc, &services, &service_index, &mut p);
+    let (services, service_index) =
+        compile_services(std::mem::take(&mut doc.services), &rc, &source_ids, &mut p);
+    let (referrals, graph) =
+        compile_referrals(referral_list, &rc, &services, &service_index, &mut p);
     let goal = compile_goal(&doc, &services, &service_index, &mut p);
     let alternatives = compile_alternatives(&doc, &services, &service_index, &mut p);
 
