@@ -65,7 +65,9 @@ pub(crate) struct Referral {
     pub(crate) doc_index: usize,
     pub(crate) from: ServiceId,
     pub(crate) to: ServiceId,
-    pub(crate) when: Option<Cond>,
+    /// The condition, boxed: most referrals have none, and a national
+    /// pathway has a million referrals (16 bytes each instead of 88).
+    pub(crate) when: Option<Box<Cond>>,
     pub(crate) delay: i32,
     pub(crate) notes: String,
 }

@@ -286,7 +286,7 @@ impl Shared {
             .edge_indices()
             .map(|e| {
                 let r = p.referral_of(e)?;
-                (!r.when.as_ref().is_some_and(names_region)).then(|| judge.referral_open(e, any))
+                (!r.when.as_deref().is_some_and(names_region)).then(|| judge.referral_open(e, any))
             })
             .collect();
         Self { rules, opens }

@@ -92,7 +92,7 @@ impl<'p> Judge<'p> {
             .services
             .iter()
             .filter_map(|s| s.rule.as_ref())
-            .chain(pathway.referrals.iter().filter_map(|r| r.when.as_ref()))
+            .chain(pathway.referrals.iter().filter_map(|r| r.when.as_deref()))
             .collect();
         for rule in rules {
             judge.prepare(rule, &mut by_content);

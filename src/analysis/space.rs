@@ -435,7 +435,7 @@ fn tested(pathway: &Pathway) -> (Vec<bool>, Vec<Vec<FactOp>>) {
         .services
         .iter()
         .filter_map(|s| s.rule.as_ref())
-        .chain(pathway.referrals.iter().filter_map(|r| r.when.as_ref()));
+        .chain(pathway.referrals.iter().filter_map(|r| r.when.as_deref()));
     for rule in rules {
         collect(rule, &mut adversities, &mut ops);
     }

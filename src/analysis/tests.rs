@@ -81,7 +81,7 @@ fn check(text: &str, missing_facts: bool, kind_step: usize) {
         for e in p.graph.edge_indices() {
             let sheet = judge.referral_open(e, region);
             let r = p.referral_of(e).unwrap();
-            let days = days(r.when.as_ref(), &[]);
+            let days = days(r.when.as_deref(), &[]);
             for (kind, family) in &families {
                 let judged = sheet.days_of(*kind);
                 for &d in &days {

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::problems::{Problems, duration, safe_id, unique_ids};
+use super::problems::{Problems, safe_id, unique_ids};
 use super::rules::RuleCompiler;
 use crate::document::{PathwayDocument, ServiceDoc};
 use crate::pathway::{Goal, Service, ServiceId, ServiceIndex};
@@ -14,7 +14,7 @@ use crate::pathway::{Goal, Service, ServiceId, ServiceIndex};
 /// services.
 pub(super) fn compile_services(
     docs: Vec<ServiceDoc>,
-    rc: &RuleCompiler<'_>,
+    rc: &mut RuleCompiler<'_>,
     source_ids: &HashSet<&str>,
     p: &mut Problems,
 ) -> (Vec<Service>, ServiceIndex) {
@@ -46,9 +46,10 @@ pub(super) fn compile_services(
         let Some(s) = docs.get_mut(i).and_then(Option::take) else {
             continue;
         };
-        let base = format!("/services/{i}");
+        // Pointers are built only for problems (and for a rule's clauses).
+        let base = || format!("/services/{i}");
         for (j, tag) in s.tags.iter().enumerate() {
-            safe_id(p, "tag", &format!("{base}/tags/{j}"), tag);
+            safe_id(p, "tag", || format!("{}/tags/{j}", base()), tag);
         }
         let mut served = Vec::new();
         for (j, r) in s.regions.iter().enumerate() {
@@ -58,7 +59,7 @@ pub(super) fn compile_services(
                     "E0103",
                     "region",
                     r,
-                    format!("{base}/regions/{j}"),
+                    format!("{}/regions/{j}", base()),
                     regions.ids(),
                 ),
             }
@@ -66,7 +67,7 @@ pub(super) fn compile_services(
         if s.regions.is_empty() {
             p.add(
                 "E0103",
-                format!("{base}/regions"),
+                format!("{}/regions", base()),
                 format!("service `{}` serves no region", s.id),
                 Some("list the regions it serves, e.g. the whole country's id".into()),
             );
@@ -74,19 +75,18 @@ pub(super) fn compile_services(
         let rule = s
             .eligibility
             .as_ref()
-            .map(|r| rc.rule(r, &format!("{base}/eligibility"), 0, p));
+            .map(|r| rc.rule(r, &format!("{}/eligibility", base()), 0, p));
         let (typical, pessimistic, assumed) = match &s.wait {
             None => (0, 0, false),
             Some(w) => {
-                let t = duration(&w.typical, &format!("{base}/wait/typical"), p);
-                let pes = w
-                    .pessimistic
-                    .as_ref()
-                    .map_or(t, |x| duration(x, &format!("{base}/wait/pessimistic"), p));
+                let t = rc.duration(&w.typical, || format!("{}/wait/typical", base()), p);
+                let pes = w.pessimistic.as_ref().map_or(t, |x| {
+                    rc.duration(x, || format!("{}/wait/pessimistic", base()), p)
+                });
                 if pes < t {
                     p.add(
                         "E0114",
-                        format!("{base}/wait/pessimistic"),
+                        format!("{}/wait/pessimistic", base()),
                         format!(
                             "pessimistic wait `{}` is shorter than the typical wait `{}`",
                             w.pessimistic.as_deref().unwrap_or_default(),
@@ -104,7 +104,7 @@ pub(super) fn compile_services(
                     "E0115",
                     "source",
                     src,
-                    format!("{base}/sources/{j}"),
+                    format!("{}/sources/{j}", base()),
                     source_ids.iter().copied(),
                 );
             }

@@ -181,14 +181,15 @@ fn compile_parts(
     // Regions.
     let regions = compile_regions(&doc, &mut p);
 
-    let rc = RuleCompiler {
-        vocabulary: &vocabulary,
-        regions: &regions,
-    };
-    let (services, service_index) =
-        compile_services(std::mem::take(&mut doc.services), &rc, &source_ids, &mut p);
+    let mut rc = RuleCompiler::new(&vocabulary, &regions);
+    let (services, service_index) = compile_services(
+        std::mem::take(&mut doc.services),
+        &mut rc,
+        &source_ids,
+        &mut p,
+    );
     let (referrals, graph) =
-        compile_referrals(referral_list, &rc, &services, &service_index, &mut p);
+        compile_referrals(referral_list, &mut rc, &services, &service_index, &mut p);
     let goal = compile_goal(&doc, &services, &service_index, &mut p);
     let alternatives = compile_alternatives(&doc, &services, &service_index, &mut p);
 

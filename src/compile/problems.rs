@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use crate::age::parse_duration;
 use crate::diagnostic::{Diagnostic, Location};
 use crate::document::PositionIndex;
 use crate::limits::MAX_SUGGESTIONS;
@@ -88,7 +87,7 @@ pub(super) fn unique_ids<'a>(
 ) -> HashMap<&'a str, usize> {
     let mut seen = HashMap::new();
     for (i, id) in ids.enumerate() {
-        safe_id(problems, what, &format!("{base}/{i}/id"), id);
+        safe_id(problems, what, || format!("{base}/{i}/id"), id);
         if let Some(first) = seen.insert(id, i) {
             problems.add(
                 "E0101",
@@ -109,16 +108,26 @@ pub(crate) const MAX_ID_CHARS: usize = 128;
 
 /// Records an id outside the safe alphabet (E0119): ASCII letters and
 /// digits, `-`, `_` and `.`, beginning with a letter or digit, 1 to
-/// [`MAX_ID_CHARS`] characters. O(length).
-pub(super) fn safe_id(problems: &mut Problems, what: &str, pointer: &str, id: &str) {
-    let help = Some(format!(
-        "ids use letters, digits, `-`, `_` and `.`, begin with a letter or digit, and have 1 to {MAX_ID_CHARS} characters; names may hold any text"
-    ));
-    let shown = crate::escape::escape(id);
+/// [`MAX_ID_CHARS`] characters. O(length); the pointer, the message and
+/// the help are built only for a bad id.
+pub(super) fn safe_id(
+    problems: &mut Problems,
+    what: &str,
+    pointer: impl FnOnce() -> String,
+    id: &str,
+) {
     let bad = id
         .chars()
         .enumerate()
         .find(|&(i, c)| !(c.is_ascii_alphanumeric() || (i > 0 && matches!(c, '-' | '_' | '.'))));
+    if bad.is_none() && !id.is_empty() && id.len() <= MAX_ID_CHARS {
+        // Safe: ASCII, so its length in bytes is its length in characters.
+        return;
+    }
+    let help = Some(format!(
+        "ids use letters, digits, `-`, `_` and `.`, begin with a letter or digit, and have 1 to {MAX_ID_CHARS} characters; names may hold any text"
+    ));
+    let shown = crate::escape::escape(id);
     let message = match bad {
         _ if id.is_empty() => format!("empty {what} id"),
         Some((i, c)) => format!(
@@ -136,12 +145,5 @@ pub(super) fn safe_id(problems: &mut Problems, what: &str, pointer: &str, id: &s
         }
         None => return,
     };
-    problems.add("E0119", pointer.to_owned(), message, help);
-}
-
-pub(super) fn duration(text: &str, pointer: &str, p: &mut Problems) -> i32 {
-    parse_duration(text).unwrap_or_else(|e| {
-        p.add("E0109", pointer.to_owned(), e.to_string(), None);
-        0
-    })
+    problems.add("E0119", pointer(), message, help);
 }

@@ -9,7 +9,7 @@
 //! The types here read exactly what [`PathwayDocument`] reads, with the
 //! same errors at the same places: the same field names in the same
 //! order, the same defaults, the same names in messages (`struct
-//! ReferralDoc`, `a sequence`, `a string`). `tests/streamed_load.rs`
+//! ReferralDoc`, `a sequence`, `a string`). `src/compile/tests.rs`
 //! checks both readers against each other on the fixtures, on hostile
 //! variants and on random pathways.
 //!

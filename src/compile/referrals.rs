@@ -18,7 +18,7 @@ use crate::pathway::{Referral, Service, ServiceId, ServiceIndex};
 /// ids and delays (plus the rules' own cost).
 pub(super) fn compile_referrals(
     list: ReferralList<'_>,
-    rc: &RuleCompiler<'_>,
+    rc: &mut RuleCompiler<'_>,
     services: &[Service],
     service_index: &ServiceIndex,
     p: &mut Problems,
@@ -65,7 +65,7 @@ pub(super) fn compile_referrals(
         }
         let when = r
             .when
-            .map(|w| rc.rule(&w, &format!("/referrals/{i}/when"), 0, p));
+            .map(|w| Box::new(rc.rule(&w, &format!("/referrals/{i}/when"), 0, p)));
         let delay = match r.delay.map(|d| delays.get(d as usize)) {
             Some(Some(Ok(days))) => *days,
             Some(Some(Err(message))) => {

@@ -2,7 +2,8 @@
 //! region tree, ages and durations read, problems collected.
 
 use super::problems::Problems;
-use crate::age::parse_age;
+use super::read::FastMap;
+use crate::age::{parse_age, parse_duration};
 use crate::bits::Bits;
 use crate::document::{
     AdversitiesDoc, FactKind, FactTestDoc, ReferredFromDoc, Referrer, Rule, position::escape_token,
@@ -17,6 +18,11 @@ pub const MAX_RULE_DEPTH: usize = 64;
 pub(super) struct RuleCompiler<'a> {
     pub(super) vocabulary: &'a Vocabulary,
     pub(super) regions: &'a RegionTree,
+    /// Ages and durations read so far, by text (or why not): a national
+    /// pathway writes the same few a hundred thousand times, and reading
+    /// one allocates. At most one entry per age or duration in the file.
+    ages: FastMap<String, Result<i32, String>>,
+    durations: FastMap<String, Result<i32, String>>,
 }
 
 /// The largest rule accepted: clauses plus the ids they list (adversities,
@@ -51,8 +57,48 @@ fn size_of(rule: &Rule, limit: usize) -> usize {
     size
 }
 
-impl RuleCompiler<'_> {
-    pub(super) fn rule(&self, rule: &Rule, ptr: &str, depth: usize, p: &mut Problems) -> Cond {
+impl<'a> RuleCompiler<'a> {
+    /// A compiler of rules over this vocabulary and region tree.
+    pub(super) fn new(vocabulary: &'a Vocabulary, regions: &'a RegionTree) -> Self {
+        Self {
+            vocabulary,
+            regions,
+            ages: FastMap::default(),
+            durations: FastMap::default(),
+        }
+    }
+
+    /// `text` read as an age (`true`) or a duration, once per text. O(1)
+    /// expected after the first reading.
+    fn read(&mut self, age: bool, text: &str) -> Result<i32, String> {
+        let (readings, parse): (_, fn(&str) -> _) = if age {
+            (&mut self.ages, parse_age)
+        } else {
+            (&mut self.durations, parse_duration)
+        };
+        if let Some(r) = readings.get(text) {
+            return r.clone();
+        }
+        let read = parse(text).map_err(|e| e.to_string());
+        readings.insert(text.to_owned(), read.clone());
+        read
+    }
+
+    /// A duration (a wait, a delay) in days; a problem `E0109` at the
+    /// pointer, and 0, if it cannot be read.
+    pub(super) fn duration(
+        &mut self,
+        text: &str,
+        pointer: impl FnOnce() -> String,
+        p: &mut Problems,
+    ) -> i32 {
+        self.read(false, text).unwrap_or_else(|message| {
+            p.add("E0109", pointer(), message, None);
+            0
+        })
+    }
+
+    pub(super) fn rule(&mut self, rule: &Rule, ptr: &str, depth: usize, p: &mut Problems) -> Cond {
         if depth == 0 && size_of(rule, MAX_RULE_SIZE) > MAX_RULE_SIZE {
             p.add(
                 "E0118",
@@ -93,9 +139,9 @@ impl RuleCompiler<'_> {
             Rule::Age(range) => {
                 let mut bound = |text: &Option<String>, field: &str| {
                     text.as_ref().and_then(|t| {
-                        parse_age(t)
+                        self.read(true, t)
                             .map_err(|e| {
-                                p.add("E0108", format!("{ptr}/age/{field}"), e.to_string(), None);
+                                p.add("E0108", format!("{ptr}/age/{field}"), e, None);
                             })
                             .ok()
                     })

@@ -200,7 +200,7 @@ fn region_clauses(p: &Pathway) -> Vec<&[RegionId]> {
         .services
         .iter()
         .filter_map(|s| s.rule.as_ref())
-        .chain(p.referrals.iter().filter_map(|r| r.when.as_ref()))
+        .chain(p.referrals.iter().filter_map(|r| r.when.as_deref()))
         .collect();
     while let Some(c) = stack.pop() {
         match c {
