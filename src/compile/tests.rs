@@ -5,7 +5,8 @@
 //! with the same codes, places and help, on the fixtures, on hostile
 //! variants of them and on random pathways; and the compiled referrals
 //! against a plain model of what they must be (every known pair once, in
-//! file order; the same problems at the same pointers).
+//! file order; the same problems at the same pointers). Random pathways
+//! of the `testing` strategies: `tests/streamed_load.rs`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -278,18 +279,5 @@ proptest! {
                 prop_assert_eq!(got, problems);
             }
         }
-    }
-}
-
-#[cfg(feature = "testing")]
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    /// Random pathways of the testing strategies load the same either way.
-    #[test]
-    fn random_pathways_load_the_same_either_way(
-        p in crate::testing::strategies::pathways(1..12)
-    ) {
-        prop_assert!(same(&p.to_json()).is_ok());
     }
 }
