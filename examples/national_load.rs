@@ -12,7 +12,8 @@
 //! `write-tenth` writes a tenth of it (10,000 services, 100,000
 //! referrals), small enough for instruction counts under callgrind.
 //! `load` prints the file's size, the pathway's counts, the load's wall
-//! time, and the peak resident memory (VmHWM) after reading the file and
+//! time and CPU time (user + system, dropping the pathway included), and
+//! the peak resident memory (VmHWM) after reading the file and
 //! after loading it; `serde` reads the same file into a `serde_json::Value`
 //! instead, and `document` into the file format's serde types only (the
 //! first half of a load), for comparison.
@@ -37,6 +38,21 @@ use carepath::limits::LoadLimits;
 /// tried per service (repeats dropped), of which 1,000,000 are kept.
 const NATIONAL: (usize, usize, usize) = (40, 50, 11);
 const REFERRALS: usize = 1_000_000;
+
+/// CPU time (user + system) of this process so far, in seconds (Linux,
+/// from `/proc/self/stat` in clock ticks of 1/100 s; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command's closing parenthesis: utime and
+            // stime are the 12th and 13th.
+            let rest = s.rsplit_once(')')?.1;
+            let f: Vec<&str> = rest.split_whitespace().collect();
+            Some(f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?)
+        })
+        .map_or(0.0, |ticks| ticks / 100.0)
+}
 
 /// Peak resident memory so far, in MiB (Linux; 0 elsewhere).
 fn peak_mib() -> f64 {
@@ -81,6 +97,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "load" | "serde" | "document" => {
             let text = std::fs::read_to_string(file)?;
             let read = peak_mib();
+            let cpu = cpu_seconds();
             let start = Instant::now();
             let counts = if what == "load" {
                 let limits = LoadLimits::default().max_file_bytes(text.len());
@@ -102,8 +119,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 )
             };
             let took = start.elapsed();
+            let cpu = cpu_seconds() - cpu;
             println!(
-                "{what}: {:.1} MiB file, {counts}, {:.3} s; peak memory {read:.0} MiB after reading, {:.0} MiB after loading",
+                "{what}: {:.1} MiB file, {counts}, {:.3} s ({cpu:.2} s CPU, user + system); peak memory {read:.0} MiB after reading, {:.0} MiB after loading",
                 text.len() as f64 / 1048576.0,
                 took.as_secs_f64(),
                 peak_mib()

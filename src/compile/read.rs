@@ -74,8 +74,10 @@ mod named {
         pub(super) from: Text<'a>,
         #[serde(borrow)]
         pub(super) to: Text<'a>,
+        /// Boxed as it is read: most referrals have none, and the rest
+        /// are moved, not copied, into the list.
         #[serde(default)]
-        pub(super) when: Option<Rule>,
+        pub(super) when: Option<Box<Rule>>,
         #[serde(default, borrow)]
         pub(super) delay: Option<Text<'a>>,
         #[serde(default)]
@@ -167,7 +169,7 @@ impl<'a> ReferralList<'a> {
         &mut self,
         from: Cow<'a, str>,
         to: Cow<'a, str>,
-        when: Option<Rule>,
+        when: Option<Box<Rule>>,
         delay: Option<Cow<'a, str>>,
         notes: String,
     ) -> Option<()> {
@@ -186,7 +188,7 @@ impl<'a> ReferralList<'a> {
             from,
             to,
             delay,
-            when: when.map(Box::new),
+            when,
             notes: notes.into_boxed_str(),
         });
         Some(())
@@ -203,7 +205,7 @@ impl<'a> ReferralList<'a> {
             let _ = list.push(
                 Cow::Owned(r.from),
                 Cow::Owned(r.to),
-                r.when,
+                r.when.map(Box::new),
                 r.delay.map(Cow::Owned),
                 r.notes,
             );
