@@ -23,9 +23,9 @@ pub const MAX_SUGGESTIONS: usize = 100;
 
 /// The limits a load enforces, for a host that must load files larger than
 /// the default (a national pathway of 100,000 services and 1,000,000
-/// referrals is about 150 MiB). Raising `max_file_bytes` raises the load's
-/// cost in proportion: about 0.3 s and 50 MB per 10 MiB of pathway (see
-/// `BENCHMARKS.md`).
+/// referrals is about 160 MiB). Raising `max_file_bytes` raises the load's
+/// cost in proportion: about 0.1 s of CPU and 17 MiB of memory beyond the
+/// text per 10 MiB of pathway (see `BENCHMARKS.md`).
 ///
 /// ```
 /// let limits = carepath::limits::LoadLimits::default().max_file_bytes(1024);

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::problems::{Problems, safe_id, unique_ids};
+use super::problems::{At, Problems, safe_id, unique_ids};
 use super::rules::RuleCompiler;
 use crate::document::{PathwayDocument, ServiceDoc};
 use crate::pathway::{Goal, Service, ServiceId, ServiceIndex};
@@ -72,10 +72,10 @@ pub(super) fn compile_services(
                 Some("list the regions it serves, e.g. the whole country's id".into()),
             );
         }
-        let rule = s
-            .eligibility
-            .as_ref()
-            .map(|r| rc.rule(r, &format!("{}/eligibility", base()), 0, p));
+        let rule = s.eligibility.as_ref().map(|r| {
+            let at = At::Index(&At::Text("/services"), i);
+            rc.rule(r, &At::Key(&at, "eligibility"), 0, p)
+        });
         let (typical, pessimistic, assumed) = match &s.wait {
             None => (0, 0, false),
             Some(w) => {

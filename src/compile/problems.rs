@@ -2,11 +2,38 @@
 //! into diagnostics placed by line and column at the end.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::document::PositionIndex;
 use crate::limits::MAX_SUGGESTIONS;
 use crate::suggest::did_you_mean;
+
+/// A JSON pointer, written out only when a problem needs it (a national
+/// pathway has a rule per service and most have no problem: `format!`
+/// for each clause's pointer was a tenth of compiling the services).
+/// Keys are written as given: callers pass keys that need no escaping.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum At<'a> {
+    /// A pointer already written out, e.g. `/services`.
+    Text(&'a str),
+    /// `{parent}/{key}`.
+    Key(&'a At<'a>, &'a str),
+    /// `{parent}/{index}`.
+    Index(&'a At<'a>, usize),
+}
+
+impl fmt::Display for At<'_> {
+    /// O(depth): a rule's pointer is at most about twice
+    /// [`super::MAX_RULE_DEPTH`] steps long.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Text(t) => f.write_str(t),
+            Self::Key(parent, key) => write!(f, "{parent}/{key}"),
+            Self::Index(parent, i) => write!(f, "{parent}/{i}"),
+        }
+    }
+}
 
 /// Problems found so far, located by JSON pointer.
 #[derive(Default)]

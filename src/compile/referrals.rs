@@ -4,7 +4,7 @@
 
 use petgraph::graph::{DiGraph, NodeIndex};
 
-use super::problems::Problems;
+use super::problems::{At, Problems};
 use super::read::{FastMap, ReferralList};
 use super::rules::RuleCompiler;
 use crate::age::parse_duration;
@@ -63,9 +63,10 @@ pub(super) fn compile_referrals(
                 );
             }
         }
-        let when = r
-            .when
-            .map(|w| Box::new(rc.rule(&w, &format!("/referrals/{i}/when"), 0, p)));
+        let when = r.when.map(|w| {
+            let at = At::Index(&At::Text("/referrals"), i);
+            Box::new(rc.rule(&w, &At::Key(&at, "when"), 0, p))
+        });
         let delay = match r.delay.map(|d| delays.get(d as usize)) {
             Some(Some(Ok(days))) => *days,
             Some(Some(Err(message))) => {

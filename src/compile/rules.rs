@@ -1,7 +1,7 @@
 //! Rules, compiled: every clause checked against the vocabulary and the
 //! region tree, ages and durations read, problems collected.
 
-use super::problems::Problems;
+use super::problems::{At, Problems};
 use super::read::FastMap;
 use crate::age::{parse_age, parse_duration};
 use crate::bits::Bits;
@@ -98,11 +98,17 @@ impl<'a> RuleCompiler<'a> {
         })
     }
 
-    pub(super) fn rule(&mut self, rule: &Rule, ptr: &str, depth: usize, p: &mut Problems) -> Cond {
+    pub(super) fn rule(
+        &mut self,
+        rule: &Rule,
+        ptr: &At<'_>,
+        depth: usize,
+        p: &mut Problems,
+    ) -> Cond {
         if depth == 0 && size_of(rule, MAX_RULE_SIZE) > MAX_RULE_SIZE {
             p.add(
                 "E0118",
-                ptr.to_owned(),
+                ptr.to_string(),
                 format!("rule larger than {MAX_RULE_SIZE} clauses and ids"),
                 Some("split the service, or name a region or tag the rule stands for".into()),
             );
@@ -111,7 +117,7 @@ impl<'a> RuleCompiler<'a> {
         if depth >= MAX_RULE_DEPTH {
             p.add(
                 "E0001",
-                ptr.to_owned(),
+                ptr.to_string(),
                 format!("rule nested deeper than {MAX_RULE_DEPTH} levels"),
                 Some("flatten nested `all`/`any` into one list".into()),
             );
@@ -127,7 +133,7 @@ impl<'a> RuleCompiler<'a> {
                 let parts = rules
                     .iter()
                     .enumerate()
-                    .map(|(i, r)| self.rule(r, &format!("{ptr}/{key}/{i}"), depth + 1, p))
+                    .map(|(i, r)| self.rule(r, &At::Index(&At::Key(ptr, key), i), depth + 1, p))
                     .collect();
                 if key == "all" {
                     Cond::All(parts)
@@ -135,7 +141,7 @@ impl<'a> RuleCompiler<'a> {
                     Cond::Any(parts)
                 }
             }
-            Rule::Not(r) => Cond::Not(Box::new(self.rule(r, &format!("{ptr}/not"), depth + 1, p))),
+            Rule::Not(r) => Cond::Not(Box::new(self.rule(r, &At::Key(ptr, "not"), depth + 1, p))),
             Rule::Age(range) => {
                 let mut bound = |text: &Option<String>, field: &str| {
                     text.as_ref().and_then(|t| {
@@ -169,9 +175,9 @@ impl<'a> RuleCompiler<'a> {
                     texts: Box::new((range.from.clone(), range.before.clone())),
                 }
             }
-            Rule::Adversities(test) => self.adversities(test, &format!("{ptr}/adversities"), p),
-            Rule::Fact(test) => self.fact(test, &format!("{ptr}/fact"), p),
-            Rule::ReferredFrom(doc) => referred_from(doc, &format!("{ptr}/referred_from"), p),
+            Rule::Adversities(test) => self.adversities(test, &At::Key(ptr, "adversities"), p),
+            Rule::Fact(test) => self.fact(test, &At::Key(ptr, "fact"), p),
+            Rule::ReferredFrom(doc) => referred_from(doc, &At::Key(ptr, "referred_from"), p),
             Rule::Region(ids) => Cond::Region(
                 ids.iter()
                     .enumerate()
@@ -193,7 +199,7 @@ impl<'a> RuleCompiler<'a> {
         }
     }
 
-    fn adversities(&self, doc: &AdversitiesDoc, ptr: &str, p: &mut Problems) -> Cond {
+    fn adversities(&self, doc: &AdversitiesDoc, ptr: &At<'_>, p: &mut Problems) -> Cond {
         let given: Vec<(SetTest, &str, &Vec<String>)> = [
             (SetTest::AnyOf, "any_of", &doc.any_of),
             (SetTest::AllOf, "all_of", &doc.all_of),
@@ -205,7 +211,7 @@ impl<'a> RuleCompiler<'a> {
         let [(test, key, ids)] = given.as_slice() else {
             p.add(
                 "E0111",
-                ptr.to_owned(),
+                ptr.to_string(),
                 format!(
                     "an adversity test needs exactly one of `any_of`, `all_of`, `none_of`; found {}",
                     given.len()
@@ -242,7 +248,7 @@ impl<'a> RuleCompiler<'a> {
         }
     }
 
-    fn fact(&self, doc: &FactTestDoc, ptr: &str, p: &mut Problems) -> Cond {
+    fn fact(&self, doc: &FactTestDoc, ptr: &At<'_>, p: &mut Problems) -> Cond {
         let Some(fact) = self.vocabulary.fact(&doc.id) else {
             p.unknown(
                 "E0105",
@@ -339,7 +345,7 @@ impl<'a> RuleCompiler<'a> {
             _ => {
                 p.add(
                     "E0111",
-                    ptr.to_owned(),
+                    ptr.to_string(),
                     format!(
                         "a fact test needs exactly one of `equals`, `one_of`, `at_least`, `at_most`; found {}",
                         ops.len()
@@ -353,11 +359,11 @@ impl<'a> RuleCompiler<'a> {
 }
 
 /// A `referred_from` clause: the set of referrers every part given allows.
-fn referred_from(doc: &ReferredFromDoc, ptr: &str, p: &mut Problems) -> Cond {
+fn referred_from(doc: &ReferredFromDoc, ptr: &At<'_>, p: &mut Problems) -> Cond {
     if doc.tier.is_none() && doc.at_least.is_none() && doc.at_most.is_none() {
         p.add(
             "E0111",
-            ptr.to_owned(),
+            ptr.to_string(),
             "a `referred_from` test needs `tier`, `at_least` or `at_most`".into(),
             Some("e.g. `{\"referred_from\": {\"tier\": [\"self\", \"universal\"]}}`".into()),
         );
@@ -378,7 +384,7 @@ fn referred_from(doc: &ReferredFromDoc, ptr: &str, p: &mut Problems) -> Cond {
     if allowed == 0 {
         p.add(
             "E0107",
-            ptr.to_owned(),
+            ptr.to_string(),
             "`referred_from` allows no referrer: its parts exclude each other".into(),
             Some("`at_least` and `at_most` are tiers; `self` can be listed only in `tier`".into()),
         );
