@@ -1,8 +1,9 @@
 //! Problems found while compiling, located by JSON pointer, and turned
 //! into diagnostics placed by line and column at the end.
 
-use std::collections::HashMap;
 use std::fmt;
+
+use super::read::FastMap;
 
 use crate::diagnostic::{Diagnostic, Location};
 use crate::document::PositionIndex;
@@ -105,14 +106,15 @@ impl Problems {
     }
 }
 
-/// Records duplicate ids; returns the id → first position map.
+/// Records duplicate ids; returns the id → first position map. O(n)
+/// expected for n ids (a keyed hasher: a file cannot make them collide).
 pub(super) fn unique_ids<'a>(
     problems: &mut Problems,
     what: &str,
     base: &str,
     ids: impl Iterator<Item = &'a str>,
-) -> HashMap<&'a str, usize> {
-    let mut seen = HashMap::new();
+) -> FastMap<&'a str, usize> {
+    let mut seen = FastMap::default();
     for (i, id) in ids.enumerate() {
         safe_id(problems, what, || format!("{base}/{i}/id"), id);
         if let Some(first) = seen.insert(id, i) {
