@@ -1,0 +1,207 @@
+//! What a route answer says, value by value, on pathways of two or three
+//! services: which door closes a way (a service's rule on the day the
+//! family would reach it, after the waits before it), how routes that tie
+//! count against the limit.
+#![cfg(test)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a failed unwrap or index is a failed test"
+)]
+
+use carepath::route::ClosedBy;
+use carepath::{Pathway, Profile, Reason, RouteAnswer, RouteQuery};
+use serde_json::{Value, json};
+
+/// The family's age in days.
+const AGE: i32 = 91;
+/// A ten-week wait.
+const WAIT: i32 = 70;
+
+/// A service in the one region; `extra` adds or replaces fields.
+fn service(id: &str, tier: &str, extra: &Value) -> Value {
+    let mut s = json!({"id": id, "name": id, "tier": tier, "regions": ["land"]});
+    if let (Some(s), Some(extra)) = (s.as_object_mut(), extra.as_object()) {
+        s.extend(extra.clone());
+    }
+    s
+}
+
+fn goal(id: &str, extra: &Value) -> Value {
+    let mut s = service(id, "specialist", extra);
+    s["tags"] = json!(["infant-mental-health"]);
+    s
+}
+
+fn pathway(services: &[Value], referrals: &[(&str, &str)]) -> Pathway {
+    let referrals: Vec<Value> = referrals
+        .iter()
+        .map(|(from, to)| json!({"from": from, "to": to}))
+        .collect();
+    let text = json!({
+        "metadata": {"name": "doors", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": services,
+        "referrals": referrals,
+        "goal": {"tags": ["infant-mental-health"]},
+    });
+    Pathway::from_json(&text.to_string()).unwrap()
+}
+
+fn answer(p: &Pathway, query: &RouteQuery) -> RouteAnswer {
+    p.routes(&Profile::new().age_days(AGE).region("land"), query)
+        .unwrap()
+}
+
+fn services(routes: &[carepath::Route]) -> Vec<Vec<&str>> {
+    routes
+        .iter()
+        .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
+        .collect()
+}
+
+/// The reason's kind, its door (service, closed by) and the age it names.
+fn door(reason: &Reason) -> (&'static str, Option<(&str, ClosedBy)>, Option<i32>) {
+    match reason {
+        Reason::AgedOutOnTheWay { door, age_days, .. } => (
+            "aged_out_on_the_way",
+            Some((door.service.as_str(), door.closed_by)),
+            Some(*age_days),
+        ),
+        Reason::Unreachable { door, .. } => (
+            "unreachable",
+            door.as_ref().map(|d| (d.service.as_str(), d.closed_by)),
+            None,
+        ),
+        Reason::NotYet { from_age_days, .. } => ("not_yet", None, Some(*from_age_days)),
+        Reason::NotEligible { .. } => ("not_eligible", None, None),
+        _ => ("other", None, None),
+    }
+}
+
+#[test]
+fn the_first_door_closed_is_named_with_its_age() {
+    // Before 20 weeks (140 days): the family, 91 days old, is young
+    // enough today, not after a ten-week wait (161 days).
+    let young = json!({"age": {"before": "20 weeks"}});
+    let young_when_seen = json!({"age": {"before": "20 weeks", "judged": "when_seen"}});
+    let ten_weeks = json!({"typical": "10 weeks"});
+    // (the entry's fields, the team's, the reason: kind, door, age named)
+    let cases = [
+        // Open today, but the entry's wait brings the family to the team
+        // at 161 days: too old.
+        (
+            json!({"entry": true, "wait": ten_weeks}),
+            json!({"eligibility": young}),
+            (
+                "aged_out_on_the_way",
+                Some(("team", ClosedBy::Rule)),
+                Some(AGE + WAIT),
+            ),
+        ),
+        // The same without the wait: a route today.
+        (
+            json!({"entry": true}),
+            json!({"eligibility": young}),
+            ("route", None, None),
+        ),
+        // The entry itself sees the family only after its wait, too old
+        // for its own rule: the first door, closed by its rule.
+        (
+            json!({"entry": true, "wait": ten_weeks, "eligibility": young_when_seen}),
+            json!({}),
+            ("unreachable", Some(("hv", ClosedBy::Rule)), None),
+        ),
+        (
+            json!({"entry": true, "eligibility": young_when_seen}),
+            json!({}),
+            ("route", None, None),
+        ),
+    ];
+    for (hv, team, want) in cases {
+        let p = pathway(
+            &[service("hv", "universal", &hv), goal("team", &team)],
+            &[("hv", "team")],
+        );
+        let a = answer(&p, &RouteQuery::default());
+        let got = match a.not_reached.first() {
+            None => {
+                assert_eq!(services(&a.routes), [["hv", "team"]], "{hv} {team}");
+                ("route", None, None)
+            }
+            Some(n) => {
+                assert!(a.routes.is_empty(), "{hv} {team}");
+                assert_eq!(n.service, "team", "{hv} {team}");
+                door(&n.reason)
+            }
+        };
+        assert_eq!(got, want, "{hv} {team}");
+    }
+}
+
+#[test]
+fn routes_that_tie_share_an_option_and_the_limit_holds() {
+    let wait = json!({"wait": {"typical": "6 weeks"}});
+    let entry = json!({"entry": true});
+    // (services, referrals, limit, the routes, the goals also reachable)
+    type Case = (
+        Vec<Value>,
+        Vec<(&'static str, &'static str)>,
+        usize,
+        Vec<Vec<&'static str>>,
+        Vec<Vec<&'static str>>,
+    );
+    let cases: Vec<Case> = vec![
+        // Two first contacts, the same team on the same day: one option,
+        // both routes given.
+        (
+            vec![
+                service("hv1", "universal", &entry),
+                service("hv2", "universal", &entry),
+                goal("team", &wait),
+            ],
+            vec![("hv1", "team"), ("hv2", "team")],
+            1,
+            vec![vec!["hv1", "team"], vec!["hv2", "team"]],
+            vec![],
+        ),
+        // Two teams on the same day: two options; a limit of one gives the
+        // first by id, and the other is also reachable.
+        (
+            vec![
+                service("hv", "universal", &entry),
+                goal("team-a", &wait),
+                goal("team-b", &wait),
+            ],
+            vec![("hv", "team-a"), ("hv", "team-b")],
+            1,
+            vec![vec!["hv", "team-a"]],
+            vec![vec!["hv", "team-b"]],
+        ),
+        (
+            vec![
+                service("hv", "universal", &entry),
+                goal("team-a", &wait),
+                goal("team-b", &wait),
+            ],
+            vec![("hv", "team-a"), ("hv", "team-b")],
+            2,
+            vec![vec!["hv", "team-a"], vec!["hv", "team-b"]],
+            vec![],
+        ),
+    ];
+    for (svcs, referrals, limit, routes, also) in cases {
+        let p = pathway(&svcs, &referrals);
+        let a = answer(&p, &RouteQuery::default().limit(limit));
+        assert_eq!(services(&a.routes), routes, "{referrals:?} limit {limit}");
+        assert_eq!(
+            services(&a.also_reachable),
+            also,
+            "{referrals:?} limit {limit}"
+        );
+        assert!(a.not_reached.is_empty(), "{referrals:?}");
+        for r in &a.routes {
+            assert_eq!(r.days_to_goal, 42, "{referrals:?}");
+        }
+    }
+}
