@@ -16,13 +16,13 @@ area=$1; out=$2; shard=$3; shift 3; [ "$shard" = - ] && shard=
 export PROPTEST_CASES=48 COVERAGE_CASES=48 LINT_CASES=24
 cargo_args() { for x in "$@"; do printf -- '-C\n%s\n' "$x"; done; }
 case $area in
-  rules) files='src/model/rules/**'; skip=(-- --skip analysis::)
+  rules) files='src/model/rules/**'; skip=(-- -- --skip analysis::)
          tests=(--lib --test=rules_props --test=explanations --test=stepped_care --test=ages --test=routes);;
   route) files='src/query/route/**'; skip=()
          tests=(--test=routes --test=routes_differential --test=route_later --test=route_doors --test=explanations --test=stepped_care);;
   analysis) files='src/analysis/**'; skip=()
          tests=(--lib --test=coverage_differential --test=coverage_table --test=coverage_budget --test=stepped_care);;
-  lint)  files='src/lint/**'; skip=(-- --skip analysis::)
+  lint)  files='src/lint/**'; skip=(-- -- --skip analysis::)
          tests=(--lib --test=lint_semantic --test=lint_catalogue --test=lint_conflicts --test=scenario_files --test=stepped_care);;
   *) echo "area: rules | route | analysis | lint" >&2; exit 2;;
 esac
