@@ -190,54 +190,53 @@ impl RegionTree {
     /// Says why `region` is or is not served by `served`, naming the case of
     /// a family's region that is wider than the areas served.
     pub(crate) fn explain_served(&self, region: RegionId, served: &[RegionId]) -> String {
-        let ids = |rs: &[RegionId]| rs.iter().map(|&r| self.id(r)).collect::<Vec<&str>>();
+        // Built piece by piece (one allocation): every step of every route
+        // says this.
+        let mut m = String::with_capacity(96);
+        let list = |m: &mut String, rs: &mut dyn Iterator<Item = RegionId>| {
+            for (n, r) in rs.enumerate() {
+                if n > 0 {
+                    m.push_str(", ");
+                }
+                m.push('`');
+                m.push_str(self.id(r));
+                m.push('`');
+            }
+        };
         if let Some(&s) = served.iter().find(|&&s| self.contains(s, region)) {
-            return if s == region {
-                format!("family lives in `{}`", self.id(region))
-            } else {
-                format!(
-                    "family lives in `{}`, inside `{}`",
-                    self.id(region),
-                    self.id(s)
-                )
-            };
+            m.push_str("family lives in `");
+            m.push_str(self.id(region));
+            m.push('`');
+            if s != region {
+                m.push_str(", inside `");
+                m.push_str(self.id(s));
+                m.push('`');
+            }
+            return m;
         }
-        let narrower: Vec<RegionId> = served
+        let mut narrower = served
             .iter()
             .copied()
             .filter(|&s| self.contains(region, s))
-            .collect();
-        if narrower.is_empty() {
-            format!(
-                "family lives in `{}`, outside {}",
-                self.id(region),
-                backticked(ids(served))
-            )
+            .peekable();
+        if narrower.peek().is_none() {
+            m.push_str("family lives in `");
+            m.push_str(self.id(region));
+            m.push_str("`, outside ");
+            list(&mut m, &mut served.iter().copied());
         } else {
-            format!(
-                "family's region `{}` is wider than the area served ({}): give the family's area to know",
-                self.id(region),
-                backticked(ids(&narrower))
-            )
+            m.push_str("family's region `");
+            m.push_str(self.id(region));
+            m.push_str("` is wider than the area served (");
+            list(&mut m, &mut narrower);
+            m.push_str("): give the family's area to know");
         }
+        m
     }
 }
 
 fn regions_id(regions: &[RegionInfo], i: usize) -> &str {
     regions.get(i).map_or("", |r| r.id.as_str())
-}
-
-pub(crate) fn backticked<S: AsRef<str>>(ids: impl IntoIterator<Item = S>) -> String {
-    let mut out = String::new();
-    for (n, i) in ids.into_iter().enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        out.push('`');
-        out.push_str(i.as_ref());
-        out.push('`');
-    }
-    out
 }
 
 #[cfg(test)]

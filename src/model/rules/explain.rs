@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize};
 use super::eval::{Cond, Context, FactOp, SetTest, Truth, age_in};
 use crate::age::describe;
 use crate::document::{AgeJudged, Referrer};
-use crate::model::region::backticked;
 
 /// What one clause of a rule tested, as data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,7 +141,45 @@ impl Cond {
                     r.decisive_messages(cx, out);
                 }
             }
-            _ => out.push(self.explain(cx).message),
+            _ => out.push(self.message(cx)),
+        }
+    }
+
+    /// The message of [`Cond::explain`] alone, without the tree: what a
+    /// route's step shows. Leaves share their wording with `explain`.
+    /// O(size of the rule).
+    fn message(&self, cx: &Context<'_>) -> String {
+        match self {
+            Self::All(_) | Self::Any(_) | Self::Not(_) => self.explain(cx).message,
+            Self::Age {
+                from,
+                before,
+                judged,
+                texts,
+            } => age_message(cx.timing.age(*judged), *from, *before, *judged, texts),
+            Self::Adversities {
+                test, ids, indices, ..
+            } => {
+                let present: Vec<&str> = ids
+                    .iter()
+                    .zip(indices)
+                    .filter(|&(_, &i)| cx.profile.adversities.contains(i))
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                adversities_message(*test, self.eval(cx), ids, &present)
+            }
+            Self::Fact { fact, id, op } => {
+                let seen = cx
+                    .profile
+                    .facts
+                    .get(*fact)
+                    .and_then(Option::as_ref)
+                    .map(|v| cx.vocabulary.show(*fact, v));
+                let test = fact_test(cx, *fact, op);
+                fact_message(id, seen.as_deref(), &test, self.eval(cx))
+            }
+            Self::ReferredFrom(allowed) => referred_from_message(*allowed, cx.referrer),
+            Self::Region(regions) => cx.regions.explain_served(cx.profile.region, regions),
         }
     }
 
@@ -199,37 +236,7 @@ impl Cond {
             } => {
                 let age = cx.timing.age(*judged);
                 let outcome = Truth::from_bool(age_in(age, *from, *before));
-                let when = match judged {
-                    AgeJudged::OnReferral => "on referral",
-                    AgeJudged::WhenSeen => "when seen",
-                };
-                fn bound(text: &Option<String>, days: i32) -> std::borrow::Cow<'_, str> {
-                    text.as_deref()
-                        .map_or_else(|| describe(days).into(), std::borrow::Cow::Borrowed)
-                }
-                let message = match (from, before) {
-                    (Some(f), _) if age < *f => format!(
-                        "age {when} {} is before {}",
-                        describe(age),
-                        bound(&texts.0, *f)
-                    ),
-                    (_, Some(b)) if age >= *b => format!(
-                        "age {when} {} is not before {}",
-                        describe(age),
-                        bound(&texts.1, *b)
-                    ),
-                    _ => format!(
-                        "age {when} {} is within {}",
-                        describe(age),
-                        match (from, before) {
-                            (Some(f), Some(b)) =>
-                                format!("{} to before {}", bound(&texts.0, *f), bound(&texts.1, *b)),
-                            (Some(f), None) => format!("from {}", bound(&texts.0, *f)),
-                            (None, Some(b)) => format!("before {}", bound(&texts.1, *b)),
-                            (None, None) => "any age".into(),
-                        }
-                    ),
-                };
+                let message = age_message(age, *from, *before, *judged, texts);
                 Explanation {
                     outcome,
                     clause: Clause::Age {
@@ -252,29 +259,8 @@ impl Cond {
                     .filter(|&(_, &i)| cx.profile.adversities.contains(i))
                     .map(|(id, _)| id.clone())
                     .collect();
-                let list = || backticked(ids);
-                let message = match (test, outcome) {
-                    (SetTest::AnyOf, Truth::Yes) => {
-                        format!("family faces {}", backticked(&present))
-                    }
-                    (SetTest::AnyOf, _) => format!("family faces none of {}", list()),
-                    (SetTest::AllOf, Truth::Yes) => format!("family faces all of {}", list()),
-                    (SetTest::AllOf, _) => {
-                        let missing: Vec<String> = ids
-                            .iter()
-                            .filter(|i| !present.contains(i))
-                            .cloned()
-                            .collect();
-                        format!("family does not face {}", backticked(&missing))
-                    }
-                    (SetTest::NoneOf, Truth::Yes) => format!("family faces none of {}", list()),
-                    (SetTest::NoneOf, _) => {
-                        format!(
-                            "family faces {}, which the rule excludes",
-                            backticked(&present)
-                        )
-                    }
-                };
+                let shown: Vec<&str> = present.iter().map(String::as_str).collect();
+                let message = adversities_message(*test, outcome, ids, &shown);
                 Explanation {
                     outcome,
                     clause: Clause::Adversities {
@@ -294,23 +280,8 @@ impl Cond {
                     .get(*fact)
                     .and_then(Option::as_ref)
                     .map(|v| cx.vocabulary.show(*fact, v));
-                let test = match op {
-                    FactOp::Equals(v) => cx.vocabulary.show(*fact, v),
-                    FactOp::OneOf(vs) => format!(
-                        "one of {}",
-                        vs.iter()
-                            .map(|v| cx.vocabulary.show(*fact, v))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    FactOp::AtLeast(v) => format!("at least {}", cx.vocabulary.show(*fact, v)),
-                    FactOp::AtMost(v) => format!("at most {}", cx.vocabulary.show(*fact, v)),
-                };
-                let message = match (&seen, outcome) {
-                    (None, _) => format!("`{id}` not given; needs {test}"),
-                    (Some(s), Truth::Yes) => format!("`{id}` is {s} (needs {test})"),
-                    (Some(s), _) => format!("`{id}` is {s}; needs {test}"),
-                };
+                let test = fact_test(cx, *fact, op);
+                let message = fact_message(id, seen.as_deref(), &test, outcome);
                 Explanation {
                     outcome,
                     clause: Clause::Fact {
@@ -328,24 +299,12 @@ impl Cond {
                     .into_iter()
                     .filter(|r| allowed & r.bit() != 0)
                     .collect();
-                let rule = accepts_from(&accepted);
-                let (message, referrer, service) = match cx.referrer {
-                    None => (format!("{rule}; who refers is not known"), None, None),
-                    Some((Referrer::SelfReferral, _)) => (
-                        format!("{rule}; the family comes by itself"),
-                        Some(Referrer::SelfReferral),
-                        None,
-                    ),
-                    Some((r, "")) => (
-                        format!("{rule}; this one comes from a {} service", r.as_str()),
-                        Some(r),
-                        None,
-                    ),
-                    Some((r, name)) => (
-                        format!("{rule}; this one comes from {name}, {}", r.as_str()),
-                        Some(r),
-                        Some(name.to_owned()),
-                    ),
+                let message = referred_from_message(*allowed, cx.referrer);
+                let (referrer, service) = match cx.referrer {
+                    None => (None, None),
+                    Some((Referrer::SelfReferral, _)) => (Some(Referrer::SelfReferral), None),
+                    Some((r, "")) => (Some(r), None),
+                    Some((r, name)) => (Some(r), Some(name.to_owned())),
                 };
                 Explanation {
                     outcome,
@@ -380,28 +339,209 @@ impl Cond {
     }
 }
 
+/// "age on referral 3 months is within birth to before 2 years": an age
+/// clause's verdict in words. O(1).
+fn age_message(
+    age: i32,
+    from: Option<i32>,
+    before: Option<i32>,
+    judged: AgeJudged,
+    texts: &(Option<String>, Option<String>),
+) -> String {
+    fn bound(out: &mut String, text: Option<&String>, days: i32) {
+        match text {
+            Some(t) => out.push_str(t),
+            None => out.push_str(&describe(days)),
+        }
+    }
+    let mut m = String::with_capacity(64);
+    m.push_str(match judged {
+        AgeJudged::OnReferral => "age on referral ",
+        AgeJudged::WhenSeen => "age when seen ",
+    });
+    m.push_str(&describe(age));
+    match (from, before) {
+        (Some(f), _) if age < f => {
+            m.push_str(" is before ");
+            bound(&mut m, texts.0.as_ref(), f);
+        }
+        (_, Some(b)) if age >= b => {
+            m.push_str(" is not before ");
+            bound(&mut m, texts.1.as_ref(), b);
+        }
+        _ => {
+            m.push_str(" is within ");
+            match (from, before) {
+                (Some(f), Some(b)) => {
+                    bound(&mut m, texts.0.as_ref(), f);
+                    m.push_str(" to before ");
+                    bound(&mut m, texts.1.as_ref(), b);
+                }
+                (Some(f), None) => {
+                    m.push_str("from ");
+                    bound(&mut m, texts.0.as_ref(), f);
+                }
+                (None, Some(b)) => {
+                    m.push_str("before ");
+                    bound(&mut m, texts.1.as_ref(), b);
+                }
+                (None, None) => m.push_str("any age"),
+            }
+        }
+    }
+    m
+}
+
+/// An adversity test's verdict in words, from the ids listed and those of
+/// them the family faces. O(listed²).
+fn adversities_message(test: SetTest, outcome: Truth, ids: &[String], present: &[&str]) -> String {
+    let mut m = String::with_capacity(64);
+    let list = |m: &mut String, items: &mut dyn Iterator<Item = &str>| {
+        for (n, i) in items.enumerate() {
+            if n > 0 {
+                m.push_str(", ");
+            }
+            m.push('`');
+            m.push_str(i);
+            m.push('`');
+        }
+    };
+    match (test, outcome) {
+        (SetTest::AnyOf, Truth::Yes) => {
+            m.push_str("family faces ");
+            list(&mut m, &mut present.iter().copied());
+        }
+        (SetTest::AnyOf, _) | (SetTest::NoneOf, Truth::Yes) => {
+            m.push_str("family faces none of ");
+            list(&mut m, &mut ids.iter().map(String::as_str));
+        }
+        (SetTest::AllOf, Truth::Yes) => {
+            m.push_str("family faces all of ");
+            list(&mut m, &mut ids.iter().map(String::as_str));
+        }
+        (SetTest::AllOf, _) => {
+            m.push_str("family does not face ");
+            list(
+                &mut m,
+                &mut ids
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|i| !present.contains(i)),
+            );
+        }
+        (SetTest::NoneOf, _) => {
+            m.push_str("family faces ");
+            list(&mut m, &mut present.iter().copied());
+            m.push_str(", which the rule excludes");
+        }
+    }
+    m
+}
+
+/// A fact comparison's test in words: `severe`, `one of mild, moderate`,
+/// `at least 19`. O(values listed).
+fn fact_test(cx: &Context<'_>, fact: usize, op: &FactOp) -> String {
+    let (word, v) = match op {
+        FactOp::Equals(v) => return cx.vocabulary.show(fact, v),
+        FactOp::OneOf(vs) => {
+            return format!(
+                "one of {}",
+                vs.iter()
+                    .map(|v| cx.vocabulary.show(fact, v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        FactOp::AtLeast(v) => ("at least ", v),
+        FactOp::AtMost(v) => ("at most ", v),
+    };
+    let mut t = String::from(word);
+    t.push_str(&cx.vocabulary.show(fact, v));
+    t
+}
+
+/// A fact comparison's verdict in words, from the value seen (none: not
+/// given) and the test. O(length of the words).
+fn fact_message(id: &str, seen: Option<&str>, test: &str, outcome: Truth) -> String {
+    let mut m = String::with_capacity(32 + id.len() + test.len());
+    m.push('`');
+    m.push_str(id);
+    match (seen, outcome) {
+        (None, _) => m.push_str("` not given; needs "),
+        (Some(s), Truth::Yes) => {
+            m.push_str("` is ");
+            m.push_str(s);
+            m.push_str(" (needs ");
+        }
+        (Some(s), _) => {
+            m.push_str("` is ");
+            m.push_str(s);
+            m.push_str("; needs ");
+        }
+    }
+    m.push_str(test);
+    if seen.is_some() && outcome == Truth::Yes {
+        m.push(')');
+    }
+    m
+}
+
+/// A `referred_from` clause's verdict in words: whom it accepts, and who
+/// refers on this step. O(1).
+fn referred_from_message(allowed: u8, referrer: Option<(Referrer, &str)>) -> String {
+    let accepted: Vec<Referrer> = Referrer::ALL
+        .into_iter()
+        .filter(|r| allowed & r.bit() != 0)
+        .collect();
+    let mut m = accepts_from(&accepted);
+    match referrer {
+        None => m.push_str("; who refers is not known"),
+        Some((Referrer::SelfReferral, _)) => m.push_str("; the family comes by itself"),
+        Some((r, "")) => {
+            m.push_str("; this one comes from a ");
+            m.push_str(r.as_str());
+            m.push_str(" service");
+        }
+        Some((r, name)) => {
+            m.push_str("; this one comes from ");
+            m.push_str(name);
+            m.push_str(", ");
+            m.push_str(r.as_str());
+        }
+    }
+    m
+}
+
 /// "accepts referrals from targeted or specialist services, or the family
 /// by itself", from the referrers a clause accepts.
 fn accepts_from(accepted: &[Referrer]) -> String {
-    let tiers: Vec<&str> = accepted
-        .iter()
-        .filter(|r| r.tier().is_some())
-        .map(|r| r.as_str())
-        .collect();
+    let mut tiers = accepted.iter().filter(|r| r.tier().is_some());
+    let count = tiers.clone().count();
     let by_itself = accepted.contains(&Referrer::SelfReferral);
-    let services = match tiers.as_slice() {
-        [] => String::new(),
-        [one] => format!("{one} services"),
-        [init @ .., last] => format!("{} or {last} services", init.join(", ")),
-    };
-    match (services.is_empty(), by_itself) {
-        (true, true) => "accepts only families who come by themselves".into(),
-        (true, false) => "accepts no referral at all".into(),
-        (false, true) => {
-            format!("accepts referrals from {services}, or families who come by themselves")
-        }
-        (false, false) => format!("accepts referrals from {services}"),
+    if count == 0 {
+        return if by_itself {
+            "accepts only families who come by themselves".into()
+        } else {
+            "accepts no referral at all".into()
+        };
     }
+    // One allocation: every step through a stepped-care service says this.
+    let mut m = String::with_capacity(96);
+    m.push_str("accepts referrals from ");
+    for n in 0..count {
+        let Some(r) = tiers.next() else { break };
+        if n + 1 == count && n > 0 {
+            m.push_str(" or ");
+        } else if n > 0 {
+            m.push_str(", ");
+        }
+        m.push_str(r.as_str());
+    }
+    m.push_str(" services");
+    if by_itself {
+        m.push_str(", or families who come by themselves");
+    }
+    m
 }
 
 #[cfg(test)]
