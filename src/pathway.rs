@@ -127,6 +127,9 @@ pub struct Pathway {
     pub(crate) alternatives: Vec<(String, crate::document::GoalDoc)>,
     /// The services of the default goal, in node order (precomputed).
     pub(crate) goal_services: Vec<NodeIndex>,
+    /// Their ids and names, shared with route answers (which list every
+    /// goal service not reached: hundreds on a national pathway).
+    pub(crate) goal_names: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     /// The entry services, in node order (precomputed).
     pub(crate) entry_services: Vec<NodeIndex>,
 }
@@ -213,6 +216,11 @@ impl Pathway {
         alternatives: Vec<(String, crate::document::GoalDoc)>,
     ) -> Self {
         let goal_services = goal.services_in(&services);
+        let goal_names = goal_services
+            .iter()
+            .filter_map(|g: &NodeIndex| services.get(g.index()))
+            .map(|s| (s.id.as_str().into(), s.name.as_str().into()))
+            .collect();
         let entry_services = services
             .iter()
             .enumerate()
@@ -230,6 +238,7 @@ impl Pathway {
             goal,
             alternatives,
             goal_services,
+            goal_names,
             entry_services,
         }
     }

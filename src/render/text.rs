@@ -121,7 +121,7 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
                 } => Some((*from_age_days, *days_from_today, n)),
                 _ => None,
             })
-            .min_by_key(|x| (x.0, x.2.service.as_str()));
+            .min_by_key(|x| (x.0, &*x.2.service));
         if let Some((age, wait, n)) = soonest {
             out.push_str(&format!(
                 "A route to {} opens from {} (in {}).\n",
@@ -266,7 +266,7 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
             .not_reached
             .iter()
             .filter(|n| matches!(n.reason, Reason::NotInRegion { .. }))
-            .map(|n| n.service.as_str())
+            .map(|n| &*n.service)
             .collect();
         for n in &answer.not_reached {
             if matches!(n.reason, Reason::NotInRegion { .. }) && elsewhere.len() > 1 {

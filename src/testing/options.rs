@@ -45,7 +45,7 @@ impl Asked<'_> {
         for (service, age) in self.opens_from {
             let want = parse_age(age).ok();
             let got = answer.not_reached.iter().find_map(|n| match &n.reason {
-                Reason::NotYet { from_age_days, .. } if &n.service == service => {
+                Reason::NotYet { from_age_days, .. } if *n.service == **service => {
                     Some(*from_age_days)
                 }
                 _ => None,

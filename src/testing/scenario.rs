@@ -475,7 +475,7 @@ fn check(expect: &Expect, answer: &RouteAnswer, out: &mut Vec<Mismatch>) {
     let reasons: BTreeMap<&str, String> = answer
         .not_reached
         .iter()
-        .map(|n| (n.service.as_str(), kind(&n.reason)))
+        .map(|n| (&*n.service, kind(&n.reason)))
         .collect();
     for (service, want) in &expect.not_reached {
         match reasons.get(service.as_str()) {

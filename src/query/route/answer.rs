@@ -1,6 +1,8 @@
 //! The answer to a route question: routes of steps, and why each goal
 //! service not reached is out of reach.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::age::Date;
@@ -86,8 +88,9 @@ pub struct Route {
 pub enum Reason {
     /// The service does not serve the family's region.
     NotInRegion {
-        /// Why, in words.
-        message: String,
+        /// Why, in words (shared by every service of the same areas: a
+        /// national pathway has hundreds of them).
+        message: Arc<str>,
     },
     /// Its own rule excludes the family on every day from today: it accepts
     /// them on no day `t ≥ t₀` (its own wait included).
@@ -232,14 +235,24 @@ pub struct Alternative {
 }
 
 /// A goal service not reached, and why.
+///
+/// ```
+/// # let pathway = carepath::Pathway::from_json(include_str!("../../../tests/fixtures/small.json"))?;
+/// let family = carepath::Profile::new().age("3 months")?.region("east");
+/// let answer = pathway.routes(&family, &carepath::RouteQuery::default())?;
+/// let west = answer.not_reached.iter().find(|n| &*n.service == "imh-west");
+/// assert_eq!(west.map(|n| n.reason.kind()), Some("not_in_region"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NotReached {
-    /// The service's id.
-    pub service: String,
-    /// Its name.
-    pub name: String,
+    /// The service's id (shared with the pathway: an answer on a national
+    /// pathway lists hundreds of services, most of them elsewhere).
+    pub service: Arc<str>,
+    /// Its name (shared likewise).
+    pub name: Arc<str>,
     /// Why it is out of reach.
     pub reason: Reason,
 }

@@ -59,12 +59,14 @@ pub use query::{
     MAX_HOPS, MAX_ROUTES, QUERY_BUDGET, Ranking, RouteQuery, SEARCH_AHEAD, SEARCH_BUDGET,
 };
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use petgraph::graph::NodeIndex;
 
 use crate::error::QueryError;
 use crate::model::profile::Profile;
+use crate::model::region::RegionId;
 use crate::pathway::{Goal, Pathway};
 
 use bound::Bound;
@@ -159,25 +161,36 @@ impl Pathway {
         });
         let (found, firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
         let routes: Vec<Route> = found.iter().map(|p| self.route(&f, p)).collect();
-        let mut reached: HashSet<u32> = found
-            .iter()
-            .filter_map(|p| p.nodes.last().copied())
-            .collect();
+        // Goals settled by the search: O(V) to mark, O(1) to ask.
+        let mut reached = vec![false; if query.explain { goal_mask.len() } else { 0 }];
+        let mut mark = |n: Option<&u32>| {
+            if let Some(x) = n.and_then(|&g| reached.get_mut(g as usize)) {
+                *x = true;
+            }
+        };
+        for p in &found {
+            mark(p.nodes.last());
+        }
         let mut not_reached = Vec::new();
         let mut also = Vec::new();
         for p in firsts {
-            if let Some(&g) = p.nodes.last() {
-                reached.insert(g);
-            }
+            mark(p.nodes.last());
             also.push(p);
         }
         let scratch = std::cell::RefCell::new(Bound::empty());
         // Teams elsewhere share their areas (a board's teams serve the
-        // board): one message per list of areas.
-        let mut elsewhere: std::collections::HashMap<&[crate::model::region::RegionId], String> =
-            std::collections::HashMap::new();
-        for &g in goals.iter().filter(|_| query.explain) {
-            if reached.contains(&(g.index() as u32)) {
+        // board): one message per list of areas, shared by every entry
+        // (consecutive goals mostly share theirs: the last one is kept at
+        // hand), and ids and names shared with the pathway.
+        let mut elsewhere: HashMap<&[RegionId], Arc<str>> = HashMap::new();
+        let mut last: Option<(&[RegionId], Arc<str>)> = None;
+        let shared = if query.goal.is_none() {
+            self.goal_names.as_slice()
+        } else {
+            &[]
+        };
+        for (i, &g) in goals.iter().enumerate().filter(|_| query.explain) {
+            if reached.get(g.index()).copied().unwrap_or(false) {
                 continue;
             }
             let Some(s) = self.services.get(g.index()) else {
@@ -194,15 +207,27 @@ impl Pathway {
                     Err(reason) => reason,
                 }
             } else {
-                let message = elsewhere
-                    .entry(&s.regions)
-                    .or_insert_with(|| self.regions.explain_served(f.profile.region, &s.regions))
-                    .clone();
+                let message = match &last {
+                    Some((regions, m)) if *regions == s.regions.as_slice() => Arc::clone(m),
+                    _ => {
+                        let m = Arc::clone(elsewhere.entry(&s.regions).or_insert_with(|| {
+                            self.regions
+                                .explain_served(f.profile.region, &s.regions)
+                                .into()
+                        }));
+                        last = Some((&s.regions, Arc::clone(&m)));
+                        m
+                    }
+                };
                 Reason::NotInRegion { message }
             };
+            let (service, name) = match shared.get(i) {
+                Some((id, name)) => (Arc::clone(id), Arc::clone(name)),
+                None => (s.id.as_str().into(), s.name.as_str().into()),
+            };
             not_reached.push(NotReached {
-                service: s.id.clone(),
-                name: s.name.clone(),
+                service,
+                name,
                 reason,
             });
         }
@@ -312,7 +337,7 @@ impl Pathway {
         );
         if !v.region.served {
             return Ok(Some(Reason::NotInRegion {
-                message: v.region.message,
+                message: v.region.message.into(),
             }));
         }
         let why: Vec<&str> = v
