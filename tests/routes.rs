@@ -55,7 +55,7 @@ fn fixture_routes_are_ranked_by_time_and_explained() {
     let not: Vec<(&str, &str)> = a
         .not_reached
         .iter()
-        .map(|n| (n.service.as_str(), kind(&n.reason)))
+        .map(|n| (&*n.service, kind(&n.reason)))
         .collect();
     assert_eq!(
         not,

@@ -348,7 +348,7 @@ fn family_of((age, region, trauma, need): Family) -> Profile {
 fn answer_kinds(a: &carepath::RouteAnswer) -> BTreeMap<String, String> {
     a.not_reached
         .iter()
-        .map(|n| (n.service.clone(), kind(&n.reason)))
+        .map(|n| (n.service.to_string(), kind(&n.reason)))
         .collect()
 }
 

@@ -151,7 +151,7 @@ proptest! {
             .filter_map(|r| r.steps.last().map(|s| s.service.clone())).collect();
         let also: Vec<String> = answer.also_reachable.iter()
             .filter_map(|r| r.steps.last().map(|s| s.service.clone())).collect();
-        let not: Vec<String> = answer.not_reached.iter().map(|n| n.service.clone()).collect();
+        let not: Vec<String> = answer.not_reached.iter().map(|n| n.service.to_string()).collect();
         let mut all: Vec<String> = ends.iter().cloned().chain(also.clone()).chain(not.clone()).collect();
         all.sort();
         let n = all.len();

@@ -80,7 +80,7 @@ fn shape(a: &RouteAnswer) -> Shape {
         a.routes.iter().map(steps).collect(),
         a.not_reached
             .iter()
-            .map(|n| (n.service.clone(), n.reason.kind()))
+            .map(|n| (n.service.to_string(), n.reason.kind()))
             .collect(),
         a.also_reachable.iter().map(steps).collect(),
         a.alternatives

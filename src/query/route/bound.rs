@@ -164,3 +164,55 @@ impl Bound {
         (d != i64::MAX && h != u32::MAX).then_some((d, h as usize))
     }
 }
+
+/// Lower bounds on the days from today until each service could see the
+/// family, over every referral path from `starts` (each with the days
+/// until it sees the family) through services for which `enterable` holds,
+/// ending at the first service of `goal_mask`; ages, rules, referral
+/// conditions and the hop limit ignored. `i64::MAX`: no such path.
+///
+/// A route from any day from today on takes one of these paths, and only
+/// later, so a goal service with no bound, or whose bound already passes
+/// its age limit, has no route on any day.
+///
+/// Complexity: O(V + E log V) time, O(V) space (forward Dijkstra).
+pub(super) fn earliest_seen(
+    f: &PreparedProfile<'_>,
+    starts: &[(NodeIndex, i64)],
+    enterable: &dyn Fn(NodeIndex) -> bool,
+    goal_mask: &[bool],
+    waits: WaitKind,
+) -> Vec<i64> {
+    let graph = f.pathway.graph();
+    let mut days = vec![i64::MAX; graph.node_count()];
+    let mut heap = BinaryHeap::new();
+    for &(n, d) in starts {
+        if let Some(x) = days.get_mut(n.index()) {
+            if d < *x {
+                *x = d;
+                heap.push(Reverse((d, n.index())));
+            }
+        }
+    }
+    while let Some(Reverse((d, u))) = heap.pop() {
+        if days.get(u).is_none_or(|&x| x < d) || goal_mask.get(u).copied().unwrap_or(true) {
+            continue;
+        }
+        for e in graph.edges(NodeIndex::new(u)) {
+            let m = e.target();
+            if !enterable(m) {
+                continue;
+            }
+            let nd = d
+                .saturating_add(i64::from(f.pathway.delay(e.id())))
+                .saturating_add(i64::from(f.wait(m, waits)));
+            if let Some(x) = days.get_mut(m.index()) {
+                if nd < *x {
+                    *x = nd;
+                    heap.push(Reverse((nd, m.index())));
+                }
+            }
+        }
+    }
+    days
+}

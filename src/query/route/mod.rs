@@ -155,9 +155,64 @@ impl Pathway {
         // With explanations, the search goes on a while past the routes
         // asked for: the first route it finds to each other goal is that
         // goal's best, which saves a search of its own.
+        // Lower bounds on the day each service could first see the family,
+        // from any start that could ever take them: a goal with none, or
+        // whose bound already passes its age limit, has no route on any day
+        // (O(V + E log V), like the bound, and like it not charged to the
+        // query's budget).
+        // Lower bounds on the day each service could first see the family,
+        // from any start that could ever take them: a goal with none, or
+        // whose bound already passes its age limit, has no route on any day.
+        // Computed when first needed (the look-ahead is still looking, or a
+        // goal in the family's area is examined alone): O(V + E log V), like
+        // the bound, and like it not charged to the query's budget.
+        let hopeless_once = std::cell::OnceCell::new();
+        let hopeless = || {
+            hopeless_once.get_or_init(|| {
+                let from_starts: Vec<(NodeIndex, i64)> = starts
+                    .iter()
+                    .filter(|&&(n, _)| could(n))
+                    .map(|&(n, with)| {
+                        (
+                            n,
+                            if with {
+                                0
+                            } else {
+                                i64::from(f.wait(n, query.waits))
+                            },
+                        )
+                    })
+                    .collect();
+                let soonest =
+                    bound::earliest_seen(&f, &from_starts, &could, &goal_mask, query.waits);
+                soonest
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &d)| {
+                        let g = NodeIndex::new(i);
+                        let seen = i64::from(f.start_age()).saturating_add(d);
+                        d == i64::MAX
+                            || f.deadline(g).is_some_and(|(before, judged)| {
+                                let day = if judged == crate::document::AgeJudged::OnReferral {
+                                    seen.saturating_sub(i64::from(f.wait(g, query.waits)))
+                                } else {
+                                    seen
+                                };
+                                day >= i64::from(before)
+                            })
+                    })
+                    .collect::<Vec<bool>>()
+            })
+        };
+        let is_hopeless = |g: NodeIndex| hopeless().get(g.index()).copied().unwrap_or(true);
+        let recount = || goals.iter().filter(|&&g| !is_hopeless(g)).count();
         let more = query.explain.then(|| {
             let candidates = goals.iter().filter(|&&g| could(g)).count();
-            (query.search_ahead, candidates)
+            (
+                query.search_ahead,
+                candidates,
+                &recount as &dyn Fn() -> usize,
+            )
         });
         let (found, firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
         let routes: Vec<Route> = found.iter().map(|p| self.route(&f, p)).collect();
@@ -197,7 +252,8 @@ impl Pathway {
                 continue;
             };
             let reason = if f.serves(g) {
-                let (answer, done) = self.why_not(&f, &search, &scratch, &goal_mask, g, s);
+                let (answer, done) =
+                    self.why_not(&f, &search, &scratch, &goal_mask, (g, is_hopeless(g)), s);
                 complete &= done;
                 match answer {
                     Ok(p) => {

@@ -197,17 +197,19 @@ impl Search<'_, '_> {
         (found, done)
     }
 
-    /// As [`Search::run`]; then, with `more = Some((budget, goals))`, goes
-    /// on for up to `budget` more partial routes and returns the first
-    /// route found to each goal that ends none of the `limit` routes, until
-    /// `goals` distinct goals have a route. The first route popped to a goal
+    /// As [`Search::run`]; then, with `more = Some((budget, goals,
+    /// recount))`, goes on for up to `budget` more partial routes and
+    /// returns the first route found to each goal that ends none of the
+    /// `limit` routes, until `goals` distinct goals have a route (when
+    /// fewer have one as the look-ahead starts, `recount` says how many
+    /// could have one, once). The first route popped to a goal
     /// is its best (the bound is consistent, so keys never decrease along
     /// the heap's order), so these are exact.
     pub(super) fn run_on(
         &self,
         limit: usize,
         relax: Relax,
-        more: Option<(usize, usize)>,
+        more: Option<(usize, usize, &dyn Fn() -> usize)>,
     ) -> (Vec<Partial>, Vec<Partial>, bool) {
         let start = self.f.start_age();
         let mut heap = BinaryHeap::with_capacity(4 * self.starts.len() + 16);
@@ -245,6 +247,7 @@ impl Search<'_, '_> {
         let mut firsts = Vec::new();
         let mut ends: HashSet<u32> = HashSet::new();
         let mut extra = 0;
+        let mut wanted = usize::MAX;
         // Options: routes with the same later steps on the same days (they
         // differ only in the first contact, and share a key) are one. The
         // key of the route that filled the last option: routes after it
@@ -265,11 +268,14 @@ impl Search<'_, '_> {
             };
             let last = NodeIndex::new(label.node as usize);
             if filled {
-                let Some((budget, goals)) = more else {
+                let Some((budget, goals, recount)) = more else {
                     break;
                 };
                 extra += 1;
-                if extra > budget || ends.len() >= goals {
+                if extra == 1 && ends.len() < goals {
+                    wanted = recount();
+                }
+                if extra > budget || ends.len() >= wanted.min(goals) {
                     break;
                 }
             }

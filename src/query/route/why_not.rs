@@ -19,14 +19,16 @@ use super::search::{Partial, Relax, Search};
 impl Pathway {
     /// The best route to goal `g` (service `s`, which serves the family's
     /// region) alone (`Ok`), or why there is none (`Err`); and whether the
-    /// searches completed.
+    /// searches completed. `hopeless`: already known to have no route on
+    /// any day (see [`bound::earliest_seen`](super::bound::earliest_seen)),
+    /// so the searches for one are skipped.
     pub(super) fn why_not(
         &self,
         f: &PreparedProfile<'_>,
         search: &Search<'_, '_>,
         scratch: &std::cell::RefCell<Bound>,
         goal_mask: &[bool],
-        g: NodeIndex,
+        (g, hopeless): (NodeIndex, bool),
         s: &Service,
     ) -> (Result<Partial, Reason>, bool) {
         let waits = search.waits;
@@ -74,6 +76,9 @@ impl Pathway {
                 // tens of thousands of goals cannot run outside it.
                 let work = bound.fill(f, &targets, enterable, goal_mask, waits);
                 search.spent.set(search.spent.get().saturating_add(work));
+            }
+            if relax == Relax::Nothing && hopeless {
+                return (None, true);
             }
             let deadline = match relax {
                 Relax::Nothing => f.deadline(g).map(|(b, j)| {
