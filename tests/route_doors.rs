@@ -131,7 +131,7 @@ fn the_first_door_closed_is_named_with_its_age() {
             }
             Some(n) => {
                 assert!(a.routes.is_empty(), "{hv} {team}");
-                assert_eq!(n.service, "team", "{hv} {team}");
+                assert_eq!(&*n.service, "team", "{hv} {team}");
                 door(&n.reason)
             }
         };

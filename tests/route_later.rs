@@ -96,7 +96,7 @@ fn a_route_that_opens_later_is_dated_and_named() {
         assert!(answer.routes.is_empty(), "{case}");
         assert!(answer.complete, "{case}");
         assert_eq!(answer.not_reached.len(), 1, "{case}");
-        assert_eq!(answer.not_reached[0].service, id, "{case}");
+        assert_eq!(&*answer.not_reached[0].service, id, "{case}");
         match &answer.not_reached[0].reason {
             Reason::NotYet {
                 from_age_days,
