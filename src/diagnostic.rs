@@ -152,6 +152,16 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let block = offset / CHECKPOINT;
         let base = self.chars_before.get(block).copied().unwrap_or(0);
+        let start = block * CHECKPOINT;
+        let in_block = self
+            .chars_before
+            .get(block + 1)
+            .map(|next| next - base)
+            .filter(|_| offset >= start);
+        if in_block == Some(CHECKPOINT) || in_block == Some(text.len() - start) {
+            // A block of one-byte characters only: no need to count them.
+            return base + (offset - start);
+        }
         let tail = text
             .as_bytes()
             .get(block * CHECKPOINT..offset)

@@ -355,9 +355,9 @@ struct Open<'a> {
 }
 
 /// The pointers of members whose key repeats an earlier key of the same
-/// object. One scan, no recursion; a pointer is built only for a
-/// duplicate, from the open containers.
-fn duplicate_keys(text: &str) -> Vec<String> {
+/// object (see [`PositionIndex::duplicate_keys`]). One scan, no recursion;
+/// a pointer is built only for a duplicate, from the open containers.
+pub(crate) fn duplicate_keys(text: &str) -> Vec<String> {
     let bytes = text.as_bytes();
     let mut stack: Vec<Open<'_>> = Vec::new();
     let mut hidden = 0usize;
@@ -475,5 +475,21 @@ mod tests {
     #[test]
     fn columns_count_characters_not_bytes() {
         assert_eq!(crate::diagnostic::line_column_of("é\n  ü x", 7), (2, 4));
+        // Long lines across blocks of one-byte characters and blocks with
+        // wider ones, against counting from the start of the line.
+        let text = format!(
+            "{}\n{}é{}\n{}",
+            "a".repeat(1500),
+            "b".repeat(2000),
+            "ü".repeat(700),
+            "c".repeat(3000)
+        );
+        let idx = PositionIndex::new(&text);
+        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)).step_by(97) {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+            assert_eq!(idx.line_column(offset), (line, column), "{offset}");
+        }
     }
 }

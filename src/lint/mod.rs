@@ -98,6 +98,7 @@
 //! except the semantic lints, whose cost is stated in `semantic`.
 
 mod catalogue;
+mod clean;
 mod docs;
 mod file;
 mod finding;
@@ -117,6 +118,7 @@ use serde_json::Value;
 
 use crate::compile::compile;
 use crate::diagnostic::{Diagnostic, Location, Severity};
+use crate::document::position::duplicate_keys;
 use crate::document::{PathwayDocument, PositionIndex};
 use crate::error::LoadError;
 use crate::limits::MAX_FILE_BYTES;
@@ -192,6 +194,13 @@ pub fn lint_with(text: &str, options: &LintOptions) -> Report {
         raw.push(Raw::new("E0002", "", e.to_string()));
         return finish(raw, None, None, options);
     }
+    // The fast path: a clean file (see `clean`) has no shape error and no
+    // repeated key, so it is read straight into the document.
+    if clean::is_clean(text) {
+        if let Ok(doc) = serde_json::from_str::<PathwayDocument>(text) {
+            return lint_document(doc, raw, &[], text, options);
+        }
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
@@ -212,8 +221,7 @@ pub fn lint_with(text: &str, options: &LintOptions) -> Report {
             };
         }
     };
-    let index = PositionIndex::new(text);
-    for pointer in &index.duplicate_keys() {
+    for pointer in &duplicate_keys(text) {
         let key = pointer.rsplit('/').next().unwrap_or_default();
         raw.push(
             Raw::new(
@@ -235,9 +243,21 @@ pub fn lint_with(text: &str, options: &LintOptions) -> Report {
                 "",
                 "the file does not have the shape of a pathway".into(),
             ));
-            return finish(raw, None, Some(&index), options);
+            return finish(raw, None, Some(text), options);
         }
     };
+    lint_document(doc, raw, &checked.repaired, text, options)
+}
+
+/// Passes 2 and 3 on the document read from `text`, after the shape
+/// pass's findings `raw` and its repairs `repaired` (pointers).
+fn lint_document(
+    doc: PathwayDocument,
+    mut raw: Vec<Raw>,
+    repaired: &[String],
+    text: &str,
+    options: &LintOptions,
+) -> Report {
     let metadata = doc.metadata.clone();
     file::lint_metadata(&metadata, options, &mut raw);
     let compiled = match compile(doc, None) {
@@ -249,10 +269,10 @@ pub fn lint_with(text: &str, options: &LintOptions) -> Report {
             raw.extend(
                 e.diagnostics()
                     .iter()
-                    .filter(|d| !under_any(&d.location.pointer, &checked.repaired))
+                    .filter(|d| !under_any(&d.location.pointer, repaired))
                     // Whether the goal matches a service depends on every
                     // service's tier and tags: a patched one may be the cause.
-                    .filter(|d| checked.repaired.is_empty() || d.location.pointer != "/goal")
+                    .filter(|d| repaired.is_empty() || d.location.pointer != "/goal")
                     .map(|d| {
                         Raw::new(d.code, &d.location.pointer, d.message.clone())
                             .help(d.help.clone())
@@ -261,7 +281,7 @@ pub fn lint_with(text: &str, options: &LintOptions) -> Report {
             false
         }
     };
-    let mut report = finish(raw, Some(&metadata), Some(&index), options);
+    let mut report = finish(raw, Some(&metadata), Some(text), options);
     report.compiled = compiled;
     report
 }
@@ -305,11 +325,12 @@ fn under_any(pointer: &str, bases: &[String]) -> bool {
     })
 }
 
-/// Levels applied, places located, findings sorted.
+/// Levels applied, places located (in `text`, when given; its position
+/// index is built only when a finding is kept), findings sorted.
 fn finish(
     raw: Vec<Raw>,
     metadata: Option<&crate::document::Metadata>,
-    index: Option<&PositionIndex>,
+    text: Option<&str>,
     options: &LintOptions,
 ) -> Report {
     let settings = levels::Settings::new(metadata, options);
@@ -324,6 +345,8 @@ fn finish(
             }
         })
         .collect();
+    let index = text.filter(|_| !kept.is_empty()).map(PositionIndex::new);
+    let index = index.as_ref();
     // Values are placed in one scan of the text; keys one by one (few).
     let pointers: Vec<&str> = kept.iter().map(|(r, _)| r.pointer.as_str()).collect();
     let mut places = match index {

@@ -20,7 +20,7 @@ use crate::suggest::did_you_mean;
 
 /// The kind of value a place in the file holds.
 #[derive(Clone, Copy)]
-enum Shape {
+pub(super) enum Shape {
     Text,
     Bool,
     /// Any JSON value (a fact's value is checked against its fact later).
@@ -35,7 +35,7 @@ enum Shape {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Need {
+pub(super) enum Need {
     Required,
     /// May be absent or `null`.
     Optional,
@@ -44,10 +44,10 @@ enum Need {
 }
 
 #[derive(Clone, Copy)]
-struct Field {
-    name: &'static str,
-    shape: Shape,
-    need: Need,
+pub(super) struct Field {
+    pub(super) name: &'static str,
+    pub(super) shape: Shape,
+    pub(super) need: Need,
 }
 
 const fn f(name: &'static str, shape: Shape, need: Need) -> Field {
@@ -148,7 +148,8 @@ const GOAL: &[Field] = &[
     f("tags", TEXTS, Defaulted),
     f("services", TEXTS, Defaulted),
 ];
-const PATHWAY: &[Field] = &[
+/// The whole file.
+pub(super) const PATHWAY: &[Field] = &[
     f("$schema", TEXT, Optional),
     f("metadata", Shape::Object(METADATA), Required),
     f("vocabulary", Shape::Object(VOCABULARY), Defaulted),
@@ -216,6 +217,21 @@ const RULE_KINDS: &[&str] = &[
     "region",
     "referred_from",
 ];
+
+/// The shape of the value of a rule of kind `key` (`all`, `age`, …), or
+/// `None` when no kind of rule has that name.
+pub(super) fn rule_shape(key: &str) -> Option<Shape> {
+    Some(match key {
+        "all" | "any" => Shape::List(&Shape::Rule),
+        "not" => Shape::Rule,
+        "age" => Shape::Object(AGE_RANGE),
+        "adversities" => Shape::Object(ADVERSITY_TEST),
+        "fact" => Shape::Object(FACT_TEST),
+        "region" => TEXTS,
+        "referred_from" => Shape::Object(REFERRED_FROM),
+        _ => return None,
+    })
+}
 
 /// The shape errors of a JSON document, and the document repaired so that
 /// it reads as a pathway; `repaired` lists the pointers of every repair.
@@ -465,15 +481,10 @@ impl Cx<'_> {
             self.replace(v, Shape::Rule, pointer);
             return;
         };
-        let shape = match key.as_str() {
-            "all" | "any" => Shape::List(&Shape::Rule),
-            "not" => Shape::Rule,
-            "age" => Shape::Object(AGE_RANGE),
-            "adversities" => Shape::Object(ADVERSITY_TEST),
-            "fact" => Shape::Object(FACT_TEST),
-            "region" => TEXTS,
-            "referred_from" => Shape::Object(REFERRED_FROM),
-            other => {
+        let shape = match rule_shape(key) {
+            Some(shape) => shape,
+            None => {
+                let other = key.as_str();
                 let help = did_you_mean(other, RULE_KINDS.iter().copied())
                     .map(|d| format!("did you mean `{d}`?"))
                     .or_else(|| Some(format!("a rule is one of {}", ticks(RULE_KINDS))));
