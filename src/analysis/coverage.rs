@@ -181,6 +181,7 @@ impl Pathway {
             self,
             SpaceOptions {
                 missing_facts: query.missing_facts,
+                ..SpaceOptions::default()
             },
         )?;
         self.coverage_in(space, query)

@@ -127,6 +127,7 @@ impl Coverage<'_> {
         }
         let options = SpaceOptions {
             missing_facts: self.query.missing_facts,
+            ..SpaceOptions::default()
         };
         let (a, b, notes): (ProfileSpace, ProfileSpace, Vec<String>) =
             ProfileSpace::joint(self.pathway, new.pathway, options)?;

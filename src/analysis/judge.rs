@@ -120,9 +120,8 @@ impl<'p> Judge<'p> {
                 let masks = by_content
                     .entry(key)
                     .or_insert_with(|| {
-                        let low = (1usize << self.space.adversities.len()) - 1;
                         self.split(|kind| {
-                            let have = kind & low;
+                            let have = self.space.adversity_mask(kind);
                             Some(match test {
                                 SetTest::AnyOf => have & local != 0,
                                 SetTest::AllOf => local & !have == 0,

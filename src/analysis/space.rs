@@ -33,7 +33,7 @@ use crate::document::FactKind;
 use crate::error::QueryError;
 use crate::model::profile::{CompiledProfile, Profile};
 use crate::model::region::RegionId;
-use crate::model::rules::{Cond, FactOp};
+use crate::model::rules::{Cond, FactOp, SetTest};
 use crate::model::vocabulary::FactValue;
 use crate::pathway::Pathway;
 
@@ -51,6 +51,9 @@ pub const MAX_KINDS: usize = 1 << 16;
 pub(crate) struct SpaceOptions {
     /// Whether a tested fact may also be missing (its own class).
     pub(crate) missing_facts: bool,
+    /// Whether sets of adversities that no adversity clause tells apart
+    /// are one kind (see [`ProfileSpace::adversity_mask`]).
+    pub(crate) join_adversities: bool,
 }
 
 /// A fact some rule tests, and its classes in ascending order of value
@@ -59,6 +62,15 @@ pub(crate) struct SpaceOptions {
 pub(crate) struct FactAxis {
     pub(crate) fact: usize,
     pub(crate) classes: Vec<FactClass>,
+}
+
+/// Sets of adversities joined into classes: see [`ProfileSpace::adversity_mask`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Joined {
+    /// Each class's smallest mask, ascending.
+    first: Vec<usize>,
+    /// The class of each of the `2^A` masks.
+    class_of: Vec<usize>,
 }
 
 /// The partition of every family a pathway could see. See the module docs.
@@ -71,6 +83,10 @@ pub(crate) struct ProfileSpace {
     pub(crate) adversities: Vec<usize>,
     /// The tested facts, in vocabulary order.
     pub(crate) facts: Vec<FactAxis>,
+    /// With [`SpaceOptions::join_adversities`]: the sets of tested
+    /// adversities that no adversity clause tells apart, each by its
+    /// smallest mask (ascending), and the class of every mask.
+    joined: Option<Joined>,
     /// Kinds per region.
     pub(crate) kinds: usize,
     /// 64-bit words of a set of kinds.
@@ -94,7 +110,57 @@ impl ProfileSpace {
             .enumerate()
             .filter(|(_, o)| !o.is_empty())
             .collect();
-        Self::build(pathway, adversities, &facts, options, None)
+        let mut space = Self::build(pathway, adversities, &facts, options, None)?;
+        if options.join_adversities {
+            space.join_adversities(pathway);
+        }
+        Ok(space)
+    }
+
+    /// Joins the sets of tested adversities that every adversity clause
+    /// of `pathway` answers alike into one kind each. Two such sets get the
+    /// same answer from every clause, hence every rule, on every day: a
+    /// claim about one holds for the other. Classes are numbered in the
+    /// order of their smallest set, so the first kind of any set of kinds
+    /// stands for the first family (by [`ProfileSpace::kind_of`]'s order)
+    /// among those it stands for. O(2^A × distinct adversity clauses).
+    fn join_adversities(&mut self, pathway: &Pathway) {
+        let a = self.adversities.len();
+        let Some(masks) = 1usize.checked_shl(u32::try_from(a).unwrap_or(u32::MAX)) else {
+            return;
+        };
+        // Each distinct clause as (test, local mask).
+        let mut clauses: Vec<(SetTest, usize)> = Vec::new();
+        for rule in rules_of(pathway) {
+            adversity_clauses(rule, &self.adversities, &mut clauses);
+        }
+        let mut first: Vec<usize> = Vec::new();
+        let mut class_of: Vec<usize> = Vec::with_capacity(masks);
+        let mut seen: std::collections::HashMap<Vec<u64>, usize> = std::collections::HashMap::new();
+        for m in 0..masks {
+            let mut signature = vec![0u64; clauses.len().div_ceil(64)];
+            for (i, &(test, local)) in clauses.iter().enumerate() {
+                let holds = match test {
+                    SetTest::AnyOf => m & local != 0,
+                    SetTest::AllOf => local & !m == 0,
+                    SetTest::NoneOf => m & local == 0,
+                };
+                if holds {
+                    if let Some(w) = signature.get_mut(i / 64) {
+                        *w |= 1 << (i % 64);
+                    }
+                }
+            }
+            let next = first.len();
+            let class = *seen.entry(signature).or_insert(next);
+            if class == next {
+                first.push(m);
+            }
+            class_of.push(class);
+        }
+        self.kinds = self.kinds / masks * first.len();
+        self.words = self.kinds.div_ceil(64);
+        self.joined = Some(Joined { first, class_of });
     }
 
     /// One space for each of two pathways, with the same kinds: the
@@ -303,14 +369,35 @@ impl ProfileSpace {
             leaves,
             adversities,
             facts,
+            joined: None,
             kinds,
             words: kinds.div_ceil(64),
         })
     }
 
+    /// Adversity slots per combination of fact classes: the `2^A` sets of
+    /// tested adversities, or their classes when joined.
+    fn adversity_slots(&self) -> usize {
+        match &self.joined {
+            Some(j) => j.first.len().max(1),
+            None => 1 << self.adversities.len(),
+        }
+    }
+
+    /// The tested adversities of `kind`, as a mask (bit `i` is the `i`-th
+    /// tested adversity): the kind's low bits, or, when sets of adversities
+    /// are joined, the smallest set of its class.
+    pub(crate) fn adversity_mask(&self, kind: usize) -> usize {
+        let slot = kind % self.adversity_slots();
+        match &self.joined {
+            Some(j) => j.first.get(slot).copied().unwrap_or(0),
+            None => slot,
+        }
+    }
+
     /// The fact class of `kind` on axis `axis`.
     pub(crate) fn fact_class(&self, kind: usize, axis: usize) -> usize {
-        let mut code = kind >> self.adversities.len();
+        let mut code = kind / self.adversity_slots();
         for (i, a) in self.facts.iter().enumerate() {
             let n = a.classes.len().max(1);
             if i == axis {
@@ -323,7 +410,7 @@ impl ProfileSpace {
 
     /// Whether `kind` has the `i`-th tested adversity.
     pub(crate) fn has_adversity(&self, kind: usize, i: usize) -> bool {
-        i < self.adversities.len() && kind & (1 << i) != 0
+        i < self.adversities.len() && self.adversity_mask(kind) & (1 << i) != 0
     }
 
     /// The kind with adversity subset `mask` and fact classes `classes`
@@ -334,7 +421,11 @@ impl ProfileSpace {
         for (a, &c) in self.facts.iter().zip(classes).rev() {
             code = code * a.classes.len().max(1) + c;
         }
-        (code << self.adversities.len()) | mask
+        let slot = match &self.joined {
+            Some(j) => j.class_of.get(mask).copied().unwrap_or(0),
+            None => mask,
+        };
+        code * self.adversity_slots() + slot
     }
 
     /// A family of `kind` living in `region`, aged `age` days, compiled.
@@ -431,15 +522,42 @@ fn number_value(n: f64) -> Value {
 fn tested(pathway: &Pathway) -> (Vec<bool>, Vec<Vec<FactOp>>) {
     let mut adversities = vec![false; pathway.vocabulary.adversities.len()];
     let mut ops: Vec<Vec<FactOp>> = vec![Vec::new(); pathway.vocabulary.facts.len()];
-    let rules = pathway
-        .services
-        .iter()
-        .filter_map(|s| s.rule.as_ref())
-        .chain(pathway.referrals.iter().filter_map(|r| r.when.as_deref()));
-    for rule in rules {
+    for rule in rules_of(pathway) {
         collect(rule, &mut adversities, &mut ops);
     }
     (adversities, ops)
+}
+
+/// Every service's rule and every referral's condition.
+fn rules_of(pathway: &Pathway) -> impl Iterator<Item = &Cond> {
+    pathway
+        .services
+        .iter()
+        .filter_map(|s| s.rule.as_ref())
+        .chain(pathway.referrals.iter().filter_map(|r| r.when.as_deref()))
+}
+
+/// Collects each distinct adversity clause of `rule` as (test, mask of
+/// the tested adversities `tested` it names). Iterative: no depth limit.
+fn adversity_clauses(rule: &Cond, tested: &[usize], out: &mut Vec<(SetTest, usize)>) {
+    let mut stack = vec![rule];
+    while let Some(c) = stack.pop() {
+        match c {
+            Cond::All(parts) | Cond::Any(parts) => stack.extend(parts),
+            Cond::Not(inner) => stack.push(inner),
+            Cond::Adversities { test, indices, .. } => {
+                let local = tested
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| indices.contains(a))
+                    .fold(0usize, |m, (i, _)| m | (1 << i));
+                if !out.contains(&(*test, local)) {
+                    out.push((*test, local));
+                }
+            }
+            Cond::Age { .. } | Cond::Fact { .. } | Cond::Region(_) | Cond::ReferredFrom(_) => {}
+        }
+    }
 }
 
 /// Collects the tested adversities and the comparisons made on each fact.

@@ -53,7 +53,13 @@ use crate::analysis::space::{ProfileSpace, SpaceOptions};
 use crate::pathway::Pathway;
 
 pub(super) fn lint_semantic(p: &Pathway, options: &LintOptions, out: &mut Vec<Raw>) {
-    let space = match ProfileSpace::new(p, SpaceOptions::default()) {
+    // Sets of adversities no clause tells apart are one kind: every claim
+    // is the same for each of them (see `ProfileSpace::adversity_mask`).
+    let drawn = SpaceOptions {
+        join_adversities: true,
+        ..SpaceOptions::default()
+    };
+    let space = match ProfileSpace::new(p, drawn) {
         Ok(space) => space,
         Err(e) => {
             out.push(skipped(&e.to_string()));
