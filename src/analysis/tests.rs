@@ -40,9 +40,13 @@ fn bounds_of(r: &crate::model::rules::Cond, out: &mut Vec<i32>) {
     }
 }
 
-fn check(text: &str, missing_facts: bool, kind_step: usize) {
+fn check(text: &str, missing_facts: bool, join_adversities: bool, kind_step: usize) {
     let p = Pathway::from_json(text).unwrap();
-    let space = ProfileSpace::new(&p, SpaceOptions { missing_facts }).unwrap();
+    let options = SpaceOptions {
+        missing_facts,
+        join_adversities,
+    };
+    let space = ProfileSpace::new(&p, options).unwrap();
     let judge = Judge::new(&p, &space);
     for &region in &space.leaves {
         let families: Vec<_> = (0..space.kinds)
@@ -102,15 +106,54 @@ fn check(text: &str, missing_facts: bool, kind_step: usize) {
 #[test]
 fn judged_days_are_the_days_eval_says_yes_small() {
     let text = include_str!("../../tests/fixtures/small.json");
-    check(text, false, 1);
-    check(text, true, 1);
+    check(text, false, false, 1);
+    check(text, true, false, 1);
+    check(text, false, true, 1);
 }
 
 #[test]
 fn judged_days_are_the_days_eval_says_yes_scotland() {
     let text = include_str!("../../pathways/scotland.json");
-    check(text, false, 331);
-    check(text, true, 2003);
+    check(text, false, false, 331);
+    check(text, true, false, 2003);
+    check(text, false, true, 37);
+}
+
+/// Sets of adversities no clause tells apart are joined: Scotland's seven
+/// tested adversities make 128 sets but 10 classes (times 72 combinations
+/// of fact classes). Each class stands for its smallest set, and every
+/// set's family gets the verdict of its class from every rule.
+#[test]
+fn space_joins_adversity_sets_no_clause_tells_apart() {
+    let p = Pathway::from_json(include_str!("../../pathways/scotland.json")).unwrap();
+    let full = ProfileSpace::new(&p, SpaceOptions::default()).unwrap();
+    let joined = ProfileSpace::new(
+        &p,
+        SpaceOptions {
+            join_adversities: true,
+            ..SpaceOptions::default()
+        },
+    )
+    .unwrap();
+    let a = full.adversities.len();
+    assert_eq!((a, full.kinds, joined.kinds), (7, 9216, 720));
+    let (jf, jj) = (Judge::new(&p, &full), Judge::new(&p, &joined));
+    let region = full.leaves[0];
+    let fact_code = 5;
+    for mask in 0..1usize << a {
+        let kind = full.kind_of(mask, &[]) + (fact_code << a);
+        let class = joined.kind_of(mask, &[]) + fact_code * (joined.kinds / 72);
+        assert!(joined.adversity_mask(class) <= mask);
+        assert_eq!(full.fact_class(kind, 0), joined.fact_class(class, 0));
+        for (i, s) in p.services.iter().enumerate() {
+            let id = ServiceId(i as u32);
+            let (x, y) = (
+                jf.accepts(id, region, WaitKind::Typical),
+                jj.accepts(id, region, WaitKind::Typical),
+            );
+            assert_eq!(x.days_of(kind), y.days_of(class), "{} {mask}", s.id);
+        }
+    }
 }
 
 #[test]
@@ -141,6 +184,7 @@ fn space_joins_choice_values_no_rule_tells_apart() {
         &p,
         SpaceOptions {
             missing_facts: true,
+            ..SpaceOptions::default()
         },
     )
     .unwrap();

@@ -31,7 +31,7 @@ use crate::analysis::judge::{Judge, names_region};
 use crate::analysis::sheet::{Sheet, set};
 use crate::analysis::space::ProfileSpace;
 use crate::analysis::ways::{referrer_of, ways_in};
-use crate::document::Referrer;
+use crate::document::{AgeJudged, Referrer};
 use crate::model::region::RegionId;
 use crate::model::rules::Cond;
 use crate::pathway::Pathway;
@@ -193,6 +193,28 @@ pub(super) fn judge_cost(rule: &Cond, words: usize) -> u64 {
         .saturating_add(clauses.saturating_mul(OP_STEPS))
 }
 
+/// Whether `rule` has an age clause judged when seen: the only clause
+/// whose verdict depends on the service's wait.
+pub(super) fn wait_matters(rule: &Cond) -> bool {
+    let mut stack = vec![rule];
+    while let Some(c) = stack.pop() {
+        match c {
+            Cond::All(parts) | Cond::Any(parts) => stack.extend(parts),
+            Cond::Not(inner) => stack.push(inner),
+            Cond::Age { judged, .. } => {
+                if *judged == AgeJudged::WhenSeen {
+                    return true;
+                }
+            }
+            Cond::Adversities { .. }
+            | Cond::Fact { .. }
+            | Cond::Region(_)
+            | Cond::ReferredFrom(_) => {}
+        }
+    }
+    false
+}
+
 /// Every region clause of the pathway's rules.
 fn region_clauses(p: &Pathway) -> Vec<&[RegionId]> {
     let mut out = Vec::new();
@@ -293,10 +315,16 @@ impl<'p> Plane<'p> {
                     0 => Referrer::EVERYONE,
                     w => w,
                 };
-                for (slot, waits) in pair.iter_mut().zip(WAITS) {
-                    let wait = i64::from(wait_of(s, waits));
-                    *slot = plane.accept_of(rule, i, wait, ways, work)?;
-                }
+                let [typical, pessimistic] = WAITS.map(|w| i64::from(wait_of(s, w)));
+                let first = plane.accept_of(rule, i, typical, ways, work)?;
+                // The wait moves only clauses judged when seen: without
+                // one, both waits give the same verdicts.
+                let second = if typical == pessimistic || !wait_matters(rule) {
+                    first.clone()
+                } else {
+                    plane.accept_of(rule, i, pessimistic, ways, work)?
+                };
+                pair = [first, second];
             }
             plane.accept.push(pair);
         }
@@ -393,6 +421,28 @@ impl<'p> Plane<'p> {
             }
         }
         Ok(Judged::ByClass(per))
+    }
+
+    /// Service `s`'s yes cells at each wait kind, where its rule was
+    /// judged once for every class (it names no region) and every referrer
+    /// (it does not ask who refers): `rules` reads them instead of judging
+    /// the rule again.
+    pub(super) fn shared_acceptance(&self, s: usize) -> Option<[&Sheet; 2]> {
+        match self.accept.get(s)? {
+            [typical, pessimistic] => match (typical.judged.as_slice(), pessimistic.judged.as_slice()) {
+                ([Judged::Same(a)], [Judged::Same(b)]) => Some([a, b]),
+                _ => None,
+            },
+        }
+    }
+
+    /// The yes cells of the condition on `edge`, where it was judged once
+    /// for every class (it names no region).
+    pub(super) fn shared_condition(&self, edge: EdgeIndex) -> Option<&Sheet> {
+        match self.open.get(edge.index())? {
+            Judged::Same(sheet) => Some(sheet),
+            Judged::Everyone | Judged::ByClass(_) => None,
+        }
     }
 
     fn pick<'a>(&'a self, judged: &'a Judged, class: usize) -> Option<&'a Sheet> {

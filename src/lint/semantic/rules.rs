@@ -27,7 +27,7 @@
 //! (each literal judged once); charged to the work budget.
 
 use super::super::finding::Raw;
-use super::plane::{Plane, Stopped, Work, judge_cost};
+use super::plane::{Plane, Stopped, Work, judge_cost, wait_matters};
 use crate::analysis::judge::names_region;
 use crate::analysis::sheet::Sheet;
 use crate::document::Referrer;
@@ -44,6 +44,8 @@ struct Subject<'p> {
     pointer: String,
     service: String,
     waits: Vec<Slot>,
+    /// Its yes cells, where the plane judged them once for every class.
+    shared: Vec<&'p Sheet>,
 }
 
 /// A clause of a rule read as a conjunction, maybe negated, at a pointer.
@@ -55,17 +57,27 @@ struct Literal<'c> {
 }
 
 /// `rule-never-holds` and `rule-always-holds` on every rule of the pathway.
-pub(super) fn rules(plane: &Plane<'_>, work: &mut Work, out: &mut Vec<Raw>) -> Result<(), Stopped> {
+pub(super) fn rules<'p>(
+    plane: &'p Plane<'p>,
+    work: &mut Work,
+    out: &mut Vec<Raw>,
+) -> Result<(), Stopped> {
     let p = plane.pathway;
-    let mut subjects: Vec<Subject<'_>> = Vec::new();
-    for s in &p.services {
+    let mut subjects: Vec<Subject<'p>> = Vec::new();
+    for (i, s) in p.services.iter().enumerate() {
         if let Some(rule) = &s.rule {
             let referrers: Vec<Option<Referrer>> = if rule.names_referrer() {
                 Referrer::ALL.into_iter().map(Some).collect()
             } else {
                 vec![None]
             };
-            let waits = [i64::from(s.wait_typical), i64::from(s.wait_pessimistic)]
+            // Without a clause judged when seen, both waits give the same
+            // cells: judged at one.
+            let mut waits = vec![i64::from(s.wait_typical)];
+            if s.wait_pessimistic != s.wait_typical && wait_matters(rule) {
+                waits.push(i64::from(s.wait_pessimistic));
+            }
+            let waits = waits
                 .into_iter()
                 .flat_map(|w| referrers.iter().map(move |&r| (w, r)))
                 .collect();
@@ -74,16 +86,27 @@ pub(super) fn rules(plane: &Plane<'_>, work: &mut Work, out: &mut Vec<Raw>) -> R
                 pointer: format!("/services/{}/eligibility", s.doc_index),
                 service: s.id.clone(),
                 waits,
+                shared: plane.shared_acceptance(i).map(Vec::from).unwrap_or_default(),
             });
         }
     }
-    for r in &p.referrals {
+    let mut edges = vec![None; p.referrals.len()];
+    for e in p.graph.edge_indices() {
+        if let Some(slot) = p.graph.edge_weight(e).and_then(|&r| edges.get_mut(r as usize)) {
+            *slot = Some(e);
+        }
+    }
+    for (r, edge) in p.referrals.iter().zip(edges) {
         if let (Some(rule), Some(from)) = (&r.when, p.svc(r.from)) {
             subjects.push(Subject {
                 rule,
                 pointer: format!("/referrals/{}/when", r.doc_index),
                 service: from.id.clone(),
                 waits: vec![(0, Some(Referrer::of(from.tier)))],
+                shared: edge
+                    .and_then(|e| plane.shared_condition(e))
+                    .into_iter()
+                    .collect(),
             });
         }
     }
@@ -93,8 +116,14 @@ pub(super) fn rules(plane: &Plane<'_>, work: &mut Work, out: &mut Vec<Raw>) -> R
             negated: false,
             pointer: subject.pointer.clone(),
         };
-        let cells = yes_cells(plane, &whole, &subject.waits, work)?;
-        if cells.iter().all(Sheet::is_empty) {
+        let judged;
+        let cells: Vec<&Sheet> = if subject.shared.is_empty() {
+            judged = yes_cells(plane, &whole, &subject.waits, work)?;
+            judged.iter().collect()
+        } else {
+            subject.shared.clone()
+        };
+        if cells.iter().all(|c| c.is_empty()) {
             let cores = explain(plane, whole, &subject.waits, work)?;
             out.push(never(&subject, &cores));
         } else if cells.iter().all(|c| plane.alive.is_subset_of(c)) {
