@@ -485,7 +485,10 @@ mod tests {
             "c".repeat(3000)
         );
         let idx = PositionIndex::new(&text);
-        for offset in (0..=text.len()).filter(|&o| text.is_char_boundary(o)).step_by(97) {
+        for offset in (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(97)
+        {
             let before = &text[..offset];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;

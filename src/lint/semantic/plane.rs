@@ -429,10 +429,12 @@ impl<'p> Plane<'p> {
     /// the rule again.
     pub(super) fn shared_acceptance(&self, s: usize) -> Option<[&Sheet; 2]> {
         match self.accept.get(s)? {
-            [typical, pessimistic] => match (typical.judged.as_slice(), pessimistic.judged.as_slice()) {
-                ([Judged::Same(a)], [Judged::Same(b)]) => Some([a, b]),
-                _ => None,
-            },
+            [typical, pessimistic] => {
+                match (typical.judged.as_slice(), pessimistic.judged.as_slice()) {
+                    ([Judged::Same(a)], [Judged::Same(b)]) => Some([a, b]),
+                    _ => None,
+                }
+            }
         }
     }
 

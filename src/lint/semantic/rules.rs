@@ -86,13 +86,20 @@ pub(super) fn rules<'p>(
                 pointer: format!("/services/{}/eligibility", s.doc_index),
                 service: s.id.clone(),
                 waits,
-                shared: plane.shared_acceptance(i).map(Vec::from).unwrap_or_default(),
+                shared: plane
+                    .shared_acceptance(i)
+                    .map(Vec::from)
+                    .unwrap_or_default(),
             });
         }
     }
     let mut edges = vec![None; p.referrals.len()];
     for e in p.graph.edge_indices() {
-        if let Some(slot) = p.graph.edge_weight(e).and_then(|&r| edges.get_mut(r as usize)) {
+        if let Some(slot) = p
+            .graph
+            .edge_weight(e)
+            .and_then(|&r| edges.get_mut(r as usize))
+        {
             *slot = Some(e);
         }
     }
