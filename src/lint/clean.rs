@@ -232,6 +232,9 @@ impl<'t> Reader<'t> {
     /// Any value without an object in it (a fact's value): a string, a
     /// number, `true`, `false`, `null`, or a list of such.
     fn any(&mut self, depth: usize) -> bool {
+        if depth > MAX_DEPTH {
+            return false;
+        }
         self.space();
         match self.peek() {
             Some(b'"') => self.string().is_some(),
@@ -332,6 +335,12 @@ mod tests {
         assert!(!is_clean(&format!("\u{feff}{SMALL}")));
         assert!(!is_clean(&SMALL[..SMALL.len() / 2]));
         assert!(!is_clean("[]"));
+        // A fact's value nested deeper than the reader goes: refused, not
+        // a stack overflow.
+        let deep = format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000));
+        let text = SMALL.replacen("\"equals\": true", &format!("\"equals\": {deep}"), 1);
+        assert_ne!(text, SMALL);
+        assert!(!is_clean(&text));
     }
 
     /// The claim itself, on every lint fixture and on damaged copies of a
