@@ -13,7 +13,9 @@
 //! leaves out reading the file and starting the process. `--findings`
 //! prints every finding (code, level, place, message, help, example), one
 //! a line, to compare two versions; `--every-level` reports every lint at
-//! level info, whatever the file's settings say. The date is fixed (`2026-11-25`) so
+//! level info, whatever the file's settings say; `--budget N` sets the
+//! semantic lints' work budget (lower it until `L0209` appears to measure
+//! the steps a file needs). The date is fixed (`2026-11-25`) so
 //! that the review-date lint does not move.
 #![allow(
     clippy::unwrap_used,
@@ -43,6 +45,9 @@ fn main() {
     let n: usize = args[0].parse().unwrap();
     let text = std::fs::read_to_string(&args[1]).unwrap();
     let mut options = LintOptions::default().today("2026-11-25");
+    if let Some(i) = args.iter().position(|a| a == "--budget") {
+        options = options.semantic_budget(args[i + 1].parse().unwrap());
+    }
     if args.iter().any(|a| a == "--every-level") {
         // Every lint reported, whatever the file's own settings say.
         for group in ["correctness", "suspicious", "style"] {

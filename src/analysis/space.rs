@@ -24,7 +24,14 @@
 //! classes. Two families of the same region, kind and start day get the
 //! same answer from every question `routes` can ask.
 //!
-//! Size: `2^A × Π classes` kinds per region, at most [`MAX_KINDS`].
+//! - **Joined adversity sets** (the lints, [`SpaceOptions::join_adversities`]):
+//!   subsets that every adversity clause answers alike are one kind,
+//!   numbered by their smallest subset; a kind is then `class + slots ×
+//!   fact code` ([`ProfileSpace::adversity_mask`] gives its subset). Every
+//!   rule gives every subset of a class the same verdict.
+//!
+//! Size: `2^A × Π classes` kinds per region (fewer when joined), at most
+//! [`MAX_KINDS`] before joining.
 
 use serde_json::Value;
 

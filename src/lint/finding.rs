@@ -76,10 +76,11 @@ impl LintOptions {
 
 /// The default work budget of the semantic lints, in word-steps (one
 /// 64-bit word of kinds of one piece of a sheet read or written, and 64 for
-/// each operation however small): 10⁹. Measured at about 10 ns a step in a
+/// each operation however small): 10⁹. Measured at 5–10 ns a step in a
 /// release build, so about 10 s on one core at most (a debug build is
-/// about 20× slower). The shipped Scotland pathway spends under 10⁷; the
-/// synthetic national pathway of 10,000 services 1.5–2 · 10⁸.
+/// about 20× slower). The shipped Scotland pathway spends about 1.4 · 10⁶;
+/// the synthetic national pathway of 10,000 services about 1.5 · 10⁸
+/// (lowering the budget until `L0209` appears, `examples/lint_probe.rs`).
 ///
 /// ```
 /// let options = carepath::lint::LintOptions::default();

@@ -37,6 +37,10 @@
 //! has not finished and says so (`L0209`): rules are checked first, then
 //! reach, then referrals.
 //!
+//! Kinds are drawn with adversity sets joined (sets no adversity clause
+//! tells apart are one kind: the same claims, fewer words per piece; see
+//! `analysis::space`).
+//!
 //! Complexity (a rule that asks who refers counts up to four times, once
 //! per way in): O(classes × (referrals × p × w + U × p × w)) for U updates
 //! of the reach fixpoint, p pieces (at most 2 · (H + 280) + 2, H the last
