@@ -401,14 +401,17 @@ impl PreparedProfile<'_> {
     }
 
     /// The entry services that accept the family today, as graph nodes in id order.
+    ///
+    /// Complexity: O(size of the entry services' rules), from the
+    /// pathway's precomputed list of entry services (not a pass over
+    /// every service).
     #[must_use]
     pub fn entries(&self, kind: WaitKind) -> Vec<NodeIndex> {
         self.pathway
-            .graph
-            .node_indices()
-            .filter(|&n| {
-                self.pathway.is_entry(n) && self.accepts_from(n, self.profile.age, kind, None)
-            })
+            .entry_services
+            .iter()
+            .copied()
+            .filter(|&n| self.accepts_from(n, self.profile.age, kind, None))
             .collect()
     }
 }
