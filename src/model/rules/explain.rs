@@ -160,21 +160,13 @@ impl Cond {
             Self::Adversities {
                 test, ids, indices, ..
             } => {
-                let present: Vec<&str> = ids
-                    .iter()
-                    .zip(indices)
-                    .filter(|&(_, &i)| cx.profile.adversities.contains(i))
-                    .map(|(id, _)| id.as_str())
+                let present: Vec<&str> = present_adversities(cx, ids, indices)
+                    .map(String::as_str)
                     .collect();
                 adversities_message(*test, self.eval(cx), ids, &present)
             }
             Self::Fact { fact, id, op } => {
-                let seen = cx
-                    .profile
-                    .facts
-                    .get(*fact)
-                    .and_then(Option::as_ref)
-                    .map(|v| cx.vocabulary.show(*fact, v));
+                let seen = fact_seen(cx, *fact);
                 let test = fact_test(cx, *fact, op);
                 fact_message(id, seen.as_deref(), &test, self.eval(cx))
             }
@@ -253,12 +245,7 @@ impl Cond {
                 test, ids, indices, ..
             } => {
                 let outcome = self.eval(cx);
-                let present: Vec<String> = ids
-                    .iter()
-                    .zip(indices)
-                    .filter(|&(_, &i)| cx.profile.adversities.contains(i))
-                    .map(|(id, _)| id.clone())
-                    .collect();
+                let present: Vec<String> = present_adversities(cx, ids, indices).cloned().collect();
                 let shown: Vec<&str> = present.iter().map(String::as_str).collect();
                 let message = adversities_message(*test, outcome, ids, &shown);
                 Explanation {
@@ -274,12 +261,7 @@ impl Cond {
             }
             Self::Fact { fact, id, op } => {
                 let outcome = self.eval(cx);
-                let seen = cx
-                    .profile
-                    .facts
-                    .get(*fact)
-                    .and_then(Option::as_ref)
-                    .map(|v| cx.vocabulary.show(*fact, v));
+                let seen = fact_seen(cx, *fact);
                 let test = fact_test(cx, *fact, op);
                 let message = fact_message(id, seen.as_deref(), &test, outcome);
                 Explanation {
@@ -337,6 +319,27 @@ impl Cond {
             }
         }
     }
+}
+
+/// The listed adversities the family has, in the clause's order. O(listed).
+fn present_adversities<'a>(
+    cx: &'a Context<'_>,
+    ids: &'a [String],
+    indices: &'a [usize],
+) -> impl Iterator<Item = &'a String> {
+    ids.iter()
+        .zip(indices)
+        .filter(|&(_, &i)| cx.profile.adversities.contains(i))
+        .map(|(id, _)| id)
+}
+
+/// The family's value of `fact` in words, if known. O(1).
+fn fact_seen(cx: &Context<'_>, fact: usize) -> Option<String> {
+    cx.profile
+        .facts
+        .get(fact)
+        .and_then(Option::as_ref)
+        .map(|v| cx.vocabulary.show(fact, v))
 }
 
 /// "age on referral 3 months is within birth to before 2 years": an age
