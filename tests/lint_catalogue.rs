@@ -120,6 +120,15 @@ fn the_module_page_lists_every_code_and_explain_has_a_page() {
         let by_code = carepath::lint::explain(lint.code).expect("page");
         assert_eq!(carepath::lint::explain(lint.name), Some(by_code.clone()));
         assert!(by_code.starts_with(&format!("{} {}", lint.code, lint.name)));
+        // The page gives the command-line option that silences the lint,
+        // unless it is a shape error, which cannot be silenced.
+        let silenceable = lint.group != carepath::lint::Group::Shape;
+        assert_eq!(
+            by_code.contains(&format!("`--allow {}`", lint.name)),
+            silenceable,
+            "{}",
+            lint.code
+        );
     }
 }
 
@@ -170,4 +179,42 @@ fn levels_from_the_file_and_the_caller() {
         &options().level("suspicious", carepath::document::LintLevel::Allow),
     );
     assert!(quiet.findings.iter().all(|d| d.name != "dead-end"));
+}
+
+#[test]
+fn what_a_repaired_value_causes_is_not_reported_again() {
+    // A wrong value is reported once (E0006) and replaced by a placeholder
+    // so the file still compiles; the compiler's complaint about the
+    // placeholder itself (an empty id, no regions) is the same problem and
+    // is not reported, at the repaired place or under it. What it causes
+    // elsewhere (referrals from a service that now has no id) is.
+    let small = include_str!("fixtures/small.json");
+    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+        (
+            "\"regions\": [\"west\"]",
+            "\"regions\": \"west\"",
+            &[("E0006", "/services/1/regions")],
+        ),
+        (
+            "\"id\": \"hv-west\"",
+            "\"id\": 7",
+            &[
+                ("E0006", "/services/1/id"),
+                ("E0102", "/referrals/8/from"),
+                ("E0102", "/referrals/9/from"),
+            ],
+        ),
+    ];
+    for (from, to, want) in cases {
+        let text = small.replacen(from, to, 1);
+        assert_ne!(text, small, "{to}");
+        let report = carepath::lint(&text);
+        let got: Vec<(&str, &str)> = report
+            .findings
+            .iter()
+            .map(|d| (d.code, d.location.pointer.as_str()))
+            .collect();
+        assert_eq!(&got, want, "{to}");
+        assert!(!report.compiled, "{to}");
+    }
 }

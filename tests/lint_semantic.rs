@@ -389,3 +389,62 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_age_cliff_example_gives_the_age_received_and_the_age_on_arrival() {
+    // The fixture's cliff: `baby-group` (from birth, a 2-week wait) refers
+    // to `imh` (from 2 years), no delay. The first family it receives, at
+    // birth, is seen and arrives at 2 weeks: received = arrival − wait −
+    // delay.
+    let (bad, _) = carepath::lint::examples("age-cliff").expect("fixtures");
+    let report = lint_with(bad, &LintOptions::default());
+    let cliffs: Vec<&carepath::Diagnostic> = report
+        .findings
+        .iter()
+        .filter(|d| d.code == "L0107")
+        .collect();
+    assert_eq!(cliffs.len(), 1);
+    let example = cliffs[0].example.clone().unwrap_or_default();
+    let (received, arrival) = (0, 14);
+    let describe = carepath::age::describe;
+    assert!(
+        example.contains(&format!("`baby-group` at {} (", describe(received))),
+        "{example}"
+    );
+    assert!(
+        example.ends_with(&format!("`imh` at {}", describe(arrival))),
+        "{example}"
+    );
+}
+
+#[test]
+fn judging_a_large_rule_is_charged_to_the_budget() {
+    // The same two-service pathway with the goal's rule an `any` of one
+    // or of a hundred age clauses: a budget that checks the first to the
+    // end stops before the second (judging each clause costs at least one
+    // operation, 64 word-steps), and says so; the default budget does both.
+    let (_, good) = carepath::lint::examples("rule-never-holds").expect("fixtures");
+    let with_clauses = |n: usize| {
+        let mut doc: serde_json::Value = serde_json::from_str(good).expect("json");
+        let parts: Vec<serde_json::Value> = (1..=n)
+            .map(|i| serde_json::json!({ "age": { "before": format!("{i} days") } }))
+            .collect();
+        doc["services"][1]["eligibility"] = serde_json::json!({ "any": parts });
+        doc.to_string()
+    };
+    let skipped = |text: &str, budget: u64| {
+        lint_with(text, &LintOptions::default().semantic_budget(budget))
+            .findings
+            .iter()
+            .any(|d| d.code == "L0209")
+    };
+    let (one, hundred) = (with_clauses(1), with_clauses(100));
+    for (text, budget, want) in [
+        (&one, 1_000, false),
+        (&hundred, 1_000, true),
+        (&one, carepath::lint::SEMANTIC_BUDGET, false),
+        (&hundred, carepath::lint::SEMANTIC_BUDGET, false),
+    ] {
+        assert_eq!(skipped(text, budget), want, "budget {budget}");
+    }
+}
