@@ -1,6 +1,8 @@
 //! What a user reads of a rule with no clauses (`{"all": []}`, `{"any": []}`,
 //! nested): the rule itself is the deciding clause, so the verdict names it
-//! and a route's step gives a reason for the service, never none.
+//! and a route's step gives a reason for the service, never none. And the
+//! values a verdict gives: the counts of parts that hold, fail or are
+//! unknown, and which of the listed adversities the family faces or lacks.
 #![cfg(test)]
 
 use carepath::route::RouteQuery;
@@ -11,6 +13,14 @@ use serde_json::{Value, json};
 fn pathway(rule: &Value) -> Pathway {
     let text = json!({
         "metadata": {"name": "empty rules", "version": "1"},
+        "vocabulary": {
+            "adversities": [
+                {"id": "abuse", "label": "Abuse"},
+                {"id": "illness", "label": "Illness"},
+                {"id": "care", "label": "Care"},
+            ],
+            "facts": [{"id": "first", "label": "First child", "type": "boolean"}],
+        },
         "regions": [{"id": "land", "name": "Land", "kind": "country"}],
         "services": [
             {"id": "hv", "name": "Health visitor", "tier": "universal",
@@ -51,6 +61,111 @@ fn a_rule_without_clauses_is_its_own_reason() {
             assert_eq!(team.why.len(), 2, "{rule}: {:?}", team.why);
         } else {
             assert!(answer.routes.is_empty(), "{rule}");
+        }
+    }
+}
+
+/// The numbers in `message`, in order.
+fn numbers(message: &str) -> Vec<usize> {
+    message
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|n| n.parse().ok())
+        .collect()
+}
+
+#[test]
+fn an_all_or_any_verdict_counts_its_parts() {
+    let faces = |id: &str| json!({"adversities": {"any_of": [id]}});
+    let first = json!({"fact": {"id": "first", "equals": true}});
+    // (rule, the family's adversities, outcome, the counts the verdict
+    // gives: parts that hold / fail / are unknown, then all of them)
+    let cases = [
+        (
+            json!({"all": [faces("abuse"), faces("illness")]}),
+            vec!["abuse", "illness"],
+            Truth::Yes,
+            vec![2],
+        ),
+        (
+            json!({"all": [faces("abuse"), faces("illness"), faces("care")]}),
+            vec!["abuse"],
+            Truth::No,
+            vec![2, 3],
+        ),
+        (
+            json!({"all": [first.clone(), faces("abuse")]}),
+            vec!["abuse"],
+            Truth::Unknown,
+            vec![1, 2],
+        ),
+        (
+            json!({"any": [faces("abuse"), faces("illness"), faces("care")]}),
+            vec!["abuse", "care"],
+            Truth::Yes,
+            vec![2, 3],
+        ),
+        (
+            json!({"any": [faces("abuse"), faces("illness")]}),
+            vec![],
+            Truth::No,
+            vec![2],
+        ),
+        (
+            json!({"any": [first.clone(), faces("abuse"), faces("care")]}),
+            vec![],
+            Truth::Unknown,
+            vec![1, 3],
+        ),
+    ];
+    for (rule, adversities, outcome, counts) in cases {
+        let family = adversities.iter().fold(
+            Profile::new().age("3 months").unwrap().region("land"),
+            |f, a| f.adversity(a),
+        );
+        let verdict = pathway(&rule).eligibility("team", &family).unwrap();
+        assert_eq!(verdict.rule.outcome, outcome, "{rule}");
+        assert_eq!(
+            numbers(&verdict.rule.message),
+            counts,
+            "{rule}: {}",
+            verdict.rule.message
+        );
+    }
+}
+
+#[test]
+fn an_adversity_verdict_names_the_adversities_that_decide_it() {
+    // (test, the family's adversities, outcome, the listed ones named:
+    // those the family faces, or for `all_of` failing those it lacks)
+    let listed = ["abuse", "illness"];
+    let cases = [
+        ("any_of", vec!["illness"], Truth::Yes, vec!["illness"]),
+        ("any_of", vec![], Truth::No, vec!["abuse", "illness"]),
+        ("all_of", vec!["abuse"], Truth::No, vec!["illness"]),
+        (
+            "all_of",
+            vec!["abuse", "illness"],
+            Truth::Yes,
+            vec!["abuse", "illness"],
+        ),
+        ("none_of", vec!["abuse"], Truth::No, vec!["abuse"]),
+        ("none_of", vec![], Truth::Yes, vec!["abuse", "illness"]),
+    ];
+    for (test, adversities, outcome, named) in cases {
+        let rule = json!({"adversities": {test: listed}});
+        let family = adversities.iter().fold(
+            Profile::new().age("3 months").unwrap().region("land"),
+            |f, a| f.adversity(a),
+        );
+        let verdict = pathway(&rule).eligibility("team", &family).unwrap();
+        assert_eq!(verdict.rule.outcome, outcome, "{rule} {adversities:?}");
+        let message = &verdict.rule.message;
+        for id in listed {
+            assert_eq!(
+                message.contains(&format!("`{id}`")),
+                named.contains(&id),
+                "{rule} {adversities:?}: {id} in {message}"
+            );
         }
     }
 }
