@@ -2,7 +2,8 @@
 //! nested): the rule itself is the deciding clause, so the verdict names it
 //! and a route's step gives a reason for the service, never none. And the
 //! values a verdict gives: the counts of parts that hold, fail or are
-//! unknown, and which of the listed adversities the family faces or lacks.
+//! unknown, which of the listed adversities the family faces or lacks, and
+//! the family's value of a fact.
 #![cfg(test)]
 
 use carepath::route::RouteQuery;
@@ -19,7 +20,11 @@ fn pathway(rule: &Value) -> Pathway {
                 {"id": "illness", "label": "Illness"},
                 {"id": "care", "label": "Care"},
             ],
-            "facts": [{"id": "first", "label": "First child", "type": "boolean"}],
+            "facts": [
+                {"id": "first", "label": "First child", "type": "boolean"},
+                {"id": "severity", "label": "Severity", "type": "choice",
+                 "values": ["mild", "moderate", "severe"], "ordered": true},
+            ],
         },
         "regions": [{"id": "land", "name": "Land", "kind": "country"}],
         "services": [
@@ -165,6 +170,35 @@ fn an_adversity_verdict_names_the_adversities_that_decide_it() {
                 message.contains(&format!("`{id}`")),
                 named.contains(&id),
                 "{rule} {adversities:?}: {id} in {message}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_fact_verdict_shows_the_family_s_value() {
+    // (the family's severity, outcome): the verdict of `at least
+    // moderate` shows the value given, and no value when none is.
+    let rule = json!({"fact": {"id": "severity", "at_least": "moderate"}});
+    let values = ["mild", "moderate", "severe"];
+    for (value, outcome) in [
+        (Some("mild"), Truth::No),
+        (Some("severe"), Truth::Yes),
+        (None, Truth::Unknown),
+    ] {
+        let family = Profile::new().age("3 months").unwrap().region("land");
+        let family = match value {
+            Some(v) => family.fact("severity", v),
+            None => family,
+        };
+        let verdict = pathway(&rule).eligibility("team", &family).unwrap();
+        assert_eq!(verdict.rule.outcome, outcome, "{value:?}");
+        let message = &verdict.rule.message;
+        for v in values.iter().filter(|&&v| v != "moderate") {
+            assert_eq!(
+                message.contains(v),
+                value == Some(*v),
+                "{value:?}: {message}"
             );
         }
     }
