@@ -2,8 +2,8 @@
 //! nested): the rule itself is the deciding clause, so the verdict names it
 //! and a route's step gives a reason for the service, never none. And the
 //! values a verdict gives: the counts of parts that hold, fail or are
-//! unknown, which of the listed adversities the family faces or lacks, and
-//! the family's value of a fact.
+//! unknown, which of the listed adversities the family faces or lacks, the
+//! family's value of a fact, and the bounds an age verdict compares with.
 #![cfg(test)]
 
 use carepath::route::RouteQuery;
@@ -172,6 +172,9 @@ fn an_adversity_verdict_names_the_adversities_that_decide_it() {
                 "{rule} {adversities:?}: {id} in {message}"
             );
         }
+        // Listed as a list, one after another.
+        let list: Vec<String> = named.iter().map(|id| format!("`{id}`")).collect();
+        assert!(message.contains(&list.join(", ")), "{rule}: {message}");
     }
 }
 
@@ -201,5 +204,35 @@ fn a_fact_verdict_shows_the_family_s_value() {
                 "{value:?}: {message}"
             );
         }
+    }
+}
+
+#[test]
+fn an_age_verdict_names_the_bound_it_compares_with() {
+    // `from 365 days before 104 weeks` (the bounds as written; a family's
+    // age is shown in months): before the range the verdict names its
+    // start, past it its end, within it both; its start is within.
+    let rule = json!({"age": {"from": "365 days", "before": "104 weeks"}});
+    for (days, outcome, names_from, names_before) in [
+        (100, Truth::No, true, false),
+        (364, Truth::No, true, false),
+        (365, Truth::Yes, true, true),
+        (500, Truth::Yes, true, true),
+        (728, Truth::No, false, true),
+    ] {
+        let family = Profile::new().age_days(days).region("land");
+        let verdict = pathway(&rule).eligibility("team", &family).unwrap();
+        assert_eq!(verdict.rule.outcome, outcome, "{days}");
+        let message = &verdict.rule.message;
+        assert_eq!(
+            message.contains("365 days"),
+            names_from,
+            "{days}: {message}"
+        );
+        assert_eq!(
+            message.contains("104 weeks"),
+            names_before,
+            "{days}: {message}"
+        );
     }
 }
