@@ -3,7 +3,8 @@
 //! and a route's step gives a reason for the service, never none. And the
 //! values a verdict gives: the counts of parts that hold, fail or are
 //! unknown, which of the listed adversities the family faces or lacks, the
-//! family's value of a fact, and the bounds an age verdict compares with.
+//! family's value of a fact, the bounds an age verdict compares with, and
+//! whom a `referred_from` clause accepts and who refers.
 #![cfg(test)]
 
 use carepath::route::RouteQuery;
@@ -234,5 +235,47 @@ fn an_age_verdict_names_the_bound_it_compares_with() {
             names_before,
             "{days}: {message}"
         );
+    }
+}
+
+#[test]
+fn a_referred_from_verdict_lists_whom_it_accepts_and_names_who_refers() {
+    // (the tiers accepted, who refers: `hv`, universal, or the family by
+    // itself; outcome; the accepted referrers as the verdict lists them)
+    let cases = [
+        (
+            json!(["targeted", "specialist"]),
+            Some("hv"),
+            Truth::No,
+            "targeted or specialist",
+        ),
+        (
+            json!(["universal", "targeted", "specialist"]),
+            Some("hv"),
+            Truth::Yes,
+            "universal, targeted or specialist",
+        ),
+        (
+            json!(["specialist", "self"]),
+            None,
+            Truth::Yes,
+            "specialist",
+        ),
+    ];
+    let family = Profile::new().age("3 months").unwrap().region("land");
+    for (tiers, from, outcome, accepted) in cases {
+        let rule = json!({"referred_from": {"tier": tiers}});
+        let verdict = pathway(&rule)
+            .eligibility_from("team", &family, from)
+            .unwrap();
+        assert_eq!(verdict.rule.outcome, outcome, "{rule}");
+        let message = &verdict.rule.message;
+        assert!(
+            message.contains(&format!("from {accepted} services")),
+            "{rule}: {message}"
+        );
+        if from.is_some() {
+            assert!(message.contains("Health visitor"), "{rule}: {message}");
+        }
     }
 }
