@@ -189,7 +189,8 @@ fn what_a_repaired_value_causes_is_not_reported_again() {
     // is not reported, at the repaired place or under it. What it causes
     // elsewhere (referrals from a service that now has no id) is.
     let small = include_str!("fixtures/small.json");
-    let cases: &[(&str, &str, &[(&str, &str)])] = &[
+    type Findings<'a> = &'a [(&'a str, &'a str)];
+    let cases: &[(&str, &str, Findings)] = &[
         (
             "\"regions\": [\"west\"]",
             "\"regions\": \"west\"",
