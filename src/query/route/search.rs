@@ -1,7 +1,6 @@
 //! The A* search over partial simple routes, with ages on arrival.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet};
+use std::collections::HashSet;
 
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -62,27 +61,93 @@ pub(super) struct Partial {
     pub(super) times: Vec<(i32, i32, i32)>,
 }
 
-/// The services of an open partial route, as `index + 1` padded with 0:
-/// comparing two of these is comparing the routes' service lists
-/// lexicographically (a prefix sorts first), with no allocation.
-pub(super) type Path = [u32; MAX_HOPS + 1];
-
-/// A partial route waiting in the heap: its key, its services, and its
-/// last label in the search's arena (which holds the timeline).
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
+/// A partial route waiting in the queue: its key and its last label in
+/// the search's arena (which holds its services and timeline). 24 bytes.
+#[derive(Clone, Copy)]
 pub(super) struct Open {
     pub(super) key: (i64, i64),
-    pub(super) path: Path,
     pub(super) label: u32,
 }
 
 /// One service on a partial route: (arrival, seen, delay in) and the
-/// label of the service before it (`u32::MAX` for the first).
+/// label of the service before it (`u32::MAX` for the first). 24 bytes.
 pub(super) struct Label {
     pub(super) node: u32,
     pub(super) times: (i32, i32, i32),
     pub(super) parent: u32,
     pub(super) hops: u32,
+}
+
+/// The services of a partial route, as `index + 1` padded with 0:
+/// comparing two of these is comparing the routes' service lists
+/// lexicographically (a prefix sorts first), with no allocation.
+pub(super) type Path = [u32; MAX_HOPS + 1];
+
+/// Whether `a` leaves the queue before `b`: the smaller key, then the
+/// smaller service list, read in `paths` by label (paths are unique, so
+/// this is a total order: the order in which routes leave does not depend
+/// on the queue). O(1).
+fn before(a: &Open, b: &Open, paths: &[Path]) -> bool {
+    match a.key.cmp(&b.key) {
+        std::cmp::Ordering::Less => true,
+        std::cmp::Ordering::Greater => false,
+        std::cmp::Ordering::Equal => paths.get(a.label as usize) < paths.get(b.label as usize),
+    }
+}
+
+/// A binary min-heap of open partial routes, ordered by [`before`] (a
+/// standard heap cannot order by the arena). O(log n) per push or pop.
+struct Queue {
+    items: Vec<Open>,
+}
+
+impl Queue {
+    fn push(&mut self, o: Open, paths: &[Path]) {
+        let mut i = self.items.len();
+        self.items.push(o);
+        while i > 0 {
+            let up = (i - 1) / 2;
+            let Some(&p) = self.items.get(up) else { break };
+            if !before(&o, &p, paths) {
+                break;
+            }
+            if let Some(slot) = self.items.get_mut(i) {
+                *slot = p;
+            }
+            i = up;
+        }
+        if let Some(slot) = self.items.get_mut(i) {
+            *slot = o;
+        }
+    }
+
+    fn pop(&mut self, paths: &[Path]) -> Option<Open> {
+        let last = self.items.pop()?;
+        let Some(&top) = self.items.first() else {
+            return Some(last);
+        };
+        let n = self.items.len();
+        let mut i = 0;
+        loop {
+            let l = 2 * i + 1;
+            let Some(&lv) = self.items.get(l) else { break };
+            let (c, cv) = match self.items.get(l + 1) {
+                Some(&rv) if l + 1 < n && before(&rv, &lv, paths) => (l + 1, rv),
+                _ => (l, lv),
+            };
+            if !before(&cv, &last, paths) {
+                break;
+            }
+            if let Some(slot) = self.items.get_mut(i) {
+                *slot = cv;
+            }
+            i = c;
+        }
+        if let Some(slot) = self.items.get_mut(i) {
+            *slot = last;
+        }
+        Some(top)
+    }
 }
 
 impl Search<'_, '_> {
@@ -212,8 +277,12 @@ impl Search<'_, '_> {
         more: Option<(usize, usize, &dyn Fn() -> usize)>,
     ) -> (Vec<Partial>, Vec<Partial>, bool) {
         let start = self.f.start_age();
-        let mut heap = BinaryHeap::with_capacity(4 * self.starts.len() + 16);
+        let mut heap = Queue {
+            items: Vec::with_capacity(4 * self.starts.len() + 16),
+        };
         let mut labels: Vec<Label> = Vec::with_capacity(4 * self.starts.len() + 16);
+        // The services of each label's partial route, by label.
+        let mut paths: Vec<Path> = Vec::with_capacity(4 * self.starts.len() + 16);
         for &(n, already_with) in self.starts {
             let seen = if already_with {
                 if !self.accepts_now(n, relax) {
@@ -229,23 +298,24 @@ impl Search<'_, '_> {
             let Some(key) = self.key(n, 0, i64::from(seen) - i64::from(start)) else {
                 continue;
             };
-            let mut path = [0; MAX_HOPS + 1];
-            path[0] = n.index() as u32 + 1;
-            heap.push(Reverse(Open {
+            let open = Open {
                 key,
-                path,
                 label: labels.len() as u32,
-            }));
+            };
             labels.push(Label {
                 node: n.index() as u32,
                 times: (start, seen, 0),
                 parent: u32::MAX,
                 hops: 0,
             });
+            let mut path = [0; MAX_HOPS + 1];
+            path[0] = n.index() as u32 + 1;
+            paths.push(path);
+            heap.push(open, &paths);
         }
         let mut found = Vec::new();
         let mut firsts = Vec::new();
-        let mut ends: HashSet<u32> = HashSet::new();
+        let mut ends: HashSet<u32, foldhash::fast::RandomState> = HashSet::default();
         let mut extra = 0;
         let mut wanted = usize::MAX;
         // Options: routes with the same later steps on the same days (they
@@ -258,7 +328,7 @@ impl Search<'_, '_> {
         // until the search ends), starts included: a pop never exceeds them.
         self.spent
             .set(self.spent.get().saturating_add(labels.len()));
-        while let Some(Reverse(p)) = heap.pop() {
+        while let Some(p) = heap.pop(&paths) {
             let filled = closed.is_some_and(|k| p.key > k);
             if self.spent.get() > QUERY_BUDGET || (!filled && labels.len() > SEARCH_BUDGET) {
                 return (found, firsts, false);
@@ -319,6 +389,7 @@ impl Search<'_, '_> {
                 continue;
             }
             let seen = label.times.1;
+            let path = paths.get(p.label as usize).copied().unwrap_or_default();
             for e in self.f.pathway.graph().edges(last) {
                 // Every referral looked at is charged to the query (each
                 // costs a rule or two, of at most MAX_RULE_SIZE each).
@@ -330,7 +401,7 @@ impl Search<'_, '_> {
                 }
                 let m = e.target();
                 let tag = m.index() as u32 + 1;
-                if p.path.iter().take(hops + 1).any(|&x| x == tag) {
+                if path.iter().take(hops + 1).any(|&x| x == tag) {
                     continue;
                 }
                 if !self.referral_open(e.id(), seen, relax) {
@@ -345,12 +416,6 @@ impl Search<'_, '_> {
                 let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
                     continue;
                 };
-                let mut path = p.path;
-                if let Some(slot) = path.get_mut(hops + 1) {
-                    *slot = tag;
-                } else {
-                    continue;
-                }
                 if labels.len() >= SEARCH_BUDGET {
                     // When only the look-ahead for other goals stops here,
                     // the answer is complete: those goals without a route
@@ -358,17 +423,22 @@ impl Search<'_, '_> {
                     let done = closed.is_some();
                     return (found, firsts, done);
                 }
-                heap.push(Reverse(Open {
+                let open = Open {
                     key,
-                    path,
                     label: labels.len() as u32,
-                }));
+                };
                 labels.push(Label {
                     node: m.index() as u32,
                     times: (arrival, seen_m, delay),
                     parent: p.label,
                     hops: hops as u32 + 1,
                 });
+                let mut next = path;
+                if let Some(slot) = next.get_mut(hops + 1) {
+                    *slot = tag;
+                }
+                paths.push(next);
+                heap.push(open, &paths);
             }
         }
         (found, firsts, true)
