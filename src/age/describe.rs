@@ -22,36 +22,53 @@ use super::units::{DAYS_PER_MONTH, DAYS_PER_YEAR, PREGNANCY_DAYS};
 /// ```
 #[must_use]
 pub fn describe(days: i32) -> String {
+    let mut out = String::new();
+    describe_into(&mut out, days);
+    out
+}
+
+/// [`describe`], written at the end of `out` (no string of its own: a
+/// route's every step says an age or two).
+pub(crate) fn describe_into(out: &mut String, days: i32) {
+    use std::fmt::Write;
     if days < 0 {
         let since = days + PREGNANCY_DAYS;
         if since <= 0 {
-            return if since == 0 {
-                "pregnancy (0 weeks gestation)".into()
+            if since == 0 {
+                out.push_str("pregnancy (0 weeks gestation)");
             } else {
-                format!("{} days before pregnancy", -since)
-            };
+                let _ = write!(out, "{} days before pregnancy", -since);
+            }
+            return;
         }
         let (w, d) = (since / 7, since % 7);
-        return if d == 0 {
-            format!("{w} weeks gestation")
+        let _ = if d == 0 {
+            write!(out, "{w} weeks gestation")
         } else {
-            format!("{w}+{d} weeks gestation")
+            write!(out, "{w}+{d} weeks gestation")
         };
+        return;
     }
-    match days {
-        0 => "birth".into(),
-        1 => "1 day".into(),
-        2..=13 => format!("{days} days"),
-        14..=90 if days % 7 == 0 => format!("{} weeks", days / 7),
-        14..=90 => format!("{} weeks {} days", days / 7, days % 7),
+    let _ = match days {
+        0 => {
+            out.push_str("birth");
+            Ok(())
+        }
+        1 => {
+            out.push_str("1 day");
+            Ok(())
+        }
+        2..=13 => write!(out, "{days} days"),
+        14..=90 if days % 7 == 0 => write!(out, "{} weeks", days / 7),
+        14..=90 => write!(out, "{} weeks {} days", days / 7, days % 7),
         _ if days < 1826 => {
             // Tenths of a month, rounded: a month is 30.4375 = 487/16 days,
             // so tenths = days · 160 / 487 (487 is prime: never a tie).
             let tenths = (i64::from(days) * 320 + 487) / 974;
             if tenths % 10 == 0 {
-                format!("{} months", tenths / 10)
+                write!(out, "{} months", tenths / 10)
             } else {
-                format!("{}.{} months", tenths / 10, tenths % 10)
+                write!(out, "{}.{} months", tenths / 10, tenths % 10)
             }
         }
         _ => {
@@ -68,12 +85,12 @@ pub fn describe(days: i32) -> String {
                 months += 1.0;
             }
             if months < 1.0 {
-                format!("{years:.0} years")
+                write!(out, "{years:.0} years")
             } else {
-                format!("{years:.0} years {months:.0} months")
+                write!(out, "{years:.0} years {months:.0} months")
             }
         }
-    }
+    };
 }
 
 /// Describes a duration in days: `0 days`, `10 days`, `6 weeks`, `12.1 weeks`.

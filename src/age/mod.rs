@@ -84,6 +84,7 @@ pub(crate) mod pattern;
 mod units;
 
 pub use date::{Date, age_from_birth, age_from_due_date};
+pub(crate) use describe::describe_into;
 pub use describe::{describe, describe_duration};
 pub use parse::{parse_age, parse_duration};
 pub use units::{

@@ -81,15 +81,22 @@ impl Vocabulary {
 
     /// A fact value as a referrer would read it.
     pub(crate) fn show(&self, fact: usize, value: &FactValue) -> String {
+        let mut out = String::new();
+        self.show_into(&mut out, fact, value);
+        out
+    }
+
+    /// [`Vocabulary::show`], written at the end of `out`.
+    pub(crate) fn show_into(&self, out: &mut String, fact: usize, value: &FactValue) {
         match value {
-            FactValue::Bool(b) => b.to_string(),
-            FactValue::Number(n) => show_number(*n),
-            FactValue::Choice(i) => self
-                .facts
-                .get(fact)
-                .and_then(|f| f.values.get(*i as usize))
-                .cloned()
-                .unwrap_or_default(),
+            FactValue::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            FactValue::Number(n) => out.push_str(&show_number(*n)),
+            FactValue::Choice(i) => out.push_str(
+                self.facts
+                    .get(fact)
+                    .and_then(|f| f.values.get(*i as usize))
+                    .map_or("", String::as_str),
+            ),
         }
     }
 }

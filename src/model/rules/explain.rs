@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::eval::{Cond, Context, FactOp, SetTest, Truth, age_in};
-use crate::age::describe;
+use crate::age::describe_into;
 use crate::document::{AgeJudged, Referrer};
 
 /// What one clause of a rule tested, as data.
@@ -134,21 +134,28 @@ impl Cond {
     /// steps, which show only why each service accepts the family.
     /// O(size of the rule · depth).
     pub(crate) fn decisive_messages(&self, cx: &Context<'_>, out: &mut Vec<String>) {
+        self.decisive_given(self.eval(cx), cx, out);
+    }
+
+    /// [`Cond::decisive_messages`] of a clause whose outcome is known.
+    fn decisive_given(&self, outcome: Truth, cx: &Context<'_>, out: &mut Vec<String>) {
         match self {
             Self::All(rules) | Self::Any(rules) if !rules.is_empty() => {
-                let outcome = self.eval(cx);
-                for r in rules.iter().filter(|r| r.eval(cx) == outcome) {
-                    r.decisive_messages(cx, out);
+                for r in rules {
+                    let t = r.eval(cx);
+                    if t == outcome {
+                        r.decisive_given(t, cx, out);
+                    }
                 }
             }
-            _ => out.push(self.message(cx)),
+            _ => out.push(self.message(outcome, cx)),
         }
     }
 
-    /// The message of [`Cond::explain`] alone, without the tree: what a
-    /// route's step shows. Leaves share their wording with `explain`.
-    /// O(size of the rule).
-    fn message(&self, cx: &Context<'_>) -> String {
+    /// The message of [`Cond::explain`] alone, without the tree, for a
+    /// clause whose outcome is known: what a route's step shows. Leaves
+    /// share their wording with `explain`. O(size of the rule).
+    fn message(&self, outcome: Truth, cx: &Context<'_>) -> String {
         match self {
             Self::All(_) | Self::Any(_) | Self::Not(_) => self.explain(cx).message,
             Self::Age {
@@ -159,16 +166,17 @@ impl Cond {
             } => age_message(cx.timing.age(*judged), *from, *before, *judged, texts),
             Self::Adversities {
                 test, ids, indices, ..
-            } => {
-                let present: Vec<&str> = present_adversities(cx, ids, indices)
-                    .map(String::as_str)
-                    .collect();
-                adversities_message(*test, self.eval(cx), ids, &present)
-            }
+            } => adversities_message(*test, outcome, ids, || {
+                present_adversities(cx, ids, indices).map(String::as_str)
+            }),
             Self::Fact { fact, id, op } => {
-                let seen = fact_seen(cx, *fact);
-                let test = fact_test(cx, *fact, op);
-                fact_message(id, seen.as_deref(), &test, self.eval(cx))
+                let seen = cx.profile.facts.get(*fact).and_then(Option::as_ref);
+                fact_message(
+                    id,
+                    seen.map(|v| move |m: &mut String| cx.vocabulary.show_into(m, *fact, v)),
+                    |m| fact_test_into(m, cx, *fact, op),
+                    outcome,
+                )
             }
             Self::ReferredFrom(allowed) => referred_from_message(*allowed, cx.referrer),
             Self::Region(regions) => cx.regions.explain_served(cx.profile.region, regions),
@@ -247,7 +255,7 @@ impl Cond {
                 let outcome = self.eval(cx);
                 let present: Vec<String> = present_adversities(cx, ids, indices).cloned().collect();
                 let shown: Vec<&str> = present.iter().map(String::as_str).collect();
-                let message = adversities_message(*test, outcome, ids, &shown);
+                let message = adversities_message(*test, outcome, ids, || shown.iter().copied());
                 Explanation {
                     outcome,
                     clause: Clause::Adversities {
@@ -263,7 +271,12 @@ impl Cond {
                 let outcome = self.eval(cx);
                 let seen = fact_seen(cx, *fact);
                 let test = fact_test(cx, *fact, op);
-                let message = fact_message(id, seen.as_deref(), &test, outcome);
+                let message = fact_message(
+                    id,
+                    seen.as_deref().map(|s| move |m: &mut String| m.push_str(s)),
+                    |m| m.push_str(&test),
+                    outcome,
+                );
                 Explanation {
                     outcome,
                     clause: Clause::Fact {
@@ -354,7 +367,7 @@ fn age_message(
     fn bound(out: &mut String, text: Option<&String>, days: i32) {
         match text {
             Some(t) => out.push_str(t),
-            None => out.push_str(&describe(days)),
+            None => describe_into(out, days),
         }
     }
     let mut m = String::with_capacity(64);
@@ -362,7 +375,7 @@ fn age_message(
         AgeJudged::OnReferral => "age on referral ",
         AgeJudged::WhenSeen => "age when seen ",
     });
-    m.push_str(&describe(age));
+    describe_into(&mut m, age);
     match (from, before) {
         (Some(f), _) if age < f => {
             m.push_str(" is before ");
@@ -396,8 +409,14 @@ fn age_message(
 }
 
 /// An adversity test's verdict in words, from the ids listed and those of
-/// them the family faces. O(listed²).
-fn adversities_message(test: SetTest, outcome: Truth, ids: &[String], present: &[&str]) -> String {
+/// them the family faces (`present`, walked as often as needed).
+/// O(listed²).
+fn adversities_message<'p, P: Iterator<Item = &'p str>>(
+    test: SetTest,
+    outcome: Truth,
+    ids: &[String],
+    present: impl Fn() -> P,
+) -> String {
     let mut m = String::with_capacity(64);
     let list = |m: &mut String, items: &mut dyn Iterator<Item = &str>| {
         for (n, i) in items.enumerate() {
@@ -412,7 +431,7 @@ fn adversities_message(test: SetTest, outcome: Truth, ids: &[String], present: &
     match (test, outcome) {
         (SetTest::AnyOf, Truth::Yes) => {
             m.push_str("family faces ");
-            list(&mut m, &mut present.iter().copied());
+            list(&mut m, &mut present());
         }
         (SetTest::AnyOf, _) | (SetTest::NoneOf, Truth::Yes) => {
             m.push_str("family faces none of ");
@@ -429,12 +448,12 @@ fn adversities_message(test: SetTest, outcome: Truth, ids: &[String], present: &
                 &mut ids
                     .iter()
                     .map(String::as_str)
-                    .filter(|i| !present.contains(i)),
+                    .filter(|i| !present().any(|p| p == *i)),
             );
         }
         (SetTest::NoneOf, _) => {
             m.push_str("family faces ");
-            list(&mut m, &mut present.iter().copied());
+            list(&mut m, &mut present());
             m.push_str(", which the rule excludes");
         }
     }
@@ -444,46 +463,57 @@ fn adversities_message(test: SetTest, outcome: Truth, ids: &[String], present: &
 /// A fact comparison's test in words: `severe`, `one of mild, moderate`,
 /// `at least 19`. O(values listed).
 fn fact_test(cx: &Context<'_>, fact: usize, op: &FactOp) -> String {
-    let (word, v) = match op {
-        FactOp::Equals(v) => return cx.vocabulary.show(fact, v),
-        FactOp::OneOf(vs) => {
-            return format!(
-                "one of {}",
-                vs.iter()
-                    .map(|v| cx.vocabulary.show(fact, v))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-        }
-        FactOp::AtLeast(v) => ("at least ", v),
-        FactOp::AtMost(v) => ("at most ", v),
-    };
-    let mut t = String::from(word);
-    t.push_str(&cx.vocabulary.show(fact, v));
+    let mut t = String::new();
+    fact_test_into(&mut t, cx, fact, op);
     t
 }
 
-/// A fact comparison's verdict in words, from the value seen (none: not
-/// given) and the test. O(length of the words).
-fn fact_message(id: &str, seen: Option<&str>, test: &str, outcome: Truth) -> String {
-    let mut m = String::with_capacity(32 + id.len() + test.len());
-    m.push('`');
-    m.push_str(id);
-    match (seen, outcome) {
-        (None, _) => m.push_str("` not given; needs "),
-        (Some(s), Truth::Yes) => {
-            m.push_str("` is ");
-            m.push_str(s);
-            m.push_str(" (needs ");
+/// [`fact_test`], written at the end of `out`.
+fn fact_test_into(out: &mut String, cx: &Context<'_>, fact: usize, op: &FactOp) {
+    match op {
+        FactOp::Equals(v) => cx.vocabulary.show_into(out, fact, v),
+        FactOp::OneOf(vs) => {
+            out.push_str("one of ");
+            for (n, v) in vs.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                cx.vocabulary.show_into(out, fact, v);
+            }
         }
-        (Some(s), _) => {
-            m.push_str("` is ");
-            m.push_str(s);
-            m.push_str("; needs ");
+        FactOp::AtLeast(v) => {
+            out.push_str("at least ");
+            cx.vocabulary.show_into(out, fact, v);
+        }
+        FactOp::AtMost(v) => {
+            out.push_str("at most ");
+            cx.vocabulary.show_into(out, fact, v);
         }
     }
-    m.push_str(test);
-    if seen.is_some() && outcome == Truth::Yes {
+}
+
+/// A fact comparison's verdict in words, from the value seen (none: not
+/// given) and the test, each written by a function. O(length of the words).
+fn fact_message(
+    id: &str,
+    seen: Option<impl FnOnce(&mut String)>,
+    test: impl FnOnce(&mut String),
+    outcome: Truth,
+) -> String {
+    let mut m = String::with_capacity(64 + id.len());
+    m.push('`');
+    m.push_str(id);
+    let close = seen.is_some() && outcome == Truth::Yes;
+    match seen {
+        None => m.push_str("` not given; needs "),
+        Some(seen) => {
+            m.push_str("` is ");
+            seen(&mut m);
+            m.push_str(if close { " (needs " } else { "; needs " });
+        }
+    }
+    test(&mut m);
+    if close {
         m.push(')');
     }
     m
@@ -492,11 +522,8 @@ fn fact_message(id: &str, seen: Option<&str>, test: &str, outcome: Truth) -> Str
 /// A `referred_from` clause's verdict in words: whom it accepts, and who
 /// refers on this step. O(1).
 fn referred_from_message(allowed: u8, referrer: Option<(Referrer, &str)>) -> String {
-    let accepted: Vec<Referrer> = Referrer::ALL
-        .into_iter()
-        .filter(|r| allowed & r.bit() != 0)
-        .collect();
-    let mut m = accepts_from(&accepted);
+    let mut m = String::with_capacity(160);
+    accepts_from(&mut m, allowed);
     match referrer {
         None => m.push_str("; who refers is not known"),
         Some((Referrer::SelfReferral, _)) => m.push_str("; the family comes by itself"),
@@ -516,20 +543,21 @@ fn referred_from_message(allowed: u8, referrer: Option<(Referrer, &str)>) -> Str
 }
 
 /// "accepts referrals from targeted or specialist services, or the family
-/// by itself", from the referrers a clause accepts.
-fn accepts_from(accepted: &[Referrer]) -> String {
-    let mut tiers = accepted.iter().filter(|r| r.tier().is_some());
+/// by itself", from the referrers a clause accepts (bits of
+/// [`Referrer::bit`]), written at the end of `m`.
+fn accepts_from(m: &mut String, allowed: u8) {
+    let accepted = Referrer::ALL.into_iter().filter(|r| allowed & r.bit() != 0);
+    let mut tiers = accepted.clone().filter(|r| r.tier().is_some());
     let count = tiers.clone().count();
-    let by_itself = accepted.contains(&Referrer::SelfReferral);
+    let by_itself = accepted.clone().any(|r| r == Referrer::SelfReferral);
     if count == 0 {
-        return if by_itself {
-            "accepts only families who come by themselves".into()
+        m.push_str(if by_itself {
+            "accepts only families who come by themselves"
         } else {
-            "accepts no referral at all".into()
-        };
+            "accepts no referral at all"
+        });
+        return;
     }
-    // One allocation: every step through a stepped-care service says this.
-    let mut m = String::with_capacity(96);
     m.push_str("accepts referrals from ");
     for n in 0..count {
         let Some(r) = tiers.next() else { break };
@@ -544,7 +572,6 @@ fn accepts_from(accepted: &[Referrer]) -> String {
     if by_itself {
         m.push_str(", or families who come by themselves");
     }
-    m
 }
 
 #[cfg(test)]

@@ -317,7 +317,7 @@ impl Pathway {
                 };
                 // What `verdict(..)` would say decides it: the region, then
                 // the rule's deciding clauses (built without the whole tree).
-                let mut why = Vec::with_capacity(4);
+                let mut why = Vec::with_capacity(8);
                 why.push(self.regions.explain_served(f.profile.region, &s.regions));
                 match &s.rule {
                     Some(rule) => {
