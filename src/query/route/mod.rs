@@ -237,7 +237,8 @@ impl Pathway {
         // board): one message per list of areas, shared by every entry
         // (consecutive goals mostly share theirs: the last one is kept at
         // hand), and ids and names shared with the pathway.
-        let mut elsewhere: HashMap<&[RegionId], Arc<str>> = HashMap::new();
+        let mut elsewhere: HashMap<&[RegionId], Arc<str>, foldhash::fast::RandomState> =
+            HashMap::default();
         let mut last: Option<(&[RegionId], Arc<str>)> = None;
         let shared = if query.goal.is_none() {
             self.goal_names.as_slice()

@@ -446,8 +446,11 @@ impl Search<'_, '_> {
 
     /// The route ending at `label`, read back from the arena.
     pub(super) fn unwind(labels: &[Label], key: (i64, i64), label: u32) -> Partial {
-        let mut nodes = Vec::new();
-        let mut times = Vec::new();
+        let len = labels
+            .get(label as usize)
+            .map_or(0, |l| l.hops as usize + 1);
+        let mut nodes = Vec::with_capacity(len);
+        let mut times = Vec::with_capacity(len);
         let mut at = label;
         while let Some(l) = labels.get(at as usize) {
             nodes.push(l.node);
