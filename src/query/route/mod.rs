@@ -39,9 +39,9 @@
 //! [`MAX_RULE_SIZE`](crate::MAX_RULE_SIZE), plus the reverse searches of the
 //! explanations, however many goals there are); the answer says so in
 //! [`RouteAnswer::complete`]. Memory is bounded too: a search holds at most
-//! [`SEARCH_BUDGET`] partial routes of about 112 bytes (a fixed-size service
-//! list in the queue and a timeline label), about 25 MB with the queue's
-//! slack, freed before the next search.
+//! [`SEARCH_BUDGET`] partial routes of about 116 bytes (a 24-byte queue
+//! entry, a 24-byte timeline label and a fixed-size service list), at most
+//! about 30 MB with the vectors' slack, freed before the next search.
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.
 //! Within: `query` (the question and its limits) and `answer` (the answer
