@@ -37,39 +37,46 @@ pub(crate) fn describe_into(out: &mut String, days: i32) {
             if since == 0 {
                 out.push_str("pregnancy (0 weeks gestation)");
             } else {
-                let _ = write!(out, "{} days before pregnancy", -since);
+                push_int(out, -i64::from(since));
+                out.push_str(" days before pregnancy");
             }
             return;
         }
         let (w, d) = (since / 7, since % 7);
-        let _ = if d == 0 {
-            write!(out, "{w} weeks gestation")
-        } else {
-            write!(out, "{w}+{d} weeks gestation")
-        };
+        push_int(out, i64::from(w));
+        if d != 0 {
+            out.push('+');
+            push_int(out, i64::from(d));
+        }
+        out.push_str(" weeks gestation");
         return;
     }
-    let _ = match days {
-        0 => {
-            out.push_str("birth");
-            Ok(())
+    match days {
+        0 => out.push_str("birth"),
+        1 => out.push_str("1 day"),
+        2..=13 => {
+            push_int(out, i64::from(days));
+            out.push_str(" days");
         }
-        1 => {
-            out.push_str("1 day");
-            Ok(())
+        14..=90 => {
+            push_int(out, i64::from(days / 7));
+            out.push_str(" weeks");
+            if days % 7 != 0 {
+                out.push(' ');
+                push_int(out, i64::from(days % 7));
+                out.push_str(" days");
+            }
         }
-        2..=13 => write!(out, "{days} days"),
-        14..=90 if days % 7 == 0 => write!(out, "{} weeks", days / 7),
-        14..=90 => write!(out, "{} weeks {} days", days / 7, days % 7),
         _ if days < 1826 => {
             // Tenths of a month, rounded: a month is 30.4375 = 487/16 days,
             // so tenths = days · 160 / 487 (487 is prime: never a tie).
             let tenths = (i64::from(days) * 320 + 487) / 974;
-            if tenths % 10 == 0 {
-                write!(out, "{} months", tenths / 10)
-            } else {
-                write!(out, "{}.{} months", tenths / 10, tenths % 10)
+            push_int(out, tenths / 10);
+            if tenths % 10 != 0 {
+                out.push('.');
+                push_int(out, tenths % 10);
             }
+            out.push_str(" months");
         }
         _ => {
             // Whole years and months as `parse_age` counts them: the most
@@ -84,13 +91,26 @@ pub(crate) fn describe_into(out: &mut String, days: i32) {
             if whole(months + 1.0, DAYS_PER_MONTH) <= rest {
                 months += 1.0;
             }
-            if months < 1.0 {
+            let _ = if months < 1.0 {
                 write!(out, "{years:.0} years")
             } else {
                 write!(out, "{years:.0} years {months:.0} months")
-            }
+            };
         }
-    };
+    }
+}
+
+/// Writes `n` in decimal at the end of `out` (what `{n}` writes, without
+/// the formatting machinery). O(digits).
+fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let v = n.unsigned_abs();
+    if v >= 10 {
+        push_int(out, i64::try_from(v / 10).unwrap_or(i64::MAX));
+    }
+    out.push(char::from(b'0' + (v % 10) as u8));
 }
 
 /// Describes a duration in days: `0 days`, `10 days`, `6 weeks`, `12.1 weeks`.
