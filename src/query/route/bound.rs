@@ -69,10 +69,15 @@ impl Bound {
         let mut work = 0usize;
         let graph = f.pathway.graph();
         let n = graph.node_count();
+        // What a fill around a few goals touches: room for it from the
+        // start (growing from empty costs more than the bound itself on a
+        // small pathway).
+        let room = n.min(64);
         if self.days.len() != n || self.hops.len() != n {
             self.days = vec![i64::MAX; n];
             self.hops = vec![u32::MAX; n];
             self.touched.clear();
+            self.touched.reserve(room);
         }
         let Self {
             days,
@@ -86,8 +91,8 @@ impl Bound {
             }
         }
         touched.clear();
-        let mut heap = BinaryHeap::new();
-        let mut queue = VecDeque::new();
+        let mut heap = BinaryHeap::with_capacity(room);
+        let mut queue = VecDeque::with_capacity(room);
         // A target the family can never enter bounds nothing.
         for &t in targets.iter().filter(|&&t| enterable(t)) {
             if let (Some(d), Some(h)) = (days.get_mut(t.index()), hops.get_mut(t.index())) {
