@@ -206,10 +206,16 @@ impl Search<'_, '_> {
         }
     }
 
-    fn referral_open(&self, e: petgraph::graph::EdgeIndex, seen: i32, relax: Relax) -> bool {
+    /// Whether the referral `r` (read once per referral looked at: its
+    /// delay comes next) may be made for the family seen on `seen`, under
+    /// `relax`; no referral is never open unless every condition is relaxed.
+    fn referral_open(&self, r: Option<&crate::pathway::Referral>, seen: i32, relax: Relax) -> bool {
+        let p = self.f.pathway;
         match relax {
-            Relax::Nothing => self.f.referral_open(e, seen),
-            Relax::Frozen => self.f.referral_open(e, self.f.start_age()),
+            Relax::Nothing => r.is_some_and(|r| p.referral_open(r, &self.f.profile, seen)),
+            Relax::Frozen => {
+                r.is_some_and(|r| p.referral_open(r, &self.f.profile, self.f.start_age()))
+            }
             Relax::Everything | Relax::Anywhere => true,
         }
     }
@@ -285,19 +291,24 @@ impl Search<'_, '_> {
         let mut paths: Vec<Path> = Vec::with_capacity(4 * self.starts.len() + 16);
         for &(n, already_with) in self.starts {
             let seen = if already_with {
-                if !self.accepts_now(n, relax) {
-                    continue;
-                }
                 start
             } else {
-                if !self.accepts(n, start, None, relax) {
-                    continue;
-                }
                 start.saturating_add(self.f.wait(n, self.waits))
             };
+            // The key first: most entry services of a national pathway
+            // lead to no goal the family could reach (no bound), and the
+            // key costs less than their rules.
             let Some(key) = self.key(n, 0, i64::from(seen) - i64::from(start)) else {
                 continue;
             };
+            let accepted = if already_with {
+                self.accepts_now(n, relax)
+            } else {
+                self.accepts(n, start, None, relax)
+            };
+            if !accepted {
+                continue;
+            }
             let open = Open {
                 key,
                 label: labels.len() as u32,
@@ -404,10 +415,11 @@ impl Search<'_, '_> {
                 if path.iter().take(hops + 1).any(|&x| x == tag) {
                     continue;
                 }
-                if !self.referral_open(e.id(), seen, relax) {
+                let referral = self.f.pathway.referral_of(e.id());
+                if !self.referral_open(referral, seen, relax) {
                     continue;
                 }
-                let delay = self.f.pathway.delay(e.id());
+                let delay = referral.map_or(0, |r| r.delay);
                 let arrival = seen.saturating_add(delay);
                 if !self.accepts(m, arrival, Some(last), relax) {
                     continue;
