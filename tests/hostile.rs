@@ -142,6 +142,31 @@ fn dense_search_of_300_services_stops_at_its_budget_in_bounded_memory() {
     );
 }
 
+/// The dense web of [`dense`] behind an alternative: the goal (a team no
+/// one refers to) is settled at once, the alternative's search runs to its
+/// budget. The answer is incomplete because of the alternative alone.
+#[test]
+fn an_alternative_stopped_by_its_budget_makes_the_answer_incomplete() {
+    let mut doc = dense(60);
+    doc["goal"] = json!({ "tags": ["main"] });
+    if let Some(services) = doc["services"].as_array_mut() {
+        services.push(json!({ "id": "main", "name": "Main", "tier": "specialist",
+            "tags": ["main"], "regions": ["r"] }));
+    }
+    let alone = load(&doc);
+    doc["alternatives"] = json!([{ "label": "the dense team", "goal": { "tags": ["goal"] } }]);
+    let with_alternative = load(&doc);
+    for (pathway, complete) in [(&alone, true), (&with_alternative, false)] {
+        let answer = match pathway.routes(&family("3 months"), &RouteQuery::default()) {
+            Ok(a) => a,
+            Err(e) => panic!("{e}"),
+        };
+        assert!(answer.routes.is_empty() && answer.alternatives.is_empty());
+        assert_eq!(answer.not_reached.len(), 1);
+        assert_eq!(answer.complete, complete);
+    }
+}
+
 fn diagnostics(doc: &str) -> Vec<carepath::Diagnostic> {
     match Pathway::from_json(doc) {
         Err(carepath::LoadError::Invalid(d)) => d,
