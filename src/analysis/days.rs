@@ -188,5 +188,6 @@ mod tests {
         assert_eq!(a.len(), 22);
         assert_eq!(Days::all().shift(100), Days::all());
         assert!(Days::range(Some(3), Some(3)).is_empty());
+        assert!(!a.is_empty() && !Days::range(Some(3), Some(4)).is_empty());
     }
 }
