@@ -167,6 +167,49 @@ fn an_alternative_stopped_by_its_budget_makes_the_answer_incomplete() {
     }
 }
 
+/// A team reached at once, and the dense web of [`dense`] before a team
+/// the family ages out of on the way (it accepts referrals only before the
+/// first birthday; every way to it takes 4 years): its age limit settles
+/// it without a search, so the answer is complete.
+#[test]
+fn a_goal_the_family_ages_out_of_on_every_way_is_settled_without_a_search() {
+    let mut doc = dense(60);
+    if let Some(services) = doc["services"].as_array_mut() {
+        services.push(json!({ "id": "near", "name": "Near", "tier": "specialist",
+            "tags": ["goal"], "regions": ["r"] }));
+    }
+    if let Some(referrals) = doc["referrals"].as_array_mut() {
+        referrals.push(json!({ "from": "s0", "to": "near" }));
+    }
+    let pathway = load(&doc);
+    let q = RouteQuery::default().limit(1);
+    let answer = match pathway.routes(&family("3 months"), &q) {
+        Ok(a) => a,
+        Err(e) => panic!("{e}"),
+    };
+    let ids: Vec<Vec<&str>> = answer
+        .routes
+        .iter()
+        .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
+        .collect();
+    assert_eq!(ids, [["s0", "near"]]);
+    let reasons: Vec<(String, Option<String>)> = answer
+        .not_reached
+        .iter()
+        .map(|n| {
+            let kind = serde_json::to_value(&n.reason)
+                .ok()
+                .and_then(|v| v["kind"].as_str().map(str::to_owned));
+            (n.service.to_string(), kind)
+        })
+        .collect();
+    assert_eq!(
+        reasons,
+        [("goal".to_owned(), Some("aged_out_on_the_way".to_owned()))]
+    );
+    assert!(answer.complete, "no search may run to its budget");
+}
+
 fn diagnostics(doc: &str) -> Vec<carepath::Diagnostic> {
     match Pathway::from_json(doc) {
         Err(carepath::LoadError::Invalid(d)) => d,
