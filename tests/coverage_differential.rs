@@ -112,3 +112,43 @@ proptest! {
         prop_assert!(!lost || diff.summary.loses > 0);
     }
 }
+
+#[test]
+fn families_who_do_not_give_a_fact_are_examined_only_when_asked_for() {
+    // A team that takes first-time parents only, referred to by the
+    // universal service: the gap is the families who are not first-time
+    // parents, and with missing facts asked for, also those who do not say.
+    let text = serde_json::json!({
+        "metadata": {"name": "missing facts", "version": "1"},
+        "vocabulary": {"facts": [{"id": "first", "label": "First child", "type": "boolean"}]},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": [
+            {"id": "hv", "name": "Health visitor", "tier": "universal",
+             "regions": ["land"], "entry": true},
+            {"id": "team", "name": "Team", "tier": "specialist", "tags": ["goal"],
+             "regions": ["land"], "eligibility": {"fact": {"id": "first", "equals": true}}},
+        ],
+        "referrals": [{"from": "hv", "to": "team"}],
+        "goal": {"tags": ["goal"]},
+    });
+    let p = Pathway::from_json(&text.to_string()).expect("loads");
+    for (missing, want) in [(false, vec![Some(false)]), (true, vec![None, Some(false)])] {
+        let coverage = p
+            .coverage(&CoverageQuery::default().missing_facts(missing))
+            .expect("coverage");
+        assert!(coverage.is_complete());
+        let mut given: Vec<Option<bool>> = coverage
+            .gaps()
+            .iter()
+            .map(|g| {
+                g.example
+                    .facts
+                    .get("first")
+                    .and_then(serde_json::Value::as_bool)
+            })
+            .collect();
+        given.sort_unstable();
+        given.dedup();
+        assert_eq!(given, want, "missing facts: {missing}");
+    }
+}
