@@ -132,6 +132,12 @@ fn families_who_do_not_give_a_fact_are_examined_only_when_asked_for() {
         "goal": {"tags": ["goal"]},
     });
     let p = Pathway::from_json(&text.to_string()).expect("loads");
+    let mut open = text.clone();
+    open["services"][1]
+        .as_object_mut()
+        .map(|team| team.remove("eligibility"));
+    let open = Pathway::from_json(&open.to_string()).expect("loads");
+    let first = |f: &carepath::Profile| f.facts.get("first").and_then(serde_json::Value::as_bool);
     for (missing, want) in [(false, vec![Some(false)]), (true, vec![None, Some(false)])] {
         let coverage = p
             .coverage(&CoverageQuery::default().missing_facts(missing))
@@ -150,5 +156,18 @@ fn families_who_do_not_give_a_fact_are_examined_only_when_asked_for() {
         given.sort_unstable();
         given.dedup();
         assert_eq!(given, want, "missing facts: {missing}");
+        // Opening the team to everyone: the same families gain a route
+        // (the files' spaces differ, so both are computed again), and the
+        // other way they lose it, in the one area.
+        let query = CoverageQuery::default().missing_facts(missing);
+        let opened = open.coverage(&query).expect("coverage");
+        let diff = coverage.diff(&opened, 7).expect("diff");
+        let mut gains: Vec<Option<bool>> = diff.changes.iter().map(|c| first(&c.example)).collect();
+        gains.sort_unstable();
+        gains.dedup();
+        assert_eq!(gains, want, "missing facts: {missing}");
+        let back = opened.diff(&coverage, 7).expect("diff");
+        assert_eq!(back.summary.areas_losing, 1);
+        assert_eq!(back.summary.gains, 0);
     }
 }
