@@ -208,3 +208,27 @@ fn space_joins_choice_values_no_rule_tells_apart() {
         assert_eq!(shown, want, "{fact}");
     }
 }
+
+/// A kind is its adversity set and one class per fact: `kind_of` of the
+/// parts `adversity_mask` and `fact_class` read from a kind gives the kind
+/// back, for every kind of the small fixture (several facts, with missing
+/// values: classes of different counts per axis).
+#[test]
+fn a_kind_is_made_of_its_adversities_and_fact_classes() {
+    let p = Pathway::from_json(include_str!("../../tests/fixtures/small.json")).unwrap();
+    let space = ProfileSpace::new(
+        &p,
+        SpaceOptions {
+            missing_facts: true,
+            ..SpaceOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(space.facts.len() >= 2 && space.kinds > 1 << space.adversities.len());
+    for kind in 0..space.kinds {
+        let classes: Vec<usize> = (0..space.facts.len())
+            .map(|axis| space.fact_class(kind, axis))
+            .collect();
+        assert_eq!(space.kind_of(space.adversity_mask(kind), &classes), kind);
+    }
+}
