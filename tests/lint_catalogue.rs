@@ -219,3 +219,32 @@ fn what_a_repaired_value_causes_is_not_reported_again() {
         assert!(!report.compiled, "{to}");
     }
 }
+
+#[test]
+fn the_semantic_lints_are_those_a_spent_budget_holds_back() {
+    // A claim about every family is made only when proven: with no budget
+    // the bad example of a semantic lint shows `semantic-lints-skipped`
+    // instead; every other lint's bad example shows its finding still.
+    for lint in CATALOGUE {
+        let Some((bad, _)) = carepath::lint::examples(lint.name) else {
+            continue;
+        };
+        if lint.name == "semantic-lints-skipped" {
+            continue;
+        }
+        let codes = |budget: u64| -> Vec<&str> {
+            lint_with(bad, &options().semantic_budget(budget))
+                .findings
+                .iter()
+                .map(|d| d.code)
+                .collect()
+        };
+        let spent = codes(0);
+        assert!(
+            codes(carepath::lint::SEMANTIC_BUDGET).contains(&lint.code),
+            "{}",
+            lint.name
+        );
+        assert_eq!(spent.contains(&lint.code), !lint.semantic, "{}", lint.name);
+    }
+}
