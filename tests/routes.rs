@@ -396,3 +396,32 @@ fn a_query_stops_at_its_budget_and_says_which_goals_it_did_not_examine() {
         carepath::text::routes(&a)
     );
 }
+
+#[test]
+fn limits_and_hop_counts_are_accepted_up_to_their_maximum() {
+    use carepath::route::{MAX_HOPS, MAX_ROUTES};
+    let p = fixture();
+    let family = Profile::new().age("3 months").unwrap().region("east");
+    // (limit, max_hops, accepted)
+    for (limit, hops, accepted) in [
+        (0, 8, false),
+        (1, 8, true),
+        (MAX_ROUTES, 8, true),
+        (MAX_ROUTES + 1, 8, false),
+        (3, 0, false),
+        (3, MAX_HOPS, true),
+        (3, MAX_HOPS + 1, false),
+    ] {
+        let q = RouteQuery::default().limit(limit).max_hops(hops);
+        match p.routes(&family, &q) {
+            Ok(answer) => {
+                assert!(accepted, "limit {limit}, max_hops {hops}");
+                assert!(!answer.routes.is_empty() && answer.routes.len() <= limit);
+            }
+            Err(e) => {
+                assert!(!accepted, "limit {limit}, max_hops {hops}: {e}");
+                assert!(matches!(e, carepath::QueryError::OutOfRange(_)), "{e}");
+            }
+        }
+    }
+}
