@@ -425,3 +425,24 @@ fn limits_and_hop_counts_are_accepted_up_to_their_maximum() {
         }
     }
 }
+
+#[test]
+fn a_service_that_takes_the_family_later_says_when() {
+    // `imh-west` takes families from birth: asked from it, a family 30
+    // days before birth hears it opens at birth, in 30 days.
+    let p = fixture();
+    for (age, from_age, days) in [(-30, 0, 30), (-100, 0, 100)] {
+        let family = Profile::new().age_days(age).region("west");
+        let answer = p
+            .routes(&family, &RouteQuery::default().from("imh-west"))
+            .unwrap();
+        match answer.from_refused {
+            Some(Reason::NotYet {
+                from_age_days,
+                days_from_today,
+                ..
+            }) => assert_eq!((from_age_days, days_from_today), (from_age, days), "{age}"),
+            other => panic!("{age}: {other:?}"),
+        }
+    }
+}
