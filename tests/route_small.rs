@@ -356,3 +356,35 @@ fn the_waits_asked_for_set_the_days_to_the_goal() {
         assert_eq!(i64::from(last - AGE), want[0].1, "{waits:?}");
     }
 }
+
+#[test]
+fn a_route_that_opens_later_counts_its_referrals_against_the_limit() {
+    // hv → group → team: two referrals. Allowed two, the route opens at
+    // the team's age (the group's ten-week wait on the way); allowed one,
+    // there is no such route.
+    let services = [
+        hv(),
+        service(
+            "group",
+            "targeted",
+            &json!({"wait": {"typical": "10 weeks"}}),
+        ),
+        team("team"),
+    ];
+    let p = pathway(&services, &[("hv", "group"), ("group", "team")]);
+    let family = Profile::new().age_days(AGE).region("land");
+    for (hops, opens) in [(2, Some(OPENS - WAIT)), (1, None)] {
+        let answer = p
+            .routes(&family, &RouteQuery::default().max_hops(hops))
+            .unwrap();
+        assert!(answer.routes.is_empty() && answer.complete, "{hops}");
+        let later = match &answer.not_reached[..] {
+            [n] => match &n.reason {
+                Reason::NotYet { from_age_days, .. } => Some(*from_age_days),
+                _ => None,
+            },
+            other => panic!("{hops}: {other:?}"),
+        };
+        assert_eq!(later, opens, "max {hops} referrals");
+    }
+}
