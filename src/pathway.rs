@@ -132,6 +132,11 @@ pub struct Pathway {
     pub(crate) goal_names: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     /// The entry services, in node order (precomputed).
     pub(crate) entry_services: Vec<NodeIndex>,
+    /// Every day on which a service's rule (judged with either of its
+    /// waits) or a referral's condition may start holding for some
+    /// family, sorted, each once (see `Cond::openings`): between two of
+    /// them, every door only closes as a family ages.
+    pub(crate) opening_days: Vec<i32>,
 }
 
 /// A service as a host or a report shows it.
@@ -227,6 +232,20 @@ impl Pathway {
             .filter(|(_, s)| s.entry)
             .map(|(i, _)| NodeIndex::new(i))
             .collect();
+        let mut opening_days = Vec::new();
+        for s in &services {
+            if let Some(r) = &s.rule {
+                r.openings(s.wait_typical, &mut opening_days);
+                r.openings(s.wait_pessimistic, &mut opening_days);
+            }
+        }
+        for r in &referrals {
+            if let Some(w) = &r.when {
+                w.openings(0, &mut opening_days);
+            }
+        }
+        opening_days.sort_unstable();
+        opening_days.dedup();
         Self {
             metadata,
             vocabulary,
@@ -240,6 +259,7 @@ impl Pathway {
             goal_services,
             goal_names,
             entry_services,
+            opening_days,
         }
     }
 

@@ -157,6 +157,48 @@ impl Cond {
         })
     }
 
+    /// Every day of referral (for a service with this wait) on which the
+    /// rule may turn from not holding to holding, into `out`: the `from` of
+    /// an age clause under an even number of `not`s, or the `before` of one
+    /// under an odd number, shifted by the wait for a clause judged when
+    /// seen. On no other day can it: each clause, read with its `not`s,
+    /// otherwise only turns false as the family ages, and `all`, `any` and
+    /// the three-valued `not` pass that on. So between two of these days
+    /// the rule's days are an interval from the first, or none.
+    ///
+    /// Complexity: O(size of the rule).
+    pub(crate) fn openings(&self, wait: i32, out: &mut Vec<i32>) {
+        self.opens(wait, false, out);
+    }
+
+    fn opens(&self, wait: i32, negated: bool, out: &mut Vec<i32>) {
+        match self {
+            Self::All(rules) | Self::Any(rules) => {
+                for r in rules {
+                    r.opens(wait, negated, out);
+                }
+            }
+            Self::Not(r) => r.opens(wait, !negated, out),
+            Self::Age {
+                from,
+                before,
+                judged,
+                ..
+            } => {
+                let by = match judged {
+                    crate::document::AgeJudged::OnReferral => 0,
+                    crate::document::AgeJudged::WhenSeen => wait,
+                };
+                let turn = if negated { before } else { from };
+                out.extend(turn.map(|t| t.saturating_sub(by)));
+            }
+            Self::Adversities { .. }
+            | Self::Fact { .. }
+            | Self::Region(_)
+            | Self::ReferredFrom(_) => {}
+        }
+    }
+
     /// Every day on which an age clause of the rule may change its value,
     /// as a day of referral for a service with this wait.
     fn bounds(&self, wait: i32, out: &mut Vec<i32>) {

@@ -52,6 +52,7 @@ mod bound;
 mod later;
 mod query;
 mod search;
+mod settle;
 mod why_not;
 
 pub use answer::{Alternative, ClosedBy, Door, NotReached, Reason, Route, RouteAnswer, Step};
@@ -214,7 +215,24 @@ impl Pathway {
                 &recount as &dyn Fn() -> usize,
             )
         });
-        let (found, firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
+        // Soonest first, with no door on the way that could open later:
+        // every goal's best route in one pass over services, so the search
+        // over partial routes stops at the routes asked for.
+        let settled = if query.explain && query.ranking == Ranking::SoonestSeen {
+            search.settle(&goals)
+        } else {
+            None
+        };
+        let more = if settled.is_some() { None } else { more };
+        let (found, mut firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
+        if let Some(best) = settled {
+            let ends: std::collections::HashSet<u32> =
+                found.iter().filter_map(|p| p.nodes.last().copied()).collect();
+            firsts.extend(
+                best.into_iter()
+                    .filter(|p| p.nodes.last().is_some_and(|g| !ends.contains(g))),
+            );
+        }
         let routes: Vec<Route> = found.iter().map(|p| self.route(&f, p)).collect();
         // Goals settled by the search: O(V) to mark, O(1) to ask.
         let mut reached = vec![false; if query.explain { goal_mask.len() } else { 0 }];

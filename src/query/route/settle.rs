@@ -1,0 +1,269 @@
+//! Every goal's best route at once, when no door on the way can open later.
+//!
+//! For the soonest-seen ranking, the best route to each goal service is what
+//! the explanations need for every goal the routes asked for do not end at
+//! (`also_reachable`). A search over partial routes finds them one by one;
+//! this one finds them all in one pass over services, when it can prove
+//! that doing so is exact.
+//!
+//! **When it is exact.** If no service's rule and no referral's condition
+//! in the pathway can start holding on a day after today and before the
+//! last day any goal service could still see the family (the pathway's
+//! precomputed opening days, see `Cond::openings`), then over the days
+//! that matter every door only closes as the family ages, and arriving
+//! earlier is never worse. Of two partial routes to the same service, the
+//! one that sees the family sooner (then with fewer referrals, then the
+//! lower service ids in order) can follow every continuation of the
+//! other, on days no later, with no more referrals: only that one need be
+//! kept. A continuation that comes back to a service already on the kept
+//! route has a loop; cut out, it gives a route that is strictly better
+//! (fewer referrals, days no later) and still open (each door reached no
+//! later). So Dijkstra's algorithm over services, keyed by (day seen,
+//! referrals, service ids), settles each goal's best route over routes of
+//! any length; where that route is within the hop limit it is also the
+//! best within it. Otherwise (a door that may open later, as a service
+//! for toddlers does for a baby) it returns `None` at once and the caller
+//! searches partial routes; a goal whose best route is longer than the
+//! hop limit is left to be examined alone.
+//!
+//! Complexity: O((V' + E') log V') time and O(V') space, where V' and E'
+//! count the services reached and the referrals looked at (each judging
+//! at most two rules), plus O(G) for the G goal services and O(log D) for
+//! the D opening days; ties compare two service lists of at most
+//! [`MAX_CHAIN`] services each.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+use petgraph::graph::NodeIndex;
+use petgraph::visit::EdgeRef;
+
+use super::query::QUERY_BUDGET;
+use super::search::{Partial, Search};
+
+/// Routes longer than this many referrals make the search give up: it
+/// bounds the service lists a tie compares (the hop limit is at most
+/// [`MAX_HOPS`](super::query::MAX_HOPS), far below).
+const MAX_CHAIN: u32 = 64;
+
+/// The best partial route kept for one service.
+struct Label {
+    node: u32,
+    arrival: i32,
+    seen: i32,
+    delay: i32,
+    hops: u32,
+    /// The label of the service before it, `u32::MAX` for the first.
+    parent: u32,
+    done: bool,
+}
+
+impl Search<'_, '_> {
+    /// The best route (soonest seen, then fewest referrals, then service
+    /// ids) to every goal service reached, within the hop limit, when the
+    /// module's exactness condition holds; `None` when it does not (or the
+    /// query's budget runs out), so the caller searches partial routes.
+    pub(super) fn settle(&self, goals: &[NodeIndex]) -> Option<Vec<Partial>> {
+        let f = self.f;
+        let p = f.pathway;
+        let start = f.start_age();
+        // The day after which no goal service sees the family: a door met
+        // on the way need only close with time before then (less the days
+        // still to go), since a route through it any later ends nowhere.
+        let mut last_seen = i64::MIN;
+        for &g in goals.iter().filter(|&&g| (self.could)(g)) {
+            let Some((before, judged)) = f.deadline(g) else {
+                last_seen = i64::MAX;
+                break;
+            };
+            let slack = match judged {
+                crate::document::AgeJudged::OnReferral => i64::from(f.wait(g, self.waits)),
+                crate::document::AgeJudged::WhenSeen => 0,
+            };
+            last_seen = last_seen.max(i64::from(before).saturating_add(slack));
+        }
+        if last_seen == i64::MIN {
+            // No goal service could ever take the family.
+            return Some(Vec::new());
+        }
+        // A door that may open on a day after today, while some goal could
+        // still see the family: arriving sooner may then be worse.
+        let later = p.opening_days.partition_point(|&d| d <= start);
+        if p
+            .opening_days
+            .get(later)
+            .is_some_and(|&d| i64::from(d) < last_seen)
+        {
+            return None;
+        }
+        let mut slot: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
+        let mut labels: Vec<Label> = Vec::new();
+        let mut heap: BinaryHeap<Reverse<(i32, u32, u32)>> = BinaryHeap::new();
+        for &(n, already_with) in self.starts {
+            let (seen, ok) = if already_with {
+                (start, f.accepts_now(n, start))
+            } else {
+                (
+                    start.saturating_add(f.wait(n, self.waits)),
+                    f.accepts_from(n, start, self.waits, None),
+                )
+            };
+            if !ok {
+                continue;
+            }
+            let node = n.index() as u32;
+            let candidate = Label {
+                node,
+                arrival: start,
+                seen,
+                delay: 0,
+                hops: 0,
+                parent: u32::MAX,
+                done: false,
+            };
+            Self::offer(&mut slot, &mut labels, &mut heap, candidate);
+        }
+        let mut spent = self.spent.get().saturating_add(labels.len());
+        while let Some(Reverse((seen, hops, at))) = heap.pop() {
+            let Some(l) = labels.get_mut(at as usize) else {
+                continue;
+            };
+            if l.done || l.seen != seen || l.hops != hops {
+                continue;
+            }
+            l.done = true;
+            let u = NodeIndex::new(l.node as usize);
+            if (self.any_goal)(u) {
+                continue;
+            }
+            if hops >= MAX_CHAIN {
+                self.spent.set(spent);
+                return None;
+            }
+            for e in p.graph().edges(u) {
+                spent = spent.saturating_add(1);
+                if spent > QUERY_BUDGET {
+                    self.spent.set(spent);
+                    return None;
+                }
+                let m = e.target();
+                let mi = m.index() as u32;
+                if slot
+                    .get(&mi)
+                    .and_then(|&i| labels.get(i as usize))
+                    .is_some_and(|x| x.done)
+                {
+                    continue;
+                }
+                if !f.referral_open(e.id(), seen) {
+                    continue;
+                }
+                let wait = f.wait(m, self.waits);
+                // A service from which no goal can be reached (by the
+                // query's bound) is on no route: no label needed.
+                if self.bound.at(m).is_none() {
+                    continue;
+                }
+                let delay = p.delay(e.id());
+                let arrival = seen.saturating_add(delay);
+                if !f.accepts_from(m, arrival, self.waits, Some(u)) {
+                    continue;
+                }
+                let candidate = Label {
+                    node: mi,
+                    arrival,
+                    seen: arrival.saturating_add(wait),
+                    delay,
+                    hops: hops.saturating_add(1),
+                    parent: at,
+                    done: false,
+                };
+                Self::offer(&mut slot, &mut labels, &mut heap, candidate);
+            }
+        }
+        self.spent.set(spent);
+        let mut best = Vec::new();
+        for (i, l) in labels.iter().enumerate() {
+            let n = NodeIndex::new(l.node as usize);
+            if !(self.any_goal)(n) || l.hops as usize > self.max_hops {
+                continue;
+            }
+            let days = i64::from(l.seen) - i64::from(start);
+            let mut nodes = Vec::new();
+            let mut times = Vec::new();
+            let mut at = i as u32;
+            while let Some(x) = labels.get(at as usize) {
+                nodes.push(x.node);
+                times.push((x.arrival, x.seen, x.delay));
+                at = x.parent;
+            }
+            nodes.reverse();
+            times.reverse();
+            best.push(Partial {
+                key: (days, i64::from(l.hops)),
+                nodes,
+                times,
+            });
+        }
+        Some(best)
+    }
+
+    /// Keeps `candidate` as its service's label if it beats the one kept.
+    fn offer(
+        slot: &mut foldhash::HashMap<u32, u32>,
+        labels: &mut Vec<Label>,
+        heap: &mut BinaryHeap<Reverse<(i32, u32, u32)>>,
+        candidate: Label,
+    ) {
+        let at = match slot.get(&candidate.node) {
+            Some(&i) => {
+                let Some(old) = labels.get(i as usize) else {
+                    return;
+                };
+                let better = match (candidate.seen, candidate.hops).cmp(&(old.seen, old.hops)) {
+                    Ordering::Less => true,
+                    Ordering::Greater => false,
+                    Ordering::Equal => {
+                        Self::chain_cmp(labels, candidate.parent, old.parent) == Ordering::Less
+                    }
+                };
+                if !better {
+                    return;
+                }
+                let same_key = (candidate.seen, candidate.hops) == (old.seen, old.hops);
+                if let Some(x) = labels.get_mut(i as usize) {
+                    *x = candidate;
+                }
+                if same_key {
+                    // Already queued under this key.
+                    return;
+                }
+                i
+            }
+            None => {
+                let i = labels.len() as u32;
+                slot.insert(candidate.node, i);
+                labels.push(candidate);
+                i
+            }
+        };
+        if let Some(l) = labels.get(at as usize) {
+            heap.push(Reverse((l.seen, l.hops, at)));
+        }
+    }
+
+    /// Compares the service lists ending at labels `a` and `b` (of equal
+    /// length), from their first services.
+    fn chain_cmp(labels: &[Label], a: u32, b: u32) -> Ordering {
+        let chain = |mut at: u32| {
+            let mut out = Vec::new();
+            while let Some(x) = labels.get(at as usize) {
+                out.push(x.node);
+                at = x.parent;
+            }
+            out.reverse();
+            out
+        };
+        chain(a).cmp(&chain(b))
+    }
+}
