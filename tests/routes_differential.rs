@@ -19,6 +19,12 @@
 //! logically equal form (De Morgan, `not` pushed inwards, singleton
 //! `any`/`all`, double negation) and asserts the same answer kinds.
 //!
+//! The third checks, against the same reference, pathways whose doors
+//! only close as the family ages (no lower age limit, no negated age
+//! clause, no "from an age" referral condition): there every goal's best
+//! route comes from one pass over services instead of the search over
+//! partial routes.
+//!
 //! Cases: `PROPTEST_CASES` (default 1,000 each).
 #![cfg(test)]
 
@@ -399,6 +405,41 @@ proptest! {
         let quiet = p.routes(&family, &q.clone().explain(false)).expect("answer");
         prop_assert_eq!(&quiet.routes, &answer.routes);
         prop_assert!(quiet.not_reached.is_empty() && quiet.also_reachable.is_empty());
+    }
+
+    /// Pathways whose doors only close as the family ages (no lower age
+    /// limit, no negated age clause, no referral condition "from an
+    /// age"): every goal's best route is settled in one pass over
+    /// services, which must agree with brute force too.
+    #[test]
+    fn closing_doors_match_brute_force(
+        (mut svcs, mut edges, family, from) in case(),
+        limit in 1..6usize,
+        max_hops in 1..6usize,
+    ) {
+        for s in &mut svcs {
+            s.from = None;
+            s.negate_age = false;
+        }
+        for e in &mut edges {
+            if let Some((from_age, _)) = &mut e.3 {
+                *from_age = false;
+            }
+        }
+        let p = build(&svcs, &edges, &mut |r| r);
+        let family = family_of(family);
+        let mut q = RouteQuery::default().limit(limit).max_hops(max_hops);
+        let from = from.map(id);
+        if let Some(s) = &from {
+            q = q.from(s);
+        }
+        let answer = p.routes(&family, &q).expect("answer");
+        prop_assert!(answer.complete);
+        let (routes, also, reasons) =
+            expected(&p, &family, from.as_deref(), limit, max_hops, false, bounds(&svcs, &edges));
+        prop_assert_eq!(listed(&answer.routes), routes);
+        prop_assert_eq!(listed(&answer.also_reachable), also);
+        prop_assert_eq!(answer_kinds(&answer), reasons);
     }
 
     #[test]
