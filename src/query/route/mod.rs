@@ -205,9 +205,26 @@ impl Pathway {
                     .collect::<Vec<bool>>()
             })
         };
-        let is_hopeless = |g: NodeIndex| hopeless().get(g.index()).copied().unwrap_or(true);
+        // Soonest first, with no door on the way that could open later:
+        // every goal's best route in one pass over services, so the search
+        // over partial routes stops at the routes asked for, and a goal
+        // with no route in that pass has none on any day.
+        let settled = if query.explain && query.ranking == Ranking::SoonestSeen {
+            search.settle(&goals)
+        } else {
+            None
+        };
+        let settled_ends: Option<std::collections::HashSet<u32>> = settled.as_ref().map(|best| {
+            best.iter()
+                .filter_map(|p| p.nodes.last().copied())
+                .collect()
+        });
+        let is_hopeless = |g: NodeIndex| match &settled_ends {
+            Some(ends) => !ends.contains(&(g.index() as u32)),
+            None => hopeless().get(g.index()).copied().unwrap_or(true),
+        };
         let recount = || goals.iter().filter(|&&g| !is_hopeless(g)).count();
-        let more = query.explain.then(|| {
+        let more = (query.explain && settled.is_none()).then(|| {
             let candidates = goals.iter().filter(|&&g| could(g)).count();
             (
                 query.search_ahead,
@@ -215,23 +232,16 @@ impl Pathway {
                 &recount as &dyn Fn() -> usize,
             )
         });
-        // Soonest first, with no door on the way that could open later:
-        // every goal's best route in one pass over services, so the search
-        // over partial routes stops at the routes asked for.
-        let settled = if query.explain && query.ranking == Ranking::SoonestSeen {
-            search.settle(&goals)
-        } else {
-            None
-        };
-        let more = if settled.is_some() { None } else { more };
         let (found, mut firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
         if let Some(best) = settled {
-            let ends: std::collections::HashSet<u32> =
-                found.iter().filter_map(|p| p.nodes.last().copied()).collect();
-            firsts.extend(
-                best.into_iter()
-                    .filter(|p| p.nodes.last().is_some_and(|g| !ends.contains(g))),
-            );
+            let ends: std::collections::HashSet<u32> = found
+                .iter()
+                .filter_map(|p| p.nodes.last().copied())
+                .collect();
+            firsts.extend(best.into_iter().filter(|p| {
+                p.nodes.len() <= query.max_hops.saturating_add(1)
+                    && p.nodes.last().is_some_and(|g| !ends.contains(g))
+            }));
         }
         let routes: Vec<Route> = found.iter().map(|p| self.route(&f, p)).collect();
         // Goals settled by the search: O(V) to mark, O(1) to ask.
@@ -251,6 +261,7 @@ impl Pathway {
             also.push(p);
         }
         let scratch = std::cell::RefCell::new(Bound::empty());
+        let ways = settle::Ways::default();
         // Teams elsewhere share their areas (a board's teams serve the
         // board): one message per list of areas, shared by every entry
         // (consecutive goals mostly share theirs: the last one is kept at
@@ -271,8 +282,15 @@ impl Pathway {
                 continue;
             };
             let reason = if f.serves(g) {
-                let (answer, done) =
-                    self.why_not(&f, &search, &scratch, &goal_mask, (g, is_hopeless(g)), s);
+                let (answer, done) = self.why_not(
+                    &f,
+                    &search,
+                    &scratch,
+                    &goal_mask,
+                    &ways,
+                    (g, is_hopeless(g)),
+                    s,
+                );
                 complete &= done;
                 match answer {
                     Ok(p) => {

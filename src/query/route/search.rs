@@ -198,7 +198,7 @@ impl Search<'_, '_> {
     }
 
     /// Whether the first service, already with the family, accepts them today.
-    fn accepts_now(&self, n: NodeIndex, relax: Relax) -> bool {
+    pub(super) fn accepts_now(&self, n: NodeIndex, relax: Relax) -> bool {
         match relax {
             Relax::Nothing | Relax::Frozen => self.f.accepts_now(n, self.f.start_age()),
             Relax::Everything => self.f.serves(n),
@@ -209,7 +209,12 @@ impl Search<'_, '_> {
     /// Whether the referral `r` (read once per referral looked at: its
     /// delay comes next) may be made for the family seen on `seen`, under
     /// `relax`; no referral is never open unless every condition is relaxed.
-    fn referral_open(&self, r: Option<&crate::pathway::Referral>, seen: i32, relax: Relax) -> bool {
+    pub(super) fn referral_open(
+        &self,
+        r: Option<&crate::pathway::Referral>,
+        seen: i32,
+        relax: Relax,
+    ) -> bool {
         let p = self.f.pathway;
         match relax {
             Relax::Nothing => r.is_some_and(|r| p.referral_open(r, &self.f.profile, seen)),

@@ -39,7 +39,8 @@ use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
 use super::query::QUERY_BUDGET;
-use super::search::{Partial, Search};
+use super::query::Ranking;
+use super::search::{Partial, Relax, Search};
 
 /// Routes longer than this many referrals make the search give up: it
 /// bounds the service lists a tie compares (the hop limit is at most
@@ -60,16 +61,19 @@ struct Label {
 
 impl Search<'_, '_> {
     /// The best route (soonest seen, then fewest referrals, then service
-    /// ids) to every goal service reached, within the hop limit, when the
-    /// module's exactness condition holds; `None` when it does not (or the
-    /// query's budget runs out), so the caller searches partial routes.
+    /// ids) to every goal service reached, of any number of referrals (the
+    /// caller keeps those within the hop limit), when the module's
+    /// exactness condition holds; `None` when it does not (or the query's
+    /// budget runs out), so the caller searches partial routes. A goal
+    /// with no route here has none on any day from today: doors only
+    /// close, for a later start too.
     pub(super) fn settle(&self, goals: &[NodeIndex]) -> Option<Vec<Partial>> {
         let f = self.f;
         let p = f.pathway;
         let start = f.start_age();
         // The day after which no goal service sees the family: a door met
-        // on the way need only close with time before then (less the days
-        // still to go), since a route through it any later ends nowhere.
+        // on the way need only close with time before then, since a route
+        // through it any later ends nowhere.
         let mut last_seen = i64::MIN;
         for &g in goals.iter().filter(|&&g| (self.could)(g)) {
             let Some((before, judged)) = f.deadline(g) else {
@@ -89,31 +93,51 @@ impl Search<'_, '_> {
         // A door that may open on a day after today, while some goal could
         // still see the family: arriving sooner may then be worse.
         let later = p.opening_days.partition_point(|&d| d <= start);
-        if p
-            .opening_days
+        if p.opening_days
             .get(later)
             .is_some_and(|&d| i64::from(d) < last_seen)
         {
             return None;
         }
+        self.ways(Relax::Nothing)
+    }
+
+    /// The best way (in the query's ranking, then service ids) to every
+    /// goal service reached under `relax`, of any number of referrals (the
+    /// caller compares it with the hop limit); `None` when the query's
+    /// budget runs out or a way grows past [`MAX_CHAIN`] referrals.
+    /// Exact for the relaxations that judge every door as if on one day
+    /// ([`Relax::Frozen`], [`Relax::Everything`], [`Relax::Anywhere`]),
+    /// and for [`Relax::Nothing`] under the module's condition (which
+    /// [`Search::settle`] checks; the soonest-seen ranking only).
+    pub(super) fn ways(&self, relax: Relax) -> Option<Vec<Partial>> {
+        let f = self.f;
+        let p = f.pathway;
+        let start = f.start_age();
+        let order = |seen: i32, hops: u32| match self.ranking {
+            Ranking::SoonestSeen => (i64::from(seen), i64::from(hops)),
+            Ranking::FewestHandoffs => (i64::from(hops), i64::from(seen)),
+        };
+        // The query's bound counts services that could take the family at
+        // some age: it prunes the searches whose doors all need that.
+        let prune = matches!(relax, Relax::Nothing | Relax::Frozen);
         let mut slot: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
         let mut labels: Vec<Label> = Vec::new();
-        let mut heap: BinaryHeap<Reverse<(i32, u32, u32)>> = BinaryHeap::new();
+        let mut heap: BinaryHeap<Reverse<((i64, i64), u32)>> = BinaryHeap::new();
         for &(n, already_with) in self.starts {
-            let (seen, ok) = if already_with {
-                (start, f.accepts_now(n, start))
+            let seen = if already_with {
+                if !self.accepts_now(n, relax) {
+                    continue;
+                }
+                start
             } else {
-                (
-                    start.saturating_add(f.wait(n, self.waits)),
-                    f.accepts_from(n, start, self.waits, None),
-                )
+                if !self.accepts(n, start, None, relax) {
+                    continue;
+                }
+                start.saturating_add(f.wait(n, self.waits))
             };
-            if !ok {
-                continue;
-            }
-            let node = n.index() as u32;
             let candidate = Label {
-                node,
+                node: n.index() as u32,
                 arrival: start,
                 seen,
                 delay: 0,
@@ -121,18 +145,18 @@ impl Search<'_, '_> {
                 parent: u32::MAX,
                 done: false,
             };
-            Self::offer(&mut slot, &mut labels, &mut heap, candidate);
+            Self::offer(&mut slot, &mut labels, &mut heap, candidate, &order);
         }
         let mut spent = self.spent.get().saturating_add(labels.len());
-        while let Some(Reverse((seen, hops, at))) = heap.pop() {
+        while let Some(Reverse((key, at))) = heap.pop() {
             let Some(l) = labels.get_mut(at as usize) else {
                 continue;
             };
-            if l.done || l.seen != seen || l.hops != hops {
+            if l.done || order(l.seen, l.hops) != key {
                 continue;
             }
             l.done = true;
-            let u = NodeIndex::new(l.node as usize);
+            let (u, seen, hops) = (NodeIndex::new(l.node as usize), l.seen, l.hops);
             if (self.any_goal)(u) {
                 continue;
             }
@@ -155,40 +179,37 @@ impl Search<'_, '_> {
                 {
                     continue;
                 }
-                if !f.referral_open(e.id(), seen) {
-                    continue;
-                }
-                let wait = f.wait(m, self.waits);
                 // A service from which no goal can be reached (by the
                 // query's bound) is on no route: no label needed.
-                if self.bound.at(m).is_none() {
+                if prune && self.bound.at(m).is_none() {
+                    continue;
+                }
+                if !self.referral_open(p.referral_of(e.id()), seen, relax) {
                     continue;
                 }
                 let delay = p.delay(e.id());
                 let arrival = seen.saturating_add(delay);
-                if !f.accepts_from(m, arrival, self.waits, Some(u)) {
+                if !self.accepts(m, arrival, Some(u), relax) {
                     continue;
                 }
                 let candidate = Label {
                     node: mi,
                     arrival,
-                    seen: arrival.saturating_add(wait),
+                    seen: arrival.saturating_add(f.wait(m, self.waits)),
                     delay,
                     hops: hops.saturating_add(1),
                     parent: at,
                     done: false,
                 };
-                Self::offer(&mut slot, &mut labels, &mut heap, candidate);
+                Self::offer(&mut slot, &mut labels, &mut heap, candidate, &order);
             }
         }
         self.spent.set(spent);
         let mut best = Vec::new();
         for (i, l) in labels.iter().enumerate() {
-            let n = NodeIndex::new(l.node as usize);
-            if !(self.any_goal)(n) || l.hops as usize > self.max_hops {
+            if !(self.any_goal)(NodeIndex::new(l.node as usize)) {
                 continue;
             }
-            let days = i64::from(l.seen) - i64::from(start);
             let mut nodes = Vec::new();
             let mut times = Vec::new();
             let mut at = i as u32;
@@ -200,7 +221,7 @@ impl Search<'_, '_> {
             nodes.reverse();
             times.reverse();
             best.push(Partial {
-                key: (days, i64::from(l.hops)),
+                key: order(l.seen.saturating_sub(start), l.hops),
                 nodes,
                 times,
             });
@@ -212,25 +233,27 @@ impl Search<'_, '_> {
     fn offer(
         slot: &mut foldhash::HashMap<u32, u32>,
         labels: &mut Vec<Label>,
-        heap: &mut BinaryHeap<Reverse<(i32, u32, u32)>>,
+        heap: &mut BinaryHeap<Reverse<((i64, i64), u32)>>,
         candidate: Label,
+        order: &dyn Fn(i32, u32) -> (i64, i64),
     ) {
         let at = match slot.get(&candidate.node) {
             Some(&i) => {
                 let Some(old) = labels.get(i as usize) else {
                     return;
                 };
-                let better = match (candidate.seen, candidate.hops).cmp(&(old.seen, old.hops)) {
-                    Ordering::Less => true,
-                    Ordering::Greater => false,
-                    Ordering::Equal => {
-                        Self::chain_cmp(labels, candidate.parent, old.parent) == Ordering::Less
-                    }
-                };
+                let better =
+                    match order(candidate.seen, candidate.hops).cmp(&order(old.seen, old.hops)) {
+                        Ordering::Less => true,
+                        Ordering::Greater => false,
+                        Ordering::Equal => {
+                            Self::chain_cmp(labels, candidate.parent, old.parent) == Ordering::Less
+                        }
+                    };
                 if !better {
                     return;
                 }
-                let same_key = (candidate.seen, candidate.hops) == (old.seen, old.hops);
+                let same_key = order(candidate.seen, candidate.hops) == order(old.seen, old.hops);
                 if let Some(x) = labels.get_mut(i as usize) {
                     *x = candidate;
                 }
@@ -248,7 +271,7 @@ impl Search<'_, '_> {
             }
         };
         if let Some(l) = labels.get(at as usize) {
-            heap.push(Reverse((l.seen, l.hops, at)));
+            heap.push(Reverse((order(l.seen, l.hops), at)));
         }
     }
 
@@ -265,5 +288,58 @@ impl Search<'_, '_> {
             out
         };
         chain(a).cmp(&chain(b))
+    }
+}
+
+/// What the one-pass searches say of the best way to one goal service.
+pub(super) enum Way {
+    /// This way, within the hop limit.
+    Found(Partial),
+    /// No way at all under the relaxation.
+    None,
+    /// Not settled: the best way is longer than the hop limit (a longer
+    /// one in days might fit it), or the search stopped; search alone.
+    Unknown,
+}
+
+/// Ways by the goal service they end at.
+type ByGoal = foldhash::HashMap<u32, Partial>;
+
+/// The best ways to every goal under each relaxation the explanations
+/// use, each computed once per query, when first asked for.
+#[derive(Default)]
+pub(super) struct Ways {
+    frozen: std::cell::OnceCell<Option<ByGoal>>,
+}
+
+impl Ways {
+    /// The best way to `g` under `relax` ([`Relax::Frozen`],
+    /// [`Relax::Everything`] or [`Relax::Anywhere`]; [`Way::Unknown`] for
+    /// [`Relax::Nothing`]). O(1) after the first call for a relaxation,
+    /// which costs one [`Search::ways`].
+    pub(super) fn get(&self, search: &Search<'_, '_>, relax: Relax, g: NodeIndex) -> Way {
+        let cell = match relax {
+            Relax::Frozen => &self.frozen,
+            Relax::Everything | Relax::Anywhere | Relax::Nothing => return Way::Unknown,
+        };
+        let found = cell.get_or_init(|| {
+            search.ways(relax).map(|ways| {
+                ways.into_iter()
+                    .filter_map(|w| Some((*w.nodes.last()?, w)))
+                    .collect()
+            })
+        });
+        let Some(ways) = found else {
+            return Way::Unknown;
+        };
+        match ways.get(&(g.index() as u32)) {
+            None => Way::None,
+            Some(w) if w.nodes.len() <= search.max_hops.saturating_add(1) => Way::Found(Partial {
+                key: w.key,
+                nodes: w.nodes.clone(),
+                times: w.times.clone(),
+            }),
+            Some(_) => Way::Unknown,
+        }
     }
 }

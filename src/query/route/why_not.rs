@@ -15,6 +15,7 @@ use super::answer::{ClosedBy, Door, Reason};
 use super::bound::Bound;
 use super::query::QUERY_BUDGET;
 use super::search::{Partial, Relax, Search};
+use super::settle::{Way, Ways};
 
 impl Pathway {
     /// The best route to goal `g` (service `s`, which serves the family's
@@ -28,6 +29,7 @@ impl Pathway {
         search: &Search<'_, '_>,
         scratch: &std::cell::RefCell<Bound>,
         goal_mask: &[bool],
+        ways: &Ways,
         (g, hopeless): (NodeIndex, bool),
         s: &Service,
     ) -> (Result<Partial, Reason>, bool) {
@@ -109,7 +111,13 @@ impl Pathway {
                 (way.into_iter().next().map(Ok), done)
             }
         };
-        let (found, mut done) = run(Relax::Nothing, Some(search.could));
+        // The route today or from a later start; a goal already known to
+        // have none on any day needs no search (nor the bound for one).
+        let (found, mut done) = if hopeless {
+            (None, true)
+        } else {
+            run(Relax::Nothing, Some(search.could))
+        };
         match found {
             Some(Ok(p)) => return (Ok(p), done),
             Some(Err((day, p))) => {
@@ -136,11 +144,26 @@ impl Pathway {
             }
             None => {}
         }
+        // Each way below is the best under its relaxation: from the one
+        // pass over services that serves every goal, else (a way longer
+        // than the hop limit, or a stopped pass) a search towards this goal
+        // alone, with its own bound.
+        let mut way_under =
+            |relax: Relax, enterable: &dyn Fn(NodeIndex) -> bool, bounded: bool| match ways
+                .get(search, relax, g)
+            {
+                Way::Found(p) => Some(p),
+                Way::None => None,
+                Way::Unknown => {
+                    let (way, d) = run(relax, (!bounded).then_some(enterable));
+                    done &= d;
+                    way.and_then(Result::ok)
+                }
+            };
         // Aged out on the way: a way whose every door is open today, but
-        // no route on any day (the bound for `could` is still in place).
-        let (way, d) = run(Relax::Frozen, None);
-        done &= d;
-        if let Some(Ok(p)) = way {
+        // no route on any day (the bound for `could` is in place when the
+        // route was searched for).
+        if let Some(p) = way_under(Relax::Frozen, search.could, !hopeless) {
             if let Some(reason) = self.aged_out(f, search, &p) {
                 return (Err(reason), done);
             }
@@ -148,17 +171,9 @@ impl Pathway {
         // Unreachable: the first door closed today on the best way that
         // ignores every rule, in the family's area, else anywhere.
         let in_area = |n: NodeIndex| f.serves(n);
-        let (way, d) = run(Relax::Everything, Some(&in_area));
-        done &= d;
-        let way = match way {
-            Some(Ok(p)) => Some(p),
-            _ => {
-                let anywhere = |_: NodeIndex| true;
-                let (way, d) = run(Relax::Anywhere, Some(&anywhere));
-                done &= d;
-                way.and_then(Result::ok)
-            }
-        };
+        let anywhere = |_: NodeIndex| true;
+        let way = way_under(Relax::Everything, &in_area, false)
+            .or_else(|| way_under(Relax::Anywhere, &anywhere, false));
         let reason = match way.and_then(|p| self.first_closed(f, search, &p)) {
             Some((door, why)) => {
                 let message = match &door.referred_by {
