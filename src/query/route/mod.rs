@@ -19,21 +19,36 @@
 //! service's eligibility on the day the referral arrives (or, for clauses
 //! judged when seen, after its wait). Routes end at the first goal service.
 //!
-//! **Explanations.** The search goes on for up to
+//! **Explanations.** Every goal the routes asked for do not end at needs
+//! its best route (`also_reachable`), or a reason. With the soonest-seen
+//! ranking, when no door in the pathway can open on a day after today
+//! while a goal could still see the family (so arriving earlier is never
+//! worse), one pass of Dijkstra's algorithm over services settles every
+//! goal's best route at once (see `settle`), and a goal it does not reach
+//! has no route on any day. Otherwise the search goes on for up to
 //! [`RouteQuery::search_ahead`] more partial routes; the first route it
-//! completes to another goal is that goal's best (`also_reachable`). Each
-//! goal still without one is examined alone: out of region, or excluded by
-//! its own rule at every age (no search); else an A* towards it alone,
-//! pruned by its age limit; else searches that relax its rule (aged out on
-//! the way, or not eligible) and then every rule (which door is closed).
+//! completes to another goal is that goal's best; a forward Dijkstra that
+//! ignores ages on the way (`bound::earliest_seen`) stops it once every
+//! goal that could still have a route has one, and marks the goals with
+//! no route on any day. Each goal still without a route is examined
+//! alone: out of region, or excluded by its own rule at every age (no
+//! search); else an A* towards it alone, pruned by its age limit, and the
+//! earliest later start; else the best way whose every door is open
+//! today (aged out on the way, when the real timeline closes one of its
+//! doors) and then the best way that ignores every rule (which door is
+//! closed). Those ways judge every door on one day, so each is the best
+//! way to every goal at once from one pass over services, computed when
+//! first needed; only a goal whose best such way is longer than the hop
+//! limit gets a search of its own.
 //!
 //! Complexity: O(V + E log V) for the bound, then O(P · (d + log P)) time
 //! and O(P) space, where P is the number of partial routes whose key is
 //! below the k-th route's (at most the number of simple paths of up to
 //! `max_hops` referrals among services that could accept the family), d the
-//! out-degree; V and E count services and referrals. Explanations add at
-//! most three such searches per goal service in the family's region that
-//! the first pass does not settle. A search stops after creating
+//! out-degree; V and E count services and referrals. Explanations add one
+//! pass over services, O(V + E log V), per kind of way they need, and at
+//! most three searches per goal service in the family's region that those
+//! passes do not settle. A search stops after creating
 //! [`SEARCH_BUDGET`] partial routes, and a query after [`QUERY_BUDGET`]
 //! steps (referrals looked at, each judging at most two rules of
 //! [`MAX_RULE_SIZE`](crate::MAX_RULE_SIZE), plus the reverse searches of the
@@ -45,7 +60,8 @@
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.
 //! Within: `query` (the question and its limits) and `answer` (the answer
-//! types) stand below `bound` < `search` < `why_not` < this file.
+//! types) stand below `bound` < `search` < `settle` < `why_not` < this
+//! file.
 
 mod answer;
 mod bound;
@@ -285,9 +301,8 @@ impl Pathway {
                 let (answer, done) = self.why_not(
                     &f,
                     &search,
-                    &scratch,
+                    (&scratch, &ways),
                     &goal_mask,
-                    &ways,
                     (g, is_hopeless(g)),
                     s,
                 );

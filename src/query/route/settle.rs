@@ -26,7 +26,7 @@
 //! searches partial routes; a goal whose best route is longer than the
 //! hop limit is left to be examined alone.
 //!
-//! Complexity: O((V' + E') log V') time and O(V') space, where V' and E'
+//! Complexity: O(V + (V' + E') log V') time and O(V) space, where V' and E'
 //! count the services reached and the referrals looked at (each judging
 //! at most two rules), plus O(G) for the G goal services and O(log D) for
 //! the D opening days; ties compare two service lists of at most
@@ -121,7 +121,8 @@ impl Search<'_, '_> {
         // The query's bound counts services that could take the family at
         // some age: it prunes the searches whose doors all need that.
         let prune = matches!(relax, Relax::Nothing | Relax::Frozen);
-        let mut slot: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
+        // The label of each service, by index (`u32::MAX`: none yet).
+        let mut slot = vec![u32::MAX; p.graph().node_count()];
         let mut labels: Vec<Label> = Vec::new();
         let mut heap: BinaryHeap<Reverse<((i64, i64), u32)>> = BinaryHeap::new();
         for &(n, already_with) in self.starts {
@@ -173,7 +174,7 @@ impl Search<'_, '_> {
                 let m = e.target();
                 let mi = m.index() as u32;
                 if slot
-                    .get(&mi)
+                    .get(m.index())
                     .and_then(|&i| labels.get(i as usize))
                     .is_some_and(|x| x.done)
                 {
@@ -231,14 +232,17 @@ impl Search<'_, '_> {
 
     /// Keeps `candidate` as its service's label if it beats the one kept.
     fn offer(
-        slot: &mut foldhash::HashMap<u32, u32>,
+        slot: &mut [u32],
         labels: &mut Vec<Label>,
         heap: &mut BinaryHeap<Reverse<((i64, i64), u32)>>,
         candidate: Label,
         order: &dyn Fn(i32, u32) -> (i64, i64),
     ) {
-        let at = match slot.get(&candidate.node) {
-            Some(&i) => {
+        let Some(kept) = slot.get_mut(candidate.node as usize) else {
+            return;
+        };
+        let at = match *kept {
+            i if i != u32::MAX => {
                 let Some(old) = labels.get(i as usize) else {
                     return;
                 };
@@ -263,9 +267,9 @@ impl Search<'_, '_> {
                 }
                 i
             }
-            None => {
+            _ => {
                 let i = labels.len() as u32;
-                slot.insert(candidate.node, i);
+                *kept = i;
                 labels.push(candidate);
                 i
             }

@@ -20,16 +20,16 @@ use super::settle::{Way, Ways};
 impl Pathway {
     /// The best route to goal `g` (service `s`, which serves the family's
     /// region) alone (`Ok`), or why there is none (`Err`); and whether the
-    /// searches completed. `hopeless`: already known to have no route on
+    /// searches completed. `scratch`: the memory of the bound for a search
+    /// towards one goal; `ways`: the one-pass ways shared by every goal. `hopeless`: already known to have no route on
     /// any day (see [`bound::earliest_seen`](super::bound::earliest_seen)),
     /// so the searches for one are skipped.
     pub(super) fn why_not(
         &self,
         f: &PreparedProfile<'_>,
         search: &Search<'_, '_>,
-        scratch: &std::cell::RefCell<Bound>,
+        (scratch, ways): (&std::cell::RefCell<Bound>, &Ways),
         goal_mask: &[bool],
-        ways: &Ways,
         (g, hopeless): (NodeIndex, bool),
         s: &Service,
     ) -> (Result<Partial, Reason>, bool) {
