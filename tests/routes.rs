@@ -343,11 +343,9 @@ fn the_age_limit_holds_to_the_day_for_goals_beyond_the_routes_asked_for() {
     }
 }
 
-#[test]
-fn a_query_stops_at_its_budget_and_says_which_goals_it_did_not_examine() {
-    // 12 services all referring to each other (hundreds of millions of
-    // simple paths), and 6 goals each behind a referral that is never open
-    // to a born child: every search for a route runs to its limit.
+/// 12 services all referring to each other (hundreds of millions of
+/// simple paths), and 6 goals each behind a referral with condition `when`.
+fn dense(when: &Value) -> Pathway {
     let mids: Vec<String> = (0..12).map(|i| format!("m{i:02}")).collect();
     let goals: Vec<String> = (0..6).map(|i| format!("z{i}")).collect();
     let mut services = vec![json!({"id": "a-hv", "name": "HV", "tier": "universal",
@@ -363,7 +361,7 @@ fn a_query_stops_at_its_budget_and_says_which_goals_it_did_not_examine() {
             referrals.push(json!({"from": m, "to": n}));
         }
         for g in &goals {
-            referrals.push(json!({"from": m, "to": g, "when": {"age": {"before": "birth"}}}));
+            referrals.push(json!({"from": m, "to": g, "when": when}));
         }
     }
     for g in &goals {
@@ -378,14 +376,22 @@ fn a_query_stops_at_its_budget_and_says_which_goals_it_did_not_examine() {
         "services": services, "referrals": referrals,
         "goal": {"tags": ["imh"]}
     });
-    let p = Pathway::from_json(&doc.to_string()).expect("loads");
+    Pathway::from_json(&doc.to_string()).expect("loads")
+}
+
+#[test]
+fn a_query_stops_at_its_budget_and_says_which_goals_it_did_not_examine() {
+    // The referrals to the goals open only at 5 years, and no goal has an
+    // age limit: every search for a route runs to its limit.
+    let p = dense(&json!({"age": {"from": "5 years"}}));
+    let goals = 6;
     let family = Profile::new().age_days(100).region("land");
     let q = RouteQuery::default().max_hops(16);
     let a = p.routes(&family, &q).expect("answer");
     assert!(!a.complete);
     assert!(a.routes.is_empty());
     // Every goal is accounted for; the later ones were not examined.
-    assert_eq!(a.not_reached.len(), goals.len());
+    assert_eq!(a.not_reached.len(), goals);
     let kinds: Vec<&str> = a.not_reached.iter().map(|n| kind(&n.reason)).collect();
     assert!(kinds.contains(&"not_examined"), "{kinds:?}");
     assert_eq!(kinds.last(), Some(&"not_examined"));
@@ -445,4 +451,20 @@ fn a_service_that_takes_the_family_later_says_when() {
             other => panic!("{age}: {other:?}"),
         }
     }
+}
+
+#[test]
+fn a_dense_pathway_whose_doors_only_close_is_answered_in_full() {
+    // The referrals to the goals are never open to a born child, and no
+    // door can open later: one pass over services shows no goal has a
+    // route on any day, and each is explained, within the budget.
+    let p = dense(&json!({"age": {"before": "birth"}}));
+    let family = Profile::new().age_days(100).region("land");
+    let a = p
+        .routes(&family, &RouteQuery::default().max_hops(16))
+        .expect("answer");
+    assert!(a.complete);
+    assert!(a.routes.is_empty() && a.also_reachable.is_empty());
+    let kinds: Vec<&str> = a.not_reached.iter().map(|n| kind(&n.reason)).collect();
+    assert_eq!(kinds, ["unreachable"; 6]);
 }

@@ -248,7 +248,14 @@ impl Pathway {
                 &recount as &dyn Fn() -> usize,
             )
         });
-        let (found, mut firsts, mut complete) = search.run_on(query.limit, Relax::Nothing, more);
+        // No goal reached in that pass: no route of any length, so no
+        // search for one.
+        let (found, mut firsts, mut complete) =
+            if settled_ends.as_ref().is_some_and(|e| e.is_empty()) {
+                (Vec::new(), Vec::new(), true)
+            } else {
+                search.run_on(query.limit, Relax::Nothing, more)
+            };
         if let Some(best) = settled {
             let ends: std::collections::HashSet<u32> = found
                 .iter()
