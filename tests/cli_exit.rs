@@ -33,8 +33,9 @@ fn carepath(args: &[&str], stdin: &str) -> (i32, String) {
 }
 
 /// `n` services all referring to each other, and a goal 4 years away that
-/// takes referrals only before the first birthday: no route, and the search
-/// stops at its budget before it can say so for sure.
+/// takes referrals only from 4 months to the first birthday (a door that
+/// opens later, so no one pass over services can settle it): no route, and
+/// the search stops at its budget before it can say so for sure.
 fn dense(n: usize) -> String {
     let mut services = Vec::new();
     let mut referrals = Vec::new();
@@ -49,7 +50,7 @@ fn dense(n: usize) -> String {
     }
     services.push(
         json!({ "id": "goal", "name": "Goal", "tier": "specialist", "tags": ["goal"],
-        "regions": ["r"], "eligibility": { "age": { "before": "1 year" } } }),
+        "regions": ["r"], "eligibility": { "age": { "from": "4 months", "before": "1 year" } } }),
     );
     json!({ "metadata": { "name": "dense", "version": "1" },
         "regions": [ { "id": "r", "name": "R" } ], "services": services,
