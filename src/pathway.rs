@@ -133,7 +133,7 @@ pub struct Pathway {
     /// The entry services, in node order (precomputed).
     pub(crate) entry_services: Vec<NodeIndex>,
     /// Every day on which a service's rule (judged with either of its
-    /// waits) or a referral's condition may start holding for some
+    /// waits, or none) or a referral's condition may start holding for some
     /// family, sorted, each once (see `Cond::openings`): between two of
     /// them, every door only closes as a family ages.
     pub(crate) opening_days: Vec<i32>,
@@ -235,8 +235,11 @@ impl Pathway {
         let mut opening_days = Vec::new();
         for s in &services {
             if let Some(r) = &s.rule {
-                r.openings(s.wait_typical, &mut opening_days);
-                r.openings(s.wait_pessimistic, &mut opening_days);
+                // With no wait: the service a route starts from, already
+                // with the family, judges them on the day itself.
+                for wait in [0, s.wait_typical, s.wait_pessimistic] {
+                    r.openings(wait, &mut opening_days);
+                }
             }
         }
         for r in &referrals {

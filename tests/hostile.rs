@@ -83,8 +83,9 @@ fn family(age: &str) -> Profile {
 
 /// `n` services, each referring to every other (1 week), three of them
 /// entries; a goal every one refers to, 4 years later, that accepts
-/// referrals only before the first birthday. Every simple path is a
-/// candidate and none completes: the search runs to its budget.
+/// referrals only from 4 months to the first birthday (a door that opens
+/// later, so no one pass over services can settle it). Every simple path
+/// is a candidate and none completes: the search runs to its budget.
 fn dense(n: usize) -> Value {
     let mut doc = skeleton();
     let mut services = Vec::new();
@@ -100,7 +101,7 @@ fn dense(n: usize) -> Value {
     }
     services.push(
         json!({ "id": "goal", "name": "Goal", "tier": "specialist", "tags": ["goal"],
-        "regions": ["r"], "eligibility": { "age": { "before": "1 year" } } }),
+        "regions": ["r"], "eligibility": { "age": { "from": "4 months", "before": "1 year" } } }),
     );
     doc["services"] = Value::Array(services);
     doc["referrals"] = Value::Array(referrals);
