@@ -83,10 +83,11 @@ fn family(age: &str) -> Profile {
 
 /// `n` services, each referring to every other (1 week), three of them
 /// entries; a goal every one refers to, 4 years later, that accepts
-/// referrals only from 4 months to the first birthday (a door that opens
-/// later, so no one pass over services can settle it). Every simple path
-/// is a candidate and none completes: the search runs to its budget.
-fn dense(n: usize) -> Value {
+/// referrals only before the first birthday, and with `opens_later` only
+/// from 4 months (a door that opens later, so no one pass over services
+/// can settle it). Every simple path is a candidate and none completes:
+/// with `opens_later`, the search runs to its budget.
+fn dense(n: usize, opens_later: bool) -> Value {
     let mut doc = skeleton();
     let mut services = Vec::new();
     let mut referrals = Vec::new();
@@ -101,7 +102,11 @@ fn dense(n: usize) -> Value {
     }
     services.push(
         json!({ "id": "goal", "name": "Goal", "tier": "specialist", "tags": ["goal"],
-        "regions": ["r"], "eligibility": { "age": { "from": "4 months", "before": "1 year" } } }),
+        "regions": ["r"], "eligibility": { "age": if opens_later {
+            json!({ "from": "4 months", "before": "1 year" })
+        } else {
+            json!({ "before": "1 year" })
+        } } }),
     );
     doc["services"] = Value::Array(services);
     doc["referrals"] = Value::Array(referrals);
@@ -109,7 +114,7 @@ fn dense(n: usize) -> Value {
 }
 
 fn dense_search_is_bounded(n: usize) {
-    let pathway = load(&dense(n));
+    let pathway = load(&dense(n, true));
     let answer = match pathway.routes(&family("3 months"), &RouteQuery::default()) {
         Ok(a) => a,
         Err(e) => panic!("{e}"),
@@ -148,7 +153,7 @@ fn dense_search_of_300_services_stops_at_its_budget_in_bounded_memory() {
 /// budget. The answer is incomplete because of the alternative alone.
 #[test]
 fn an_alternative_stopped_by_its_budget_makes_the_answer_incomplete() {
-    let mut doc = dense(60);
+    let mut doc = dense(60, false);
     doc["goal"] = json!({ "tags": ["main"] });
     if let Some(services) = doc["services"].as_array_mut() {
         services.push(json!({ "id": "main", "name": "Main", "tier": "specialist",
@@ -174,7 +179,7 @@ fn an_alternative_stopped_by_its_budget_makes_the_answer_incomplete() {
 /// it without a search, so the answer is complete.
 #[test]
 fn a_goal_the_family_ages_out_of_on_every_way_is_settled_without_a_search() {
-    let mut doc = dense(60);
+    let mut doc = dense(60, false);
     if let Some(services) = doc["services"].as_array_mut() {
         services.push(json!({ "id": "near", "name": "Near", "tier": "specialist",
             "tags": ["goal"], "regions": ["r"] }));
