@@ -388,3 +388,43 @@ fn a_route_that_opens_later_counts_its_referrals_against_the_limit() {
         assert_eq!(later, opens, "max {hops} referrals");
     }
 }
+
+#[test]
+fn a_later_route_longer_than_the_shortest_way_counts_every_referral() {
+    // hv → a → b → team, and a → team, which the team refuses (it takes
+    // referrals from specialist services only; a is targeted, b is a
+    // specialist with a ten-week wait). The shortest way (two referrals)
+    // is shut; the route through b (three) opens at 42 weeks.
+    let team = service(
+        "team",
+        "specialist",
+        &json!({"tags": ["infant-mental-health"],
+                "eligibility": {"all": [{"age": {"from": "52 weeks"}},
+                                        {"referred_from": {"tier": ["specialist"]}}]}}),
+    );
+    let services = [
+        hv(),
+        service("a", "targeted", &json!({})),
+        service("b", "specialist", &json!({"wait": {"typical": "10 weeks"}})),
+        team,
+    ];
+    let p = pathway(
+        &services,
+        &[("hv", "a"), ("a", "b"), ("b", "team"), ("a", "team")],
+    );
+    let family = Profile::new().age_days(AGE).region("land");
+    for (hops, opens) in [(3, Some(OPENS - WAIT)), (2, None)] {
+        let answer = p
+            .routes(&family, &RouteQuery::default().max_hops(hops))
+            .unwrap();
+        assert!(answer.routes.is_empty(), "{hops}");
+        let later = match &answer.not_reached[..] {
+            [n] => match &n.reason {
+                Reason::NotYet { from_age_days, .. } => Some(*from_age_days),
+                _ => None,
+            },
+            other => panic!("{hops}: {other:?}"),
+        };
+        assert_eq!(later, opens, "max {hops} referrals");
+    }
+}
