@@ -479,3 +479,54 @@ impl Search<'_, '_> {
         Partial { key, nodes, times }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{MAX_HOPS, Open, Path, Queue};
+
+    /// Thousands of pushes and pops with many tied keys: each pop is the
+    /// least waiting entry by key, then service list (the order routes
+    /// leave in), whichever child of a node holds it.
+    #[test]
+    fn the_queue_pops_the_least_key_then_service_list() {
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let mut paths: Vec<Path> = Vec::new();
+        let mut queue = Queue { items: Vec::new() };
+        let mut waiting: Vec<((i64, i64), Path, u32)> = Vec::new();
+        let mut pops = 0;
+        for round in 0..4000u32 {
+            if next() % 5 < 3 || waiting.is_empty() {
+                let mut path: Path = [0; MAX_HOPS + 1];
+                for (slot, v) in path.iter_mut().zip([next() % 4 + 1, u64::from(round) + 1]) {
+                    *slot = u32::try_from(v).unwrap_or(u32::MAX);
+                }
+                let label = u32::try_from(paths.len()).unwrap_or(u32::MAX);
+                paths.push(path);
+                let key = (
+                    i64::try_from(next() % 6).unwrap_or(0),
+                    i64::try_from(next() % 2).unwrap_or(0),
+                );
+                queue.push(Open { key, label }, &paths);
+                waiting.push((key, path, label));
+            } else {
+                waiting.sort_unstable();
+                let least = waiting.remove(0);
+                let got = queue.pop(&paths).map(|o| o.label);
+                assert_eq!(got, Some(least.2), "pop {pops}");
+                pops += 1;
+            }
+        }
+        waiting.sort_unstable();
+        for (_, _, label) in waiting {
+            assert_eq!(queue.pop(&paths).map(|o| o.label), Some(label));
+        }
+        assert!(queue.pop(&paths).is_none());
+        assert!(pops > 1000);
+    }
+}
