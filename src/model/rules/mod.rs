@@ -12,12 +12,13 @@
 
 //!
 //! `eval` holds the compiled rule and its evaluation; `explain` builds the
-//! explanation tree from it, and `days` the set of days on which it holds
-//! (one way: both use `eval`).
+//! explanation tree from it (its clauses' messages written by `words`), and
+//! `days` the set of days on which it holds (one way: both use `eval`).
 
 mod days;
 mod eval;
 mod explain;
+mod words;
 
 pub(crate) use days::Days;
 
