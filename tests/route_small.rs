@@ -374,17 +374,8 @@ fn a_route_that_opens_later_counts_its_referrals_against_the_limit() {
     let p = pathway(&services, &[("hv", "group"), ("group", "team")]);
     let family = Profile::new().age_days(AGE).region("land");
     for (hops, opens) in [(2, Some(OPENS - WAIT)), (1, None)] {
-        let answer = p
-            .routes(&family, &RouteQuery::default().max_hops(hops))
-            .unwrap();
-        assert!(answer.routes.is_empty() && answer.complete, "{hops}");
-        let later = match &answer.not_reached[..] {
-            [n] => match &n.reason {
-                Reason::NotYet { from_age_days, .. } => Some(*from_age_days),
-                _ => None,
-            },
-            other => panic!("{hops}: {other:?}"),
-        };
+        let (later, complete) = opens_within(&p, &family, hops);
+        assert!(complete, "{hops}");
         assert_eq!(later, opens, "max {hops} referrals");
     }
 }
@@ -414,17 +405,28 @@ fn a_later_route_longer_than_the_shortest_way_counts_every_referral() {
     );
     let family = Profile::new().age_days(AGE).region("land");
     for (hops, opens) in [(3, Some(OPENS - WAIT)), (2, None)] {
-        let answer = p
-            .routes(&family, &RouteQuery::default().max_hops(hops))
-            .unwrap();
-        assert!(answer.routes.is_empty(), "{hops}");
-        let later = match &answer.not_reached[..] {
-            [n] => match &n.reason {
-                Reason::NotYet { from_age_days, .. } => Some(*from_age_days),
-                _ => None,
-            },
-            other => panic!("{hops}: {other:?}"),
-        };
-        assert_eq!(later, opens, "max {hops} referrals");
+        assert_eq!(
+            opens_within(&p, &family, hops).0,
+            opens,
+            "max {hops} referrals"
+        );
     }
+}
+
+/// For a pathway with one goal and no route today within `hops`
+/// referrals: the age at which a route opens (`not_yet`), or `None` for any
+/// other reason; and whether the answer is complete.
+fn opens_within(p: &Pathway, family: &Profile, hops: usize) -> (Option<i32>, bool) {
+    let answer = p
+        .routes(family, &RouteQuery::default().max_hops(hops))
+        .unwrap();
+    assert!(answer.routes.is_empty(), "{hops}");
+    let later = match &answer.not_reached[..] {
+        [n] => match &n.reason {
+            Reason::NotYet { from_age_days, .. } => Some(*from_age_days),
+            _ => None,
+        },
+        other => panic!("{hops}: {other:?}"),
+    };
+    (later, answer.complete)
 }

@@ -358,6 +358,56 @@ fn answer_kinds(a: &carepath::RouteAnswer) -> BTreeMap<String, String> {
         .collect()
 }
 
+/// The pathway, family, query, `from` id and answer of one case, once the
+/// answer's routes, `also_reachable` and reason kinds are checked against
+/// the reference (and the answer is complete).
+type Checked = (
+    Pathway,
+    Profile,
+    RouteQuery,
+    Option<String>,
+    carepath::RouteAnswer,
+);
+
+fn checked(
+    svcs: &[Svc],
+    edges: &[Edge],
+    family: Family,
+    from: Option<usize>,
+    (limit, max_hops, fewest): (usize, usize, bool),
+) -> Result<Checked, TestCaseError> {
+    let p = build(svcs, edges, &mut |r| r);
+    let family = family_of(family);
+    let ranking = if fewest {
+        Ranking::FewestHandoffs
+    } else {
+        Ranking::SoonestSeen
+    };
+    let mut q = RouteQuery::default()
+        .limit(limit)
+        .max_hops(max_hops)
+        .ranking(ranking);
+    let from = from.map(id);
+    if let Some(s) = &from {
+        q = q.from(s);
+    }
+    let answer = p.routes(&family, &q).expect("answer");
+    prop_assert!(answer.complete);
+    let (routes, also, reasons) = expected(
+        &p,
+        &family,
+        from.as_deref(),
+        limit,
+        max_hops,
+        fewest,
+        bounds(svcs, edges),
+    );
+    prop_assert_eq!(listed(&answer.routes), routes);
+    prop_assert_eq!(listed(&answer.also_reachable), also);
+    prop_assert_eq!(answer_kinds(&answer), reasons);
+    Ok((p, family, q, from, answer))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
 
@@ -368,22 +418,8 @@ proptest! {
         max_hops in 1..6usize,
         fewest in any::<bool>(),
     ) {
-        let p = build(&svcs, &edges, &mut |r| r);
-        let family = family_of(family);
-        let ranking = if fewest { Ranking::FewestHandoffs } else { Ranking::SoonestSeen };
-        let mut q = RouteQuery::default().limit(limit).max_hops(max_hops).ranking(ranking);
-        let from = from.map(id);
-        if let Some(s) = &from {
-            q = q.from(s);
-        }
-        let answer = p.routes(&family, &q).expect("answer");
-        prop_assert!(answer.complete);
-
-        let (routes, also, reasons) =
-            expected(&p, &family, from.as_deref(), limit, max_hops, fewest, bounds(&svcs, &edges));
-        prop_assert_eq!(listed(&answer.routes), routes);
-        prop_assert_eq!(listed(&answer.also_reachable), also);
-        prop_assert_eq!(answer_kinds(&answer), reasons);
+        let (p, family, q, from, answer) =
+            checked(&svcs, &edges, family, from, (limit, max_hops, fewest))?;
 
         // `from` is judged like any first step.
         if let Some(s) = &from {
@@ -426,20 +462,7 @@ proptest! {
                 *from_age = false;
             }
         }
-        let p = build(&svcs, &edges, &mut |r| r);
-        let family = family_of(family);
-        let mut q = RouteQuery::default().limit(limit).max_hops(max_hops);
-        let from = from.map(id);
-        if let Some(s) = &from {
-            q = q.from(s);
-        }
-        let answer = p.routes(&family, &q).expect("answer");
-        prop_assert!(answer.complete);
-        let (routes, also, reasons) =
-            expected(&p, &family, from.as_deref(), limit, max_hops, false, bounds(&svcs, &edges));
-        prop_assert_eq!(listed(&answer.routes), routes);
-        prop_assert_eq!(listed(&answer.also_reachable), also);
-        prop_assert_eq!(answer_kinds(&answer), reasons);
+        checked(&svcs, &edges, family, from, (limit, max_hops, false))?;
     }
 
     #[test]

@@ -180,14 +180,7 @@ fn space_splits_facts_at_rule_boundaries() {
 #[test]
 fn space_joins_choice_values_no_rule_tells_apart() {
     let p = Pathway::from_json(include_str!("../../pathways/scotland.json")).unwrap();
-    let space = ProfileSpace::new(
-        &p,
-        SpaceOptions {
-            missing_facts: true,
-            ..SpaceOptions::default()
-        },
-    )
-    .unwrap();
+    let space = with_missing_facts(&p);
     for (fact, want) in [
         (
             "level_of_need",
@@ -216,14 +209,7 @@ fn space_joins_choice_values_no_rule_tells_apart() {
 #[test]
 fn a_kind_is_made_of_its_adversities_and_fact_classes() {
     let p = Pathway::from_json(include_str!("../../tests/fixtures/small.json")).unwrap();
-    let space = ProfileSpace::new(
-        &p,
-        SpaceOptions {
-            missing_facts: true,
-            ..SpaceOptions::default()
-        },
-    )
-    .unwrap();
+    let space = with_missing_facts(&p);
     assert!(space.facts.len() >= 2 && space.kinds > 1 << space.adversities.len());
     for kind in 0..space.kinds {
         let classes: Vec<usize> = (0..space.facts.len())
@@ -231,4 +217,16 @@ fn a_kind_is_made_of_its_adversities_and_fact_classes() {
             .collect();
         assert_eq!(space.kind_of(space.adversity_mask(kind), &classes), kind);
     }
+}
+
+/// The profile space of `p`, families who do not give a fact included.
+fn with_missing_facts(p: &Pathway) -> ProfileSpace {
+    ProfileSpace::new(
+        p,
+        SpaceOptions {
+            missing_facts: true,
+            ..SpaceOptions::default()
+        },
+    )
+    .unwrap()
 }

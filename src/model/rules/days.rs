@@ -185,12 +185,8 @@ impl Cond {
                 judged,
                 ..
             } => {
-                let by = match judged {
-                    crate::document::AgeJudged::OnReferral => 0,
-                    crate::document::AgeJudged::WhenSeen => wait,
-                };
                 let turn = if negated { before } else { from };
-                out.extend(turn.map(|t| t.saturating_sub(by)));
+                out.extend(turn.map(|t| t.saturating_sub(shift(*judged, wait))));
             }
             Self::Adversities { .. }
             | Self::Fact { .. }
@@ -215,10 +211,7 @@ impl Cond {
                 judged,
                 ..
             } => {
-                let by = match judged {
-                    crate::document::AgeJudged::OnReferral => 0,
-                    crate::document::AgeJudged::WhenSeen => wait,
-                };
+                let by = shift(*judged, wait);
                 out.extend(from.iter().chain(before).map(|b| b.saturating_sub(by)));
             }
             Self::Adversities { .. }
@@ -226,6 +219,15 @@ impl Cond {
             | Self::Region(_)
             | Self::ReferredFrom(_) => {}
         }
+    }
+}
+
+/// How much earlier than an age bound a referral crosses it, for a
+/// service with this wait: by the wait for a clause judged when seen.
+fn shift(judged: crate::document::AgeJudged, wait: i32) -> i32 {
+    match judged {
+        crate::document::AgeJudged::OnReferral => 0,
+        crate::document::AgeJudged::WhenSeen => wait,
     }
 }
 
