@@ -36,19 +36,19 @@
 //! earliest later start; else the best way whose every door is open
 //! today (aged out on the way, when the real timeline closes one of its
 //! doors) and then the best way that ignores every rule (which door is
-//! closed). Those ways judge every door on one day, so each is the best
-//! way to every goal at once from one pass over services, computed when
-//! first needed; only a goal whose best such way is longer than the hop
-//! limit gets a search of its own.
+//! closed). The first kind judges every door on one day, so the best such
+//! way to every goal comes from one pass over services, computed when
+//! first needed; only a goal whose best one is longer than the hop limit
+//! gets a search of its own for it.
 //!
 //! Complexity: O(V + E log V) for the bound, then O(P · (d + log P)) time
 //! and O(P) space, where P is the number of partial routes whose key is
 //! below the k-th route's (at most the number of simple paths of up to
 //! `max_hops` referrals among services that could accept the family), d the
-//! out-degree; V and E count services and referrals. Explanations add one
-//! pass over services, O(V + E log V), per kind of way they need, and at
-//! most three searches per goal service in the family's region that those
-//! passes do not settle. A search stops after creating
+//! out-degree; V and E count services and referrals. Explanations add at
+//! most two passes over services, O(V + E log V) each (every goal's best
+//! route, every goal's best frozen way), and at most three searches per
+//! goal service in the family's region that those passes do not settle. A search stops after creating
 //! [`SEARCH_BUDGET`] partial routes, and a query after [`QUERY_BUDGET`]
 //! steps (referrals looked at, each judging at most two rules of
 //! [`MAX_RULE_SIZE`](crate::MAX_RULE_SIZE), plus the reverse searches of the

@@ -309,25 +309,22 @@ pub(super) enum Way {
 /// Ways by the goal service they end at.
 type ByGoal = foldhash::HashMap<u32, Partial>;
 
-/// The best ways to every goal under each relaxation the explanations
-/// use, each computed once per query, when first asked for.
+/// The best frozen way ([`Relax::Frozen`]: every door judged as if reached
+/// today) to every goal, computed once per query when first asked for. The
+/// rule-free ways are not kept here: without a goal's own bound their
+/// pass would cover every service in the land, so each goal that needs
+/// one searches for it alone.
 #[derive(Default)]
 pub(super) struct Ways {
     frozen: std::cell::OnceCell<Option<ByGoal>>,
 }
 
 impl Ways {
-    /// The best way to `g` under `relax` ([`Relax::Frozen`],
-    /// [`Relax::Everything`] or [`Relax::Anywhere`]; [`Way::Unknown`] for
-    /// [`Relax::Nothing`]). O(1) after the first call for a relaxation,
-    /// which costs one [`Search::ways`].
-    pub(super) fn get(&self, search: &Search<'_, '_>, relax: Relax, g: NodeIndex) -> Way {
-        let cell = match relax {
-            Relax::Frozen => &self.frozen,
-            Relax::Everything | Relax::Anywhere | Relax::Nothing => return Way::Unknown,
-        };
-        let found = cell.get_or_init(|| {
-            search.ways(relax).map(|ways| {
+    /// The best frozen way to `g`. O(1) after the first call, which costs
+    /// one [`Search::ways`].
+    pub(super) fn frozen(&self, search: &Search<'_, '_>, g: NodeIndex) -> Way {
+        let found = self.frozen.get_or_init(|| {
+            search.ways(Relax::Frozen).map(|ways| {
                 ways.into_iter()
                     .filter_map(|w| Some((*w.nodes.last()?, w)))
                     .collect()

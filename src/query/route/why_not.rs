@@ -21,9 +21,10 @@ impl Pathway {
     /// The best route to goal `g` (service `s`, which serves the family's
     /// region) alone (`Ok`), or why there is none (`Err`); and whether the
     /// searches completed. `scratch`: the memory of the bound for a search
-    /// towards one goal; `ways`: the one-pass ways shared by every goal. `hopeless`: already known to have no route on
-    /// any day (see [`bound::earliest_seen`](super::bound::earliest_seen)),
-    /// so the searches for one are skipped.
+    /// towards one goal; `ways`: the one-pass frozen ways shared by every
+    /// goal. `hopeless`: already known to have no route on any day (see
+    /// [`bound::earliest_seen`](super::bound::earliest_seen), or the one
+    /// pass of `settle`), so the searches for one are skipped.
     pub(super) fn why_not(
         &self,
         f: &PreparedProfile<'_>,
@@ -78,9 +79,6 @@ impl Pathway {
                 // tens of thousands of goals cannot run outside it.
                 let work = bound.fill(f, &targets, enterable, goal_mask, waits);
                 search.spent.set(search.spent.get().saturating_add(work));
-            }
-            if relax == Relax::Nothing && hopeless {
-                return (None, true);
             }
             let deadline = match relax {
                 Relax::Nothing => f.deadline(g).map(|(b, j)| {
@@ -144,26 +142,22 @@ impl Pathway {
             }
             None => {}
         }
-        // Each way below is the best under its relaxation: from the one
-        // pass over services that serves every goal, else (a way longer
-        // than the hop limit, or a stopped pass) a search towards this goal
-        // alone, with its own bound.
-        let mut way_under =
-            |relax: Relax, enterable: &dyn Fn(NodeIndex) -> bool, bounded: bool| match ways
-                .get(search, relax, g)
-            {
-                Way::Found(p) => Some(p),
-                Way::None => None,
-                Way::Unknown => {
-                    let (way, d) = run(relax, (!bounded).then_some(enterable));
-                    done &= d;
-                    way.and_then(Result::ok)
-                }
-            };
+        let mut alone = |relax: Relax, enterable: Option<&dyn Fn(NodeIndex) -> bool>| {
+            let (way, d) = run(relax, enterable);
+            done &= d;
+            way.and_then(Result::ok)
+        };
         // Aged out on the way: a way whose every door is open today, but
-        // no route on any day (the bound for `could` is in place when the
-        // route was searched for).
-        if let Some(p) = way_under(Relax::Frozen, search.could, !hopeless) {
+        // no route on any day. The best such way to every goal comes from
+        // one pass over services; a goal whose best one is longer than the
+        // hop limit (or a stopped pass) searches alone (the bound for
+        // `could` is in place when the route was searched for).
+        let frozen = match ways.frozen(search, g) {
+            Way::Found(p) => Some(p),
+            Way::None => None,
+            Way::Unknown => alone(Relax::Frozen, hopeless.then_some(search.could)),
+        };
+        if let Some(p) = frozen {
             if let Some(reason) = self.aged_out(f, search, &p) {
                 return (Err(reason), done);
             }
@@ -172,8 +166,8 @@ impl Pathway {
         // ignores every rule, in the family's area, else anywhere.
         let in_area = |n: NodeIndex| f.serves(n);
         let anywhere = |_: NodeIndex| true;
-        let way = way_under(Relax::Everything, &in_area, false)
-            .or_else(|| way_under(Relax::Anywhere, &anywhere, false));
+        let way = alone(Relax::Everything, Some(&in_area))
+            .or_else(|| alone(Relax::Anywhere, Some(&anywhere)));
         let reason = match way.and_then(|p| self.first_closed(f, search, &p)) {
             Some((door, why)) => {
                 let message = match &door.referred_by {
