@@ -1,0 +1,227 @@
+//! What a route answer says where the mutation samples (TESTING.md,
+//! "Mutation testing") found it weakly asserted, value by value, on
+//! pathways of two or three services: when the pathway's alternatives are
+//! offered, and why a goal is not reached when the family is already with
+//! a service (`from`). Each case pins a value a user reads: services,
+//! reason kinds, doors, ages, days.
+#![cfg(test)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a failed unwrap or index is a failed test"
+)]
+
+use carepath::{Pathway, Profile, Reason, RouteAnswer, RouteQuery};
+use serde_json::{Value, json};
+
+/// The family's age in days.
+const AGE: i32 = 91;
+
+/// A service in the one region; `extra` adds or replaces fields.
+fn service(id: &str, tier: &str, extra: &Value) -> Value {
+    let mut s = json!({"id": id, "name": id, "tier": tier, "regions": ["land"]});
+    if let (Some(s), Some(extra)) = (s.as_object_mut(), extra.as_object()) {
+        s.extend(extra.clone());
+    }
+    s
+}
+
+/// A goal service (tagged `infant-mental-health`).
+fn goal(id: &str, extra: &Value) -> Value {
+    let mut s = service(id, "specialist", extra);
+    s["tags"] = json!(["infant-mental-health"]);
+    s
+}
+
+/// The file of a pathway of `services` and `referrals` (`from`, `to`);
+/// `extra` adds top-level fields.
+fn pathway(services: &[Value], referrals: &[(&str, &str)], extra: &Value) -> Pathway {
+    let referrals: Vec<Value> = referrals
+        .iter()
+        .map(|(from, to)| json!({"from": from, "to": to}))
+        .collect();
+    let mut text = json!({
+        "metadata": {"name": "answers", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": services,
+        "referrals": referrals,
+        "goal": {"tags": ["infant-mental-health"]},
+    });
+    if let (Some(t), Some(extra)) = (text.as_object_mut(), extra.as_object()) {
+        t.extend(extra.clone());
+    }
+    Pathway::from_json(&text.to_string()).unwrap()
+}
+
+fn answer(p: &Pathway, query: &RouteQuery) -> RouteAnswer {
+    p.routes(&Profile::new().age_days(AGE).region("land"), query)
+        .unwrap()
+}
+
+fn services(route: &carepath::Route) -> Vec<&str> {
+    route.steps.iter().map(|s| s.service.as_str()).collect()
+}
+
+/// The kind of each goal not reached, by service.
+fn reasons(a: &RouteAnswer) -> Vec<(&str, &'static str)> {
+    a.not_reached
+        .iter()
+        .map(|n| (&*n.service, n.reason.kind()))
+        .collect()
+}
+
+#[test]
+fn alternatives_are_offered_only_when_no_route_reaches_a_goal() {
+    // A health visitor refers to the team (the goal) and to a parenting
+    // group, the pathway's alternative.
+    let alternatives = json!({"alternatives": [
+        {"label": "Parenting group", "goal": {"tags": ["parenting"]}}
+    ]});
+    let group = service(
+        "group",
+        "targeted",
+        &json!({"tags": ["parenting"], "wait": {"typical": "2 weeks"}}),
+    );
+    // (the team's fields, the routes, the alternatives: label and services)
+    let cases = [
+        // The team takes the family: a route, no alternative offered.
+        (json!({}), vec![vec!["hv", "team"]], vec![]),
+        // The team takes families from 52 weeks: no route today, so the
+        // group is offered.
+        (
+            json!({"eligibility": {"age": {"from": "52 weeks"}}}),
+            vec![],
+            vec![("Parenting group", vec!["hv", "group"])],
+        ),
+    ];
+    for (team, routes, want) in cases {
+        let p = pathway(
+            &[
+                service("hv", "universal", &json!({"entry": true})),
+                goal("team", &team),
+                group.clone(),
+            ],
+            &[("hv", "team"), ("hv", "group")],
+            &alternatives,
+        );
+        let a = answer(&p, &RouteQuery::default());
+        let got: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
+        assert_eq!(got, routes, "{team}");
+        let offered: Vec<(&str, Vec<&str>)> = a
+            .alternatives
+            .iter()
+            .map(|x| (x.label.as_str(), services(&x.route)))
+            .collect();
+        assert_eq!(offered, want, "{team}");
+        assert!(a.complete, "{team}");
+        // The alternative's route is dated like any route: the group's
+        // two-week wait.
+        for x in &a.alternatives {
+            assert_eq!(x.route.days_to_goal, 14, "{team}");
+        }
+    }
+}
+
+#[test]
+fn a_goal_too_old_for_after_its_wait_is_not_eligible_from_a_service_too() {
+    // The team sees families after ten weeks and takes them before 20
+    // weeks (140 days), judged when seen: the family, 91 days old, would
+    // be seen at 161 days on every way, today or later. The same answer
+    // whether they come through the entry or are already with it.
+    let team = goal(
+        "team",
+        &json!({"wait": {"typical": "10 weeks"},
+                "eligibility": {"age": {"before": "20 weeks", "judged": "when_seen"}}}),
+    );
+    let p = pathway(
+        &[service("hv", "universal", &json!({"entry": true})), team],
+        &[("hv", "team")],
+        &json!({}),
+    );
+    for query in [RouteQuery::default(), RouteQuery::default().from("hv")] {
+        let a = answer(&p, &query);
+        assert!(a.routes.is_empty(), "{query:?}");
+        assert_eq!(reasons(&a), [("team", "not_eligible")], "{query:?}");
+        assert!(a.complete, "{query:?}");
+    }
+    // Already with the team itself, the family is seen today, at 91 days:
+    // the team is the route.
+    let a = answer(&p, &RouteQuery::default().from("team"));
+    let got: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
+    assert_eq!(got, [["team"]]);
+    assert!(matches!(a.from_refused, None::<Reason>));
+}
+
+#[test]
+fn a_way_search_stopped_by_its_budget_makes_the_answer_incomplete() {
+    // The team takes referrals before 20 weeks (140 days); the health
+    // visitor sees the family after ten weeks, at 161 days at the
+    // soonest: no route on any day, known without a search. Why, then,
+    // needs the best way whose every door is open today. The web's 14
+    // services each refer to the team only from 52 weeks (closed today),
+    // and to each other; the only way open today is a chain of seven
+    // referrals, one more than the query allows. So the search for a way
+    // open today within six referrals tries every way through the web
+    // (about 266,000 partial routes) and stops at its budget of 200,000:
+    // the answer must say it is not complete, though the query's budget
+    // is not spent and the team is explained (the door from the web).
+    const WEB: usize = 14;
+    let mut services = vec![
+        service(
+            "hv",
+            "universal",
+            &json!({"entry": true, "wait": {"typical": "10 weeks"}}),
+        ),
+        goal(
+            "team",
+            &json!({"eligibility": {"age": {"before": "20 weeks"}}}),
+        ),
+    ];
+    let mut referrals = Vec::new();
+    let later = json!({"age": {"from": "52 weeks"}});
+    for i in 0..WEB {
+        services.push(service(&format!("w{i:02}"), "targeted", &json!({})));
+        referrals.push(json!({"from": "hv", "to": format!("w{i:02}")}));
+        referrals.push(json!({"from": format!("w{i:02}"), "to": "team", "when": later}));
+        for j in (0..WEB).filter(|&j| j != i) {
+            referrals.push(json!({"from": format!("w{i:02}"), "to": format!("w{j:02}")}));
+        }
+    }
+    let chain = ["c1", "c2", "c3", "c4", "c5", "c6"];
+    for (from, to) in std::iter::once("hv")
+        .chain(chain)
+        .zip(chain.into_iter().chain(std::iter::once("team")))
+    {
+        referrals.push(json!({"from": from, "to": to}));
+    }
+    for c in chain {
+        services.push(service(c, "targeted", &json!({})));
+    }
+    let text = json!({
+        "metadata": {"name": "web", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": services,
+        "referrals": referrals,
+        "goal": {"tags": ["infant-mental-health"]},
+    });
+    let p = Pathway::from_json(&text.to_string()).unwrap();
+    let a = answer(&p, &RouteQuery::default().max_hops(6));
+    assert!(a.routes.is_empty());
+    assert_eq!(reasons(&a), [("team", "unreachable")]);
+    match &a.not_reached[0].reason {
+        Reason::Unreachable {
+            door: Some(door), ..
+        } => {
+            assert_eq!(door.service, "team");
+            assert_eq!(door.referred_by.as_deref(), Some("w00"));
+            assert_eq!(door.closed_by, carepath::route::ClosedBy::Referral);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!a.complete, "the search for a way open today stopped");
+    // With seven referrals allowed, the chain is that way: the search
+    // ends at once, and the team is aged out on it.
+    let a = answer(&p, &RouteQuery::default().max_hops(7));
+    assert_eq!(reasons(&a), [("team", "aged_out_on_the_way")]);
+    assert!(a.complete);
+}
