@@ -149,7 +149,7 @@ fn a_goal_too_old_for_after_its_wait_is_not_eligible_from_a_service_too() {
     let a = answer(&p, &RouteQuery::default().from("team"));
     let got: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
     assert_eq!(got, [["team"]]);
-    assert!(matches!(a.from_refused, None::<Reason>));
+    assert!(a.from_refused.is_none());
 }
 
 #[test]
@@ -224,4 +224,44 @@ fn a_way_search_stopped_by_its_budget_makes_the_answer_incomplete() {
     let a = answer(&p, &RouteQuery::default().max_hops(7));
     assert_eq!(reasons(&a), [("team", "aged_out_on_the_way")]);
     assert!(a.complete);
+}
+
+#[test]
+fn a_goal_examined_alone_is_judged_by_its_age_limit_on_the_day_it_is_reached() {
+    // Two teams, each a referral from the health visitor; team-b takes
+    // referrals before 52 weeks (364 days). The family is 200 days old:
+    // team-b receives the referral today and sees them 14 days later.
+    // Asked for one route (team-a) and no look-ahead, team-b is examined
+    // alone: its best route is today's, though the family is more than
+    // half-way to its age limit.
+    let p = pathway(
+        &[
+            service("hv", "universal", &json!({"entry": true})),
+            goal("team-a", &json!({})),
+            goal(
+                "team-b",
+                &json!({"wait": {"typical": "2 weeks"},
+                        "eligibility": {"age": {"before": "52 weeks"}}}),
+            ),
+        ],
+        &[("hv", "team-a"), ("hv", "team-b")],
+        &json!({}),
+    );
+    let family = Profile::new().age_days(200).region("land");
+    for ranking in [
+        carepath::Ranking::FewestHandoffs,
+        carepath::Ranking::SoonestSeen,
+    ] {
+        let query = RouteQuery::default()
+            .limit(1)
+            .search_ahead(0)
+            .ranking(ranking);
+        let a = p.routes(&family, &query).unwrap();
+        let routes: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
+        assert_eq!(routes, [["hv", "team-a"]], "{ranking:?}");
+        let also: Vec<Vec<&str>> = a.also_reachable.iter().map(services).collect();
+        assert_eq!(also, [["hv", "team-b"]], "{ranking:?}");
+        assert_eq!(a.also_reachable[0].days_to_goal, 14, "{ranking:?}");
+        assert!(a.not_reached.is_empty(), "{ranking:?}");
+    }
 }
