@@ -200,7 +200,7 @@ impl Pathway {
         );
         let judge = Judge::new(self, &space);
         let mut goal = vec![false; self.services.len()];
-        for g in &goals {
+        for g in goals.iter() {
             if let Some(x) = goal.get_mut(g.index()) {
                 *x = true;
             }

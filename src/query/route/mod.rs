@@ -128,7 +128,7 @@ impl Pathway {
         let f = self.prepare(profile)?;
         let goals = self.goal_services(query.goal.as_ref())?;
         let mut goal_mask = vec![false; self.graph.node_count()];
-        for g in &goals {
+        for g in goals.iter() {
             if let Some(x) = goal_mask.get_mut(g.index()) {
                 *x = true;
             }
@@ -277,7 +277,9 @@ impl Pathway {
         for p in &found {
             mark(p.nodes.last());
         }
-        let mut not_reached = Vec::new();
+        // Every goal not reached has an entry (most, in a national
+        // pathway, outside the family's area): room for all at once.
+        let mut not_reached = Vec::with_capacity(if query.explain { goals.len() } else { 0 });
         let mut also = Vec::new();
         for p in firsts {
             mark(p.nodes.last());
@@ -394,7 +396,7 @@ impl Pathway {
     pub(crate) fn goal_services(
         &self,
         goal: Option<&crate::document::GoalDoc>,
-    ) -> Result<Vec<NodeIndex>, QueryError> {
+    ) -> Result<std::borrow::Cow<'_, [NodeIndex]>, QueryError> {
         let asked;
         let matcher = match goal {
             None => &self.goal,
@@ -415,10 +417,11 @@ impl Pathway {
                 &asked
             }
         };
-        let goals: Vec<NodeIndex> = if goal.is_none() {
-            self.goal_services.clone()
+        // The pathway's own goal is resolved once, at compile time.
+        let goals = if goal.is_none() {
+            std::borrow::Cow::Borrowed(self.goal_services.as_slice())
         } else {
-            matcher.services_in(&self.services)
+            std::borrow::Cow::Owned(matcher.services_in(&self.services))
         };
         if goals.is_empty() {
             let shown = goal

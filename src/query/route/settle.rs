@@ -281,17 +281,28 @@ impl Search<'_, '_> {
 
     /// Compares the service lists ending at labels `a` and `b` (of equal
     /// length), from their first services.
-    fn chain_cmp(labels: &[Label], a: u32, b: u32) -> Ordering {
-        let chain = |mut at: u32| {
-            let mut out = Vec::new();
-            while let Some(x) = labels.get(at as usize) {
-                out.push(x.node);
-                at = x.parent;
+    ///
+    /// Walks both back in step, no allocation: the comparison at the last
+    /// step walked where they differ (the one nearest their first services)
+    /// decides; they share everything before the labels meet. O(length).
+    fn chain_cmp(labels: &[Label], mut a: u32, mut b: u32) -> Ordering {
+        let mut decided = Ordering::Equal;
+        while a != b {
+            match (labels.get(a as usize), labels.get(b as usize)) {
+                (Some(x), Some(y)) => {
+                    if x.node != y.node {
+                        decided = x.node.cmp(&y.node);
+                    }
+                    a = x.parent;
+                    b = y.parent;
+                }
+                // Unequal lengths (not met by the callers): the shorter first.
+                (None, Some(_)) => return Ordering::Less,
+                (Some(_), None) => return Ordering::Greater,
+                (None, None) => break,
             }
-            out.reverse();
-            out
-        };
-        chain(a).cmp(&chain(b))
+        }
+        decided
     }
 }
 
