@@ -137,6 +137,10 @@ pub struct Pathway {
     /// family, sorted, each once (see `Cond::openings`): between two of
     /// them, every door only closes as a family ages.
     pub(crate) opening_days: Vec<i32>,
+    /// The longest wait (of either kind) plus the longest referral delay:
+    /// the most one referral adds to a route's days (the route searches'
+    /// queues are sized by it).
+    pub(crate) longest_step: u32,
 }
 
 /// A service as a host or a report shows it.
@@ -249,6 +253,14 @@ impl Pathway {
         }
         opening_days.sort_unstable();
         opening_days.dedup();
+        let days = |d: i32| u32::try_from(d).unwrap_or(0);
+        let longest_wait = services
+            .iter()
+            .map(|s| days(s.wait_typical).max(days(s.wait_pessimistic)))
+            .max()
+            .unwrap_or(0);
+        let longest_delay = referrals.iter().map(|r| days(r.delay)).max().unwrap_or(0);
+        let longest_step = longest_wait.saturating_add(longest_delay);
         Self {
             metadata,
             vocabulary,
@@ -263,6 +275,7 @@ impl Pathway {
             goal_names,
             entry_services,
             opening_days,
+            longest_step,
         }
     }
 

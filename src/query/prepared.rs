@@ -252,11 +252,13 @@ impl PreparedProfile<'_> {
         let Some(s) = self.pathway.services.get(node.index()) else {
             return false;
         };
-        let cx = self
-            .pathway
-            .context(&self.profile, Timing::at(self.profile.age));
+        // The region first: most services of a national pathway serve
+        // other areas, and their rules need no context.
         self.pathway.regions.served(self.profile.region, &s.regions)
             && s.rule.as_ref().is_none_or(|r| {
+                let cx = self
+                    .pathway
+                    .context(&self.profile, Timing::at(self.profile.age));
                 r.possible_from(&cx, self.profile.age) != crate::model::rules::Truth::No
             })
     }

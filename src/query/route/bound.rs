@@ -4,6 +4,8 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
+use super::queue::DayQueue;
+
 use petgraph::Direction;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
@@ -19,24 +21,36 @@ use crate::query::prepared::{PreparedProfile, WaitKind};
 /// keeps the bound admissible; each bound is a shortest-path distance, so
 /// `bound(n) ≤ cost(n → m) + bound(m)` for every referral (consistent).
 ///
-/// Complexity: O(V + E log V) time and O(V) space over the part of the
-/// graph that reaches a target (reverse Dijkstra for days, reverse BFS for
-/// hops), where V and E count services and referrals.
+/// Complexity: O(V + E + D) time (O(V + E log V) when one referral can add
+/// more than 4,095 days) and O(V) space over the part of the graph that
+/// reaches a target (reverse Dijkstra for days over a bucket queue, see
+/// `queue`; reverse BFS for hops), where V and E count services and
+/// referrals and D is the largest bound; plus O(V) to allocate the first
+/// fill.
 pub(super) struct Bound {
-    days: Vec<i64>,
-    hops: Vec<u32>,
+    /// Days and referrals per service, by index (`u32::MAX`: no bound).
+    /// Days are capped just below `u32::MAX`: the least of a bound and a
+    /// constant is still an admissible, consistent bound.
+    at: Vec<(u32, u32)>,
     /// The services whose entries are set: reset by the next fill, so one
     /// `Bound` serves many searches without clearing the whole graph.
     touched: Vec<usize>,
+    /// The queues' memory, kept from one fill to the next.
+    heap: Option<DayQueue>,
+    queue: VecDeque<NodeIndex>,
 }
+
+/// No bound at a service.
+const NONE: u32 = u32::MAX;
 
 impl Bound {
     /// No bound yet; nothing allocated until the first fill.
-    pub(super) const fn empty() -> Self {
+    pub(super) fn empty() -> Self {
         Self {
-            days: Vec::new(),
-            hops: Vec::new(),
+            at: Vec::new(),
             touched: Vec::new(),
+            heap: None,
+            queue: VecDeque::new(),
         }
     }
 
@@ -69,68 +83,69 @@ impl Bound {
         let mut work = 0usize;
         let graph = f.pathway.graph();
         let n = graph.node_count();
-        // What a fill around a few goals touches: room for it from the
-        // start (growing from empty costs more than the bound itself on a
-        // small pathway).
-        let room = n.min(64);
-        if self.days.len() != n || self.hops.len() != n {
-            self.days = vec![i64::MAX; n];
-            self.hops = vec![u32::MAX; n];
+        if self.at.len() != n {
+            self.at = vec![(NONE, NONE); n];
             self.touched.clear();
-            self.touched.reserve(room);
+            // What a fill around a few goals touches: room for it from
+            // the start (growing from empty costs more than the bound
+            // itself on a small pathway).
+            self.touched.reserve(n.min(64));
         }
         let Self {
-            days,
-            hops,
+            at,
             touched,
+            heap,
+            queue,
         } = self;
         for &i in touched.iter() {
-            if let (Some(d), Some(h)) = (days.get_mut(i), hops.get_mut(i)) {
-                *d = i64::MAX;
-                *h = u32::MAX;
+            if let Some(x) = at.get_mut(i) {
+                *x = (NONE, NONE);
             }
         }
         touched.clear();
-        let mut heap = BinaryHeap::with_capacity(room);
-        let mut queue = VecDeque::with_capacity(room);
+        let heap = heap.get_or_insert_with(|| DayQueue::new(f.pathway.longest_step));
+        heap.clear();
+        queue.clear();
         // A target the family can never enter bounds nothing.
         for &t in targets.iter().filter(|&&t| enterable(t)) {
-            if let (Some(d), Some(h)) = (days.get_mut(t.index()), hops.get_mut(t.index())) {
-                if *d != 0 {
+            if let Some(x) = at.get_mut(t.index()) {
+                if x.0 != 0 {
                     touched.push(t.index());
-                    *d = 0;
-                    *h = 0;
-                    heap.push(Reverse((0i64, t.index())));
+                    *x = (0, 0);
+                    heap.push(0, t.index() as u32);
                     queue.push_back(t);
                 }
             }
         }
         let is_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
-        while let Some(Reverse((d, u))) = heap.pop() {
-            if days.get(u).is_none_or(|&x| x < d) {
+        // Waits and delays are never negative; a sum past the cap is capped.
+        let days = |x: i32| u32::try_from(x).unwrap_or(0);
+        while let Some((d, u)) = heap.pop() {
+            let u = u as usize;
+            if at.get(u).is_none_or(|x| x.0 < d) {
                 continue;
             }
             let u = NodeIndex::new(u);
             if !enterable(u) {
                 continue;
             }
-            let step = i64::from(f.wait(u, waits));
+            let step = d.saturating_add(days(f.wait(u, waits)));
             for e in graph.edges_directed(u, Direction::Incoming) {
                 work = work.saturating_add(1);
                 let p = e.source();
                 if is_goal(p) {
                     continue;
                 }
-                let nd = d
-                    .saturating_add(step)
-                    .saturating_add(i64::from(f.pathway.delay(e.id())));
-                if let Some(x) = days.get_mut(p.index()) {
-                    if nd < *x {
-                        if *x == i64::MAX {
+                let nd = step
+                    .saturating_add(days(f.pathway.delay(e.id())))
+                    .min(NONE - 1);
+                if let Some(x) = at.get_mut(p.index()) {
+                    if nd < x.0 {
+                        if x.0 == NONE {
                             touched.push(p.index());
                         }
-                        *x = nd;
-                        heap.push(Reverse((nd, p.index())));
+                        x.0 = nd;
+                        heap.push(nd, p.index() as u32);
                     }
                 }
             }
@@ -139,21 +154,20 @@ impl Bound {
             if !enterable(u) {
                 continue;
             }
-            let next = hops
+            let next = at
                 .get(u.index())
-                .copied()
-                .unwrap_or(u32::MAX)
-                .saturating_add(1);
+                .map_or(NONE, |x| x.1)
+                .saturating_add(1)
+                .min(NONE - 1);
             for e in graph.edges_directed(u, Direction::Incoming) {
                 work = work.saturating_add(1);
                 let p = e.source();
                 if is_goal(p) {
                     continue;
                 }
-                if let Some(x) = hops.get_mut(p.index()) {
-                    if *x == u32::MAX {
-                        touched.push(p.index());
-                        *x = next;
+                if let Some(x) = at.get_mut(p.index()) {
+                    if x.1 == NONE {
+                        x.1 = next;
                         queue.push_back(p);
                     }
                 }
@@ -164,9 +178,8 @@ impl Bound {
 
     /// The bound at `n`: (days, hops), or `None` when no target is reachable.
     pub(super) fn at(&self, n: NodeIndex) -> Option<(i64, usize)> {
-        let d = *self.days.get(n.index())?;
-        let h = *self.hops.get(n.index())?;
-        (d != i64::MAX && h != u32::MAX).then_some((d, h as usize))
+        let &(d, h) = self.at.get(n.index())?;
+        (d != NONE && h != NONE).then_some((i64::from(d), h as usize))
     }
 }
 

@@ -59,14 +59,15 @@
 //! about 30 MB with the vectors' slack, freed before the next search.
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.
-//! Within: `query` (the question and its limits) and `answer` (the answer
-//! types) stand below `bound` < `search` < `settle` < `why_not` < this
-//! file.
+//! Within: `query` (the question and its limits), `answer` (the answer
+//! types) and `queue` (the one-pass searches' queue of days) stand below
+//! `bound` < `search` < `settle` < `why_not` < this file.
 
 mod answer;
 mod bound;
 mod later;
 mod query;
+mod queue;
 mod search;
 mod settle;
 mod why_not;
