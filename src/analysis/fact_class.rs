@@ -182,10 +182,12 @@ pub(crate) fn describe_class(pathway: &Pathway, fact: usize, class: &FactClass) 
             .collect::<Vec<_>>()
             .join(" or "),
         FactClass::Between { above, below, .. } => {
-            // Bounds just past a split point print as "at least"/"at most" that point.
+            // Bounds just past a split point print as "at least"/"at most" that
+            // point: one step of the float from a number a rule wrote, which is
+            // the shorter to write (a whole number or not).
             let lo = above.map(|a| {
                 let up = next_up(a);
-                if up.fract() == 0.0 && a.fract() != 0.0 {
+                if show_number(up).len() < show_number(a).len() {
                     format!("at least {}", show_number(up))
                 } else {
                     format!("more than {}", show_number(a))
@@ -193,7 +195,7 @@ pub(crate) fn describe_class(pathway: &Pathway, fact: usize, class: &FactClass) 
             });
             let hi = below.map(|b| {
                 let down = next_down(b);
-                if down.fract() == 0.0 && b.fract() != 0.0 {
+                if show_number(down).len() < show_number(b).len() {
                     format!("at most {}", show_number(down))
                 } else {
                     format!("less than {}", show_number(b))
