@@ -109,3 +109,47 @@ fn every_gap_is_one_the_sources_describe() {
         }
     }
 }
+
+/// A gap's nearest miss is the goal the family comes closest to: a team
+/// that takes them later (`not_yet`) before one whose rule never will
+/// (`not_eligible`), whatever their order in the file.
+#[test]
+fn a_gap_s_nearest_miss_is_the_team_that_takes_the_family_later() {
+    // Born families have no route: the baby team takes them from 52
+    // weeks, the antenatal team only in pregnancy.
+    let text = serde_json::json!({
+        "metadata": {"name": "nearest", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": [
+            {"id": "antenatal", "name": "Antenatal team", "tier": "specialist",
+             "regions": ["land"], "tags": ["goal"],
+             "eligibility": {"age": {"before": "40 weeks gestation"}}},
+            {"id": "baby", "name": "Baby team", "tier": "specialist",
+             "regions": ["land"], "tags": ["goal"],
+             "eligibility": {"age": {"from": "52 weeks"}}},
+            {"id": "hv", "name": "Health visitor", "tier": "universal",
+             "regions": ["land"], "entry": true},
+        ],
+        "referrals": [{"from": "hv", "to": "antenatal"}, {"from": "hv", "to": "baby"}],
+        "goal": {"tags": ["goal"]},
+    });
+    let pathway = carepath::Pathway::from_json(&text.to_string()).unwrap();
+    let coverage = pathway
+        .coverage(&carepath::CoverageQuery::default())
+        .unwrap();
+    assert!(coverage.is_complete());
+    let gaps = coverage.gaps();
+    assert_eq!(gaps.len(), 1);
+    let gap = &gaps[0];
+    assert_eq!(
+        (gap.families.from_age_days, gap.families.before_age_days),
+        (0, 364)
+    );
+    let miss = gap.nearest_miss.as_ref().expect("a nearest miss");
+    assert_eq!(&*miss.service, "baby");
+    assert_eq!(miss.reason.kind(), "not_yet");
+    let carepath::Reason::NotYet { from_age_days, .. } = &miss.reason else {
+        panic!("{:?}", miss.reason);
+    };
+    assert_eq!(*from_age_days, 364);
+}
