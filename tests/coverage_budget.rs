@@ -67,3 +67,47 @@ fn a_spent_budget_marks_the_answer_incomplete_and_claims_only_what_it_proved() {
     }
     assert!(stopped > 0, "no budget stopped the analysis");
 }
+
+/// A way longer than the hop limit is not followed: the team is two
+/// referrals away through a slow service `c` (a ten-week wait) and three
+/// through quick ones (`a`, `b`); with two referrals allowed, the quick
+/// way costs no budget, so three partial routes (the health visitor, `c`,
+/// the team) decide every family: all covered.
+#[test]
+fn a_way_past_the_hop_limit_costs_no_budget() {
+    let service = |id: &str, extra: serde_json::Value| {
+        let mut s =
+            serde_json::json!({"id": id, "name": id, "tier": "targeted", "regions": ["land"]});
+        if let (Some(s), Some(extra)) = (s.as_object_mut(), extra.as_object()) {
+            s.extend(extra.clone());
+        }
+        s
+    };
+    let text = serde_json::json!({
+        "metadata": {"name": "far", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": [
+            service("hv", serde_json::json!({"entry": true})),
+            service("a", serde_json::json!({})),
+            service("b", serde_json::json!({})),
+            service("c", serde_json::json!({"wait": {"typical": "10 weeks"}})),
+            service("team", serde_json::json!({"tags": ["goal"]})),
+        ],
+        "referrals": [{"from": "hv", "to": "a"}, {"from": "a", "to": "b"},
+                      {"from": "b", "to": "team"}, {"from": "hv", "to": "c"},
+                      {"from": "c", "to": "team"}],
+        "goal": {"tags": ["goal"]},
+    });
+    let p = Pathway::from_json(&text.to_string()).expect("pathway");
+    // (hops, budget, complete, days to the team for a family seen today)
+    for (hops, budget, complete, days) in [(2, 3, true, 70), (2, 2, false, 70), (3, 5, true, 0)] {
+        let query = CoverageQuery::default().max_hops(hops).budget(budget);
+        let c = p.coverage(&query).expect("coverage");
+        assert_eq!(c.is_complete(), complete, "{hops} {budget}");
+        assert!(c.gaps().is_empty(), "{hops} {budget}");
+        let rq = RouteQuery::default().max_hops(hops);
+        let family = carepath::Profile::new().age_days(100).region("land");
+        let answer = p.routes(&family, &rq).expect("routes");
+        assert_eq!(answer.routes[0].days_to_goal, days, "{hops}");
+    }
+}
