@@ -115,8 +115,9 @@ fn a_way_past_the_hop_limit_costs_no_budget() {
 /// The memory the open partial routes hold is counted as the sheets they
 /// carry, piece by piece: 80 services, each taking families on 120 short
 /// spells of days, all open at once after the health visitor, hold about
-/// 0.3 MiB (16 bytes a piece), far below the 256 MiB that stops a region's search: the
-/// coverage is complete, and a family on a spell has a route.
+/// 0.3 MiB (16 bytes a piece), far below the 256 MiB that stops a
+/// region's search: the coverage is complete, and a family on a spell has
+/// a route.
 #[test]
 fn many_open_ways_with_patchy_ages_stay_within_memory() {
     let spells: Vec<serde_json::Value> = (0..120)
