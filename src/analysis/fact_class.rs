@@ -128,7 +128,9 @@ fn join(a: &FactClass, b: &FactClass) -> FactClass {
 
 /// The largest float below `x` (for finite `x`).
 pub(super) fn next_down(x: f64) -> f64 {
-    -next_up(-x)
+    let down = -next_up(-x);
+    // Zero is written `0`, not `-0`.
+    if down == 0.0 { 0.0 } else { down }
 }
 
 /// The smallest float above `x` (for finite `x`).
@@ -137,7 +139,9 @@ pub(super) fn next_up(x: f64) -> f64 {
         return f64::from_bits(1);
     }
     let bits = x.to_bits();
-    f64::from_bits(if x > 0.0 { bits + 1 } else { bits - 1 })
+    let up = f64::from_bits(if x > 0.0 { bits + 1 } else { bits - 1 });
+    // Zero is written `0`, not `-0`.
+    if up == 0.0 { 0.0 } else { up }
 }
 
 /// The classes of a choice fact of `n` values that `ops` (every comparison

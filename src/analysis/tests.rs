@@ -231,19 +231,22 @@ fn with_missing_facts(p: &Pathway) -> ProfileSpace {
     .unwrap()
 }
 
-/// A split point that is not a whole number is written as the rule wrote
-/// it, inclusive or not: `at most 19.5` / `more than 19.5` for a rule's
-/// `at_most 19.5`, `less than 19.5` / `at least 19.5` for `at_least`.
+/// A split point is written as the rule wrote it, inclusive or not, a
+/// whole number or not, zero too: `at most 19.5` / `more than 19.5` for a
+/// rule's `at_most 19.5`, `less than 19.5` / `at least 19.5` for
+/// `at_least`.
 #[test]
 fn a_fractional_split_point_is_written_as_the_rule_wrote_it() {
     let small = include_str!("../../tests/fixtures/small.json");
     let rule = "\"at_most\": 19";
     assert!(small.contains(rule));
-    for (op, want) in [
-        ("at_most", ["at most 19.5", "more than 19.5"]),
-        ("at_least", ["less than 19.5", "at least 19.5"]),
+    for (op, point, want) in [
+        ("at_most", "19.5", ["at most 19.5", "more than 19.5"]),
+        ("at_least", "19.5", ["less than 19.5", "at least 19.5"]),
+        ("at_most", "0", ["at most 0", "more than 0"]),
+        ("at_least", "0", ["less than 0", "at least 0"]),
     ] {
-        let text = small.replacen(rule, &format!("\"{op}\": 19.5"), 1);
+        let text = small.replacen(rule, &format!("\"{op}\": {point}"), 1);
         let p = Pathway::from_json(&text).unwrap();
         let space = ProfileSpace::new(&p, SpaceOptions::default()).unwrap();
         let age = p.vocabulary.fact("parent_age_years").unwrap();
@@ -253,6 +256,6 @@ fn a_fractional_split_point_is_written_as_the_rule_wrote_it() {
             .iter()
             .map(|c| super::space::describe_class(&p, age, c))
             .collect();
-        assert_eq!(shown, want, "{op}");
+        assert_eq!(shown, want, "{op} {point}");
     }
 }
