@@ -126,6 +126,11 @@ impl Search<'_, '_> {
         let mut labels: Vec<Label> = Vec::new();
         let mut heap: BinaryHeap<Reverse<((i64, i64), u32)>> = BinaryHeap::new();
         for &(n, already_with) in self.starts {
+            // Most first contacts of a national pathway lead to no goal
+            // the family could reach (no bound): skipped before any rule.
+            if prune && self.bound.at(n).is_none() {
+                continue;
+            }
             let seen = if already_with {
                 if !self.accepts_now(n, relax) {
                     continue;
