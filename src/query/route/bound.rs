@@ -61,22 +61,25 @@ impl Bound {
         targets: &[NodeIndex],
         enterable: &dyn Fn(NodeIndex) -> bool,
         goal_mask: &[bool],
-        waits: WaitKind,
+        (waits, hops): (WaitKind, bool),
     ) -> Self {
         let mut b = Self::empty();
-        let _ = b.fill(f, targets, enterable, goal_mask, waits);
+        let _ = b.fill(f, targets, enterable, goal_mask, (waits, hops));
         b
     }
 
     /// [`Bound::new`], reusing this one's memory: O(what the last fill
-    /// touched) to reset, then as `new`.
+    /// touched) to reset, then as `new`. Without `hops`, the bound on
+    /// referrals is only 1 away from a target (0 at one): still admissible
+    /// and consistent, and enough when referrals only break ties (the
+    /// reverse search for the fewest is skipped).
     pub(super) fn fill(
         &mut self,
         f: &PreparedProfile<'_>,
         targets: &[NodeIndex],
         enterable: &dyn Fn(NodeIndex) -> bool,
         goal_mask: &[bool],
-        waits: WaitKind,
+        (waits, fewest): (WaitKind, bool),
     ) -> usize {
         // Services taken off the queues and referrals looked at: what the
         // query budget is charged for this bound.
@@ -143,12 +146,18 @@ impl Bound {
                     if nd < x.0 {
                         if x.0 == NONE {
                             touched.push(p.index());
+                            if !fewest {
+                                x.1 = 1;
+                            }
                         }
                         x.0 = nd;
                         heap.push(nd, p.index() as u32);
                     }
                 }
             }
+        }
+        if !fewest {
+            queue.clear();
         }
         while let Some(u) = queue.pop_front() {
             if !enterable(u) {

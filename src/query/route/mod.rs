@@ -154,7 +154,9 @@ impl Pathway {
                 c
             }
         };
-        let bound = Bound::new(&f, &goals, &could, &goal_mask, query.waits);
+        // With the bound on referrals: the search for the routes asked for
+        // drops partial routes that cannot end within the hop limit.
+        let bound = Bound::new(&f, &goals, &could, &goal_mask, (query.waits, true));
         let spent = std::cell::Cell::new(0);
         let search = Search {
             f: &f,

@@ -77,7 +77,11 @@ impl Pathway {
             if let Some(enterable) = enterable {
                 // The reverse search is charged to the query's budget, so
                 // tens of thousands of goals cannot run outside it.
-                let work = bound.fill(f, &targets, enterable, goal_mask, waits);
+                // A search for one route: referrals only break ties
+                // unless they rank, so only then is their bound worth its
+                // reverse search.
+                let fewest = search.ranking == super::query::Ranking::FewestHandoffs;
+                let work = bound.fill(f, &targets, enterable, goal_mask, (waits, fewest));
                 search.spent.set(search.spent.get().saturating_add(work));
             }
             let deadline = match relax {
