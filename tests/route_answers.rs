@@ -265,3 +265,86 @@ fn a_goal_examined_alone_is_judged_by_its_age_limit_on_the_day_it_is_reached() {
         assert!(a.not_reached.is_empty(), "{ranking:?}");
     }
 }
+
+#[test]
+fn a_wait_is_called_assumed_only_where_the_pathway_says_so_and_the_family_waits() {
+    // The health visitor's two weeks are published; the team's six weeks
+    // are the authors' assumption.
+    let p = pathway(
+        &[
+            service(
+                "hv",
+                "universal",
+                &json!({"entry": true, "wait": {"typical": "2 weeks"}}),
+            ),
+            goal(
+                "team",
+                &json!({"wait": {"typical": "6 weeks", "assumed": true}}),
+            ),
+        ],
+        &[("hv", "team")],
+        &json!({}),
+    );
+    let steps = |a: &RouteAnswer| -> Vec<(String, i32, bool)> {
+        a.routes[0]
+            .steps
+            .iter()
+            .map(|s| (s.service.clone(), s.wait_days, s.wait_assumed))
+            .collect()
+    };
+    let a = answer(&p, &RouteQuery::default());
+    assert_eq!(
+        steps(&a),
+        [("hv".to_owned(), 14, false), ("team".to_owned(), 42, true)]
+    );
+    // Already with the team: no wait there, so nothing assumed.
+    let a = answer(&p, &RouteQuery::default().from("team"));
+    assert_eq!(steps(&a), [("team".to_owned(), 0, false)]);
+}
+
+#[test]
+fn a_later_route_search_stopped_by_its_budget_makes_the_answer_incomplete() {
+    // Eleven layers of three services, each referring to all three of
+    // the next layer and to the team; every one takes families from 52
+    // weeks on, and every referral to the team closes at one week. No
+    // route today (the layers are closed) or on any later day (the
+    // referrals to the team are): the search for the earliest later start
+    // tries every way through the layers within the hop limit (about
+    // 265,000) and stops at its budget of 200,000 partial routes, while
+    // the query's is not spent: the answer must say it is not complete.
+    const LAYERS: usize = 11;
+    let from_a_year = json!({"eligibility": {"age": {"from": "52 weeks"}}});
+    let mut services = vec![
+        service("hv", "universal", &json!({"entry": true})),
+        goal("team", &json!({})),
+    ];
+    let mut referrals = Vec::new();
+    let id = |layer: usize, i: usize| format!("l{layer:02}-{i}");
+    let early = json!({"age": {"before": "1 week"}});
+    for layer in 0..LAYERS {
+        for i in 0..3 {
+            services.push(service(&id(layer, i), "targeted", &from_a_year));
+            referrals.push(json!({"from": id(layer, i), "to": "team", "when": early}));
+            if layer == 0 {
+                referrals.push(json!({"from": "hv", "to": id(layer, i)}));
+            }
+            if layer + 1 < LAYERS {
+                for j in 0..3 {
+                    referrals.push(json!({"from": id(layer, i), "to": id(layer + 1, j)}));
+                }
+            }
+        }
+    }
+    let text = json!({
+        "metadata": {"name": "layers", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": services,
+        "referrals": referrals,
+        "goal": {"tags": ["infant-mental-health"]},
+    });
+    let p = Pathway::from_json(&text.to_string()).unwrap();
+    let a = answer(&p, &RouteQuery::default().max_hops(12));
+    assert!(a.routes.is_empty());
+    assert_eq!(reasons(&a), [("team", "unreachable")]);
+    assert!(!a.complete, "the search for a later route stopped");
+}
