@@ -348,3 +348,43 @@ fn a_later_route_search_stopped_by_its_budget_makes_the_answer_incomplete() {
     assert_eq!(reasons(&a), [("team", "unreachable")]);
     assert!(!a.complete, "the search for a later route stopped");
 }
+
+#[test]
+fn the_door_named_from_a_service_judges_that_service_as_already_with_the_family() {
+    // The family, 91 days old, is already with the health visitor, who
+    // takes families seen before 20 weeks after a ten-week wait: today
+    // they are with them, so the health visitor is no closed door. The
+    // team takes families from 52 weeks, by which time the health visitor
+    // no longer has them: no route on any day, and the door that closes
+    // the way is the team's rule.
+    let p = pathway(
+        &[
+            service(
+                "hv",
+                "universal",
+                &json!({"entry": true, "wait": {"typical": "10 weeks"},
+                        "eligibility": {"age": {"before": "20 weeks", "judged": "when_seen"}}}),
+            ),
+            goal(
+                "team",
+                &json!({"eligibility": {"age": {"from": "52 weeks"}}}),
+            ),
+        ],
+        &[("hv", "team")],
+        &json!({}),
+    );
+    let a = answer(&p, &RouteQuery::default().from("hv"));
+    assert!(a.routes.is_empty());
+    assert!(a.from_refused.is_none());
+    assert_eq!(reasons(&a), [("team", "unreachable")]);
+    match &a.not_reached[0].reason {
+        Reason::Unreachable {
+            door: Some(door), ..
+        } => {
+            assert_eq!(door.service, "team");
+            assert_eq!(door.closed_by, carepath::route::ClosedBy::Rule);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(a.complete);
+}
