@@ -27,9 +27,10 @@
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use serde::{Deserialize, Serialize};
 
+use crate::document::Referrer;
 use crate::error::QueryError;
 use crate::model::profile::{CompiledProfile, Profile};
-use crate::model::rules::{ReferredBy, Timing};
+use crate::model::rules::{ReferredBy, Timing, Window};
 use crate::pathway::{Pathway, ServiceId};
 
 /// Which wait figures a question uses.
@@ -418,9 +419,224 @@ impl PreparedProfile<'_> {
     }
 }
 
+/// The services' rules as one family's route steps judge them: region and
+/// rule reduced to a [`Window`] of ages and referrers (the family's own
+/// clauses judged once), or judged in full each time when what is left
+/// is not one window. The reduced rules are kept in a small table, one
+/// slot per service number modulo its size, each slot for the first
+/// service it is given (a search on a small pathway judges a few
+/// services again and again; on a large one, services that find their
+/// slot taken are judged in full): O(1) to set up and to judge a service
+/// kept, O(size of the rule) otherwise.
+pub(crate) struct StepRules<'r> {
+    /// [`Window::pack`] and, last, the service's number + 1 (0: empty;
+    /// a window's tag [`IN_FULL`]: judged in full).
+    slots: &'r [std::cell::Cell<[i32; 6]>],
+}
+
+/// How many services' reduced rules a [`StepRules`] keeps.
+pub(crate) const STEP_SLOTS: usize = 64;
+
+/// The memory of a [`StepRules`].
+pub(crate) type StepRoom = [[i32; 6]; STEP_SLOTS];
+
+/// A slot's window tag for a rule judged in full.
+const IN_FULL: i32 = 1;
+
+/// The most services a pathway may have for [`StepRules`] to keep
+/// reduced rules: on a larger one a question judges far more services
+/// than the table holds, and checking it would only add to each judgement.
+pub(crate) const STEP_RULES_UP_TO: usize = 16 * STEP_SLOTS;
+
+impl<'r> StepRules<'r> {
+    /// Nothing reduced yet, kept in `room`, for a pathway of `services`
+    /// services (none kept on one of more than [`STEP_RULES_UP_TO`]). O(1).
+    pub(crate) fn new(room: &'r mut StepRoom, services: usize) -> Self {
+        *room = [[0; 6]; STEP_SLOTS];
+        let slots = std::cell::Cell::from_mut(room.as_mut_slice()).as_slice_of_cells();
+        Self {
+            slots: if services <= STEP_RULES_UP_TO {
+                slots
+            } else {
+                &[]
+            },
+        }
+    }
+
+    /// Whether reduced rules are kept at all (the pathway is small enough).
+    pub(crate) const fn kept(&self) -> bool {
+        !self.slots.is_empty()
+    }
+}
+
+impl PreparedProfile<'_> {
+    /// [`PreparedProfile::accepts_from`], each rule reduced once in
+    /// `rules` (built for this profile's pathway). O(1) once the service's
+    /// rule is reduced.
+    #[inline(never)]
+    pub(crate) fn accepts_step(
+        &self,
+        rules: &StepRules<'_>,
+        node: NodeIndex,
+        on_referral: i32,
+        kind: WaitKind,
+        from: Option<NodeIndex>,
+    ) -> bool {
+        let tag = i32::try_from(node.index())
+            .ok()
+            .and_then(|i| i.checked_add(1));
+        let (Some(tag), Some(cell)) = (tag, rules.slots.get(node.index() % STEP_SLOTS)) else {
+            return self.accepts_from(node, on_referral, kind, from);
+        };
+        let mut slot = cell.get();
+        if slot[5] != tag {
+            // A slot keeps the first service it is given: a question that
+            // judges many services judges the others in full, never
+            // reducing one rule again and again.
+            if slot[5] != 0 {
+                return self.accepts_from(node, on_referral, kind, from);
+            }
+            let [a, b, c, d, e] = self
+                .reduce(node)
+                .map_or([0, 0, 0, 0, IN_FULL], Window::pack);
+            slot = [a, b, c, d, e, tag];
+            cell.set(slot);
+        }
+        let [a, b, c, d, e, _] = slot;
+        let (Some(w), Some(referrer)) = (
+            Window::unpack([a, b, c, d, e]),
+            match from {
+                None => Some(Referrer::SelfReferral),
+                Some(n) => self
+                    .pathway
+                    .services
+                    .get(n.index())
+                    .map(|s| Referrer::of(s.tier)),
+            },
+        ) else {
+            return self.accepts_from(node, on_referral, kind, from);
+        };
+        w.holds(
+            Timing {
+                on_referral,
+                when_seen: on_referral.saturating_add(self.wait(node, kind)),
+            },
+            referrer,
+        )
+    }
+
+    /// The service's region and rule reduced for this family, if they
+    /// reduce to one window. O(size of the rule).
+    fn reduce(&self, node: NodeIndex) -> Option<Window> {
+        let s = self.pathway.services.get(node.index())?;
+        if !self.pathway.regions.served(self.profile.region, &s.regions) {
+            return Some(Window::NEVER);
+        }
+        let Some(rule) = &s.rule else {
+            return Some(Window::ALWAYS);
+        };
+        let cx = self
+            .pathway
+            .context(&self.profile, Timing::at(self.profile.age));
+        rule.window(&cx)
+    }
+}
+
 /// The referrer of a step: the service at `from`, or the family by itself.
 pub(crate) fn referred_by(from: Option<NodeIndex>) -> ReferredBy {
     from.map_or(ReferredBy::Family, |n| {
         ReferredBy::Service(u32::try_from(n.index()).unwrap_or(u32::MAX))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use petgraph::graph::NodeIndex;
+
+    use super::{StepRules, WaitKind};
+
+    /// Every service given each rule shape in turn (windows, and shapes
+    /// that are not one window and so are judged in full): a step judged
+    /// through the reduced rules agrees with the full judgement, for
+    /// every referrer, many ages, waits of both kinds and several families.
+    #[test]
+    fn reduced_rules_judge_steps_like_the_full_rules() {
+        let shapes = [
+            r#"{"age": {"from": "birth", "before": "1 year"}}"#,
+            r#"{"age": {"before": "6 months", "judged": "when_seen"}}"#,
+            r#"{"not": {"age": {"from": "1 year"}}}"#,
+            r#"{"not": {"age": {"before": "6 months", "judged": "when_seen"}}}"#,
+            r#"{"not": {"age": {"from": "birth", "before": "1 year"}}}"#,
+            r#"{"any": [{"age": {"before": "6 months"}}, {"age": {"from": "1 year"}}]}"#,
+            r#"{"any": [{"adversities": {"any_of": ["domestic_abuse"]}}, {"age": {"from": "1 year"}}]}"#,
+            r#"{"all": [{"age": {"before": "2 years"}}, {"fact": {"id": "severity", "at_least": "moderate"}}]}"#,
+            r#"{"all": [{"age": {"from": "birth"}}, {"referred_from": {"at_least": "targeted"}}]}"#,
+            r#"{"not": {"referred_from": {"tier": ["self", "universal"]}}}"#,
+            r#"{"not": {"all": [{"fact": {"id": "first_time_parent", "equals": true}}, {"region": ["east"]}]}}"#,
+            r#"{"not": {"all": [{"age": {"from": "birth"}}, {"fact": {"id": "parent_age_years", "at_most": 19}}]}}"#,
+            r#"{"any": [{"referred_from": {"tier": ["self"]}}, {"adversities": {"none_of": ["care_proceedings"]}}]}"#,
+        ];
+        let families = [
+            crate::Profile::new().region("east"),
+            crate::Profile::new()
+                .region("east-city")
+                .adversity("domestic_abuse")
+                .fact("severity", "severe")
+                .fact("first_time_parent", true),
+            crate::Profile::new()
+                .region("land")
+                .fact("parent_age_years", 18),
+        ];
+        let mut doc: serde_json::Value =
+            match serde_json::from_str(include_str!("../../tests/fixtures/small.json")) {
+                Ok(d) => d,
+                Err(e) => panic!("{e}"),
+            };
+        let (mut reduced, mut checked) = (0, 0);
+        for shape in shapes {
+            let rule: serde_json::Value = match serde_json::from_str(shape) {
+                Ok(r) => r,
+                Err(e) => panic!("{shape}: {e}"),
+            };
+            if let Some(services) = doc["services"].as_array_mut() {
+                for s in services {
+                    s["eligibility"] = rule.clone();
+                }
+            }
+            let pathway = match crate::Pathway::from_json(&doc.to_string()) {
+                Ok(p) => p,
+                Err(e) => panic!("{shape}: {e}"),
+            };
+            let n = pathway.graph().node_count();
+            let froms: Vec<Option<NodeIndex>> = std::iter::once(None)
+                .chain((0..n).map(|i| Some(NodeIndex::new(i))))
+                .collect();
+            for family in &families {
+                let f = match pathway.prepare(&family.clone().age_days(100)) {
+                    Ok(f) => f,
+                    Err(e) => panic!("{e}"),
+                };
+                let mut room = [[0; 6]; super::STEP_SLOTS];
+                let rules = StepRules::new(&mut room, n);
+                for node in (0..n).map(NodeIndex::new) {
+                    for &from in &froms {
+                        for day in (-300..1200).step_by(23) {
+                            for kind in [WaitKind::Typical, WaitKind::Pessimistic] {
+                                let fast = f.accepts_step(&rules, node, day, kind, from);
+                                let full = f.accepts_from(node, day, kind, from);
+                                assert_eq!(
+                                    fast, full,
+                                    "{shape}: node {node:?} from {from:?} on {day}"
+                                );
+                                checked += 1;
+                            }
+                        }
+                    }
+                }
+                reduced += rules.slots.iter().filter(|c| c.get()[4] > 1).count();
+            }
+        }
+        assert!(checked > 100_000, "{checked}");
+        assert!(reduced > 100, "{reduced}");
+    }
 }

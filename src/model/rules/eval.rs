@@ -296,3 +296,193 @@ impl FactOp {
         }
     }
 }
+
+/// What is left of a rule once the family's own clauses (adversities,
+/// facts, region) are judged, when it is simple enough: the rule holds
+/// exactly when the age on referral and the age when seen each lie in a
+/// range (both ends included) and who refers is one of a set. A route's
+/// steps judge the same rules again and again for one family on other
+/// days; this judges one in a few comparisons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Window {
+    on_referral: (i32, i32),
+    when_seen: (i32, i32),
+    /// Bits of [`Referrer::bit`].
+    referrers: u8,
+}
+
+impl Window {
+    /// Holds on every day, whoever refers.
+    pub(crate) const ALWAYS: Self = Self {
+        on_referral: (i32::MIN, i32::MAX),
+        when_seen: (i32::MIN, i32::MAX),
+        referrers: Referrer::EVERYONE,
+    };
+    /// Holds on no day.
+    pub(crate) const NEVER: Self = Self {
+        referrers: 0,
+        ..Self::ALWAYS
+    };
+
+    /// Whether the rule holds at `timing`, referred by `by`. O(1).
+    pub(crate) const fn holds(self, timing: Timing, by: Referrer) -> bool {
+        self.on_referral.0 <= timing.on_referral
+            && timing.on_referral <= self.on_referral.1
+            && self.when_seen.0 <= timing.when_seen
+            && timing.when_seen <= self.when_seen.1
+            && self.referrers & by.bit() != 0
+    }
+
+    /// The window as five words, for a table of them: the ranges, then
+    /// the referrers above a tag of 2 (never 0 or 1, which a table may
+    /// use for slots without a window).
+    pub(crate) fn pack(self) -> [i32; 5] {
+        [
+            self.on_referral.0,
+            self.on_referral.1,
+            self.when_seen.0,
+            self.when_seen.1,
+            2 | (i32::from(self.referrers) << 8),
+        ]
+    }
+
+    /// The window [`Window::pack`] made, if `slot` holds one.
+    pub(crate) fn unpack(slot: [i32; 5]) -> Option<Self> {
+        let [a, b, c, d, tag] = slot;
+        (tag & 0xff == 2).then(|| Self {
+            on_referral: (a, b),
+            when_seen: (c, d),
+            referrers: u8::try_from((tag >> 8) & 0xff).unwrap_or(0),
+        })
+    }
+
+    fn is_never(self) -> bool {
+        self.referrers == 0
+            || self.on_referral.0 > self.on_referral.1
+            || self.when_seen.0 > self.when_seen.1
+    }
+
+    fn and(self, other: Self) -> Self {
+        Self {
+            on_referral: (
+                self.on_referral.0.max(other.on_referral.0),
+                self.on_referral.1.min(other.on_referral.1),
+            ),
+            when_seen: (
+                self.when_seen.0.max(other.when_seen.0),
+                self.when_seen.1.min(other.when_seen.1),
+            ),
+            referrers: self.referrers & other.referrers,
+        }
+    }
+
+    /// The ages `from ≤ age < before` judged on `judged`.
+    fn ages(from: Option<i32>, before: Option<i32>, judged: AgeJudged) -> Self {
+        let range = match before {
+            None => (from.unwrap_or(i32::MIN), i32::MAX),
+            Some(b) => match b.checked_sub(1) {
+                Some(last) => (from.unwrap_or(i32::MIN), last),
+                None => return Self::NEVER,
+            },
+        };
+        match judged {
+            AgeJudged::OnReferral => Self {
+                on_referral: range,
+                ..Self::ALWAYS
+            },
+            AgeJudged::WhenSeen => Self {
+                when_seen: range,
+                ..Self::ALWAYS
+            },
+        }
+    }
+
+    const fn constant(holds: bool) -> Self {
+        if holds { Self::ALWAYS } else { Self::NEVER }
+    }
+}
+
+impl Cond {
+    /// The [`Window`] on which the rule holds for the family of `cx` (its
+    /// timing and referrer are not read) when who refers is known, or
+    /// `None` when what is left of the rule is not one window (an `any`
+    /// of two age ranges, say): then judge it in full with
+    /// [`Cond::eval`]. Exact: for every timing and known referrer,
+    /// `window.holds(..)` is `eval(..) == Yes`. O(size of the rule).
+    pub(crate) fn window(&self, cx: &Context<'_>) -> Option<Window> {
+        match self {
+            Self::All(rules) => {
+                let mut out = Window::ALWAYS;
+                for r in rules {
+                    out = out.and(r.window(cx)?);
+                }
+                Some(out)
+            }
+            Self::Any(rules) => {
+                // Holds when one part holds: parts that never hold drop
+                // out; one that always holds decides; one left is the window.
+                let mut left = None;
+                for r in rules {
+                    let w = r.window(cx)?;
+                    if w == Window::ALWAYS {
+                        return Some(Window::ALWAYS);
+                    }
+                    if !w.is_never() {
+                        if left.is_some() {
+                            return None;
+                        }
+                        left = Some(w);
+                    }
+                }
+                Some(left.unwrap_or(Window::NEVER))
+            }
+            // Holds when the part is `No`: known for a part that reads
+            // neither age nor referrer, and for a one-sided age range or a
+            // referrer test (never unknown once who refers is known).
+            Self::Not(r) => match &**r {
+                Self::Age {
+                    from,
+                    before,
+                    judged,
+                    ..
+                } => match (from, before) {
+                    (Some(f), None) => Some(Window::ages(None, Some(*f), *judged)),
+                    (None, Some(b)) => Some(Window::ages(Some(*b), None, *judged)),
+                    (None, None) => Some(Window::NEVER),
+                    (Some(_), Some(_)) => None,
+                },
+                Self::ReferredFrom(allowed) => Some(Window {
+                    referrers: Referrer::EVERYONE & !allowed,
+                    ..Window::ALWAYS
+                }),
+                part if part.reads_only_the_family() => {
+                    Some(Window::constant(part.eval(cx) == Truth::No))
+                }
+                _ => None,
+            },
+            Self::Age {
+                from,
+                before,
+                judged,
+                ..
+            } => Some(Window::ages(*from, *before, *judged)),
+            Self::ReferredFrom(allowed) => Some(Window {
+                referrers: *allowed,
+                ..Window::ALWAYS
+            }),
+            Self::Adversities { .. } | Self::Fact { .. } | Self::Region(_) => {
+                Some(Window::constant(self.eval(cx).holds()))
+            }
+        }
+    }
+
+    /// Whether the rule reads neither ages nor who refers. O(size).
+    fn reads_only_the_family(&self) -> bool {
+        match self {
+            Self::All(parts) | Self::Any(parts) => parts.iter().all(Self::reads_only_the_family),
+            Self::Not(r) => r.reads_only_the_family(),
+            Self::Age { .. } | Self::ReferredFrom(_) => false,
+            Self::Adversities { .. } | Self::Fact { .. } | Self::Region(_) => true,
+        }
+    }
+}

@@ -22,6 +22,6 @@ mod words;
 
 pub(crate) use days::Days;
 
-pub(crate) use eval::{Cond, Context, FactOp, ReferredBy, Timing};
+pub(crate) use eval::{Cond, Context, FactOp, ReferredBy, Timing, Window};
 pub use eval::{SetTest, Truth};
 pub use explain::{Clause, Explanation};

@@ -158,8 +158,11 @@ impl Pathway {
         // drops partial routes that cannot end within the hop limit.
         let bound = Bound::new(&f, &goals, &could, &goal_mask, (query.waits, true));
         let spent = std::cell::Cell::new(0);
+        let mut room = [[0; 6]; crate::query::prepared::STEP_SLOTS];
+        let rules = crate::query::prepared::StepRules::new(&mut room, self.graph.node_count());
         let search = Search {
             f: &f,
+            rules: &rules,
             bound: &bound,
             is_goal: &any_goal,
             any_goal: &any_goal,

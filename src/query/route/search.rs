@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use crate::query::prepared::{PreparedProfile, WaitKind};
+use crate::query::prepared::{PreparedProfile, StepRules, WaitKind};
 
 use super::bound::Bound;
 use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
@@ -27,6 +27,8 @@ pub(super) enum Relax {
 
 pub(super) struct Search<'p, 'a> {
     pub(super) f: &'p PreparedProfile<'a>,
+    /// The services' rules reduced for this family, as judged on a step.
+    pub(super) rules: &'p StepRules<'p>,
     /// Lower bounds towards the targets of `is_goal` under this search's relaxation.
     pub(super) bound: &'p Bound,
     /// Where a route may end.
@@ -237,7 +239,11 @@ impl Search<'_, '_> {
                 return false;
             };
             let first = NodeIndex::new(first as usize);
-            if !p.is_entry(first) || !self.f.accepts_from(first, start, self.waits, None) {
+            if !p.is_entry(first)
+                || !self
+                    .f
+                    .accepts_step(self.rules, first, start, self.waits, None)
+            {
                 return false;
             }
             let mut at = first;
@@ -251,7 +257,10 @@ impl Search<'_, '_> {
                     return false;
                 }
                 let arrival = seen.saturating_add(p.delay(e));
-                if !self.f.accepts_from(m, arrival, self.waits, Some(at)) {
+                if !self
+                    .f
+                    .accepts_step(self.rules, m, arrival, self.waits, Some(at))
+                {
                     return false;
                 }
                 seen = arrival.saturating_add(self.f.wait(m, self.waits));
@@ -426,7 +435,15 @@ impl Search<'_, '_> {
                 }
                 let delay = referral.map_or(0, |r| r.delay);
                 let arrival = seen.saturating_add(delay);
-                if !self.accepts(m, arrival, Some(last), relax) {
+                // A small pathway's rules, reduced for the family, judge
+                // the route's steps (the same few services again and again).
+                let accepted = if relax == Relax::Nothing && self.rules.kept() {
+                    self.f
+                        .accepts_step(self.rules, m, arrival, self.waits, Some(last))
+                } else {
+                    self.accepts(m, arrival, Some(last), relax)
+                };
+                if !accepted {
                     continue;
                 }
                 let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
