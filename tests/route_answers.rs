@@ -388,3 +388,86 @@ fn the_door_named_from_a_service_judges_that_service_as_already_with_the_family(
     }
     assert!(a.complete);
 }
+
+#[test]
+fn a_route_through_a_second_first_contact_is_padding_when_the_rest_is_a_route() {
+    // The family can go to the GP or to the health visitor today; the
+    // GP refers to the health visitor, who refers to the team. The way
+    // GP → health visitor → team only pads the health visitor's route:
+    // one route, whatever the limit.
+    let p = pathway(
+        &[
+            service("gp", "universal", &json!({"entry": true})),
+            service("hv", "universal", &json!({"entry": true})),
+            goal("team", &json!({})),
+        ],
+        &[("gp", "hv"), ("hv", "team")],
+        &json!({}),
+    );
+    let a = answer(&p, &RouteQuery::default().limit(3));
+    let got: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
+    assert_eq!(got, [["hv", "team"]]);
+}
+
+#[test]
+fn two_ways_to_one_team_on_the_same_day_are_two_options() {
+    // The health visitor refers to the team through `a` or through `b`,
+    // on the same day: two options, so a limit of one gives the first by
+    // id only, and a limit of two gives both.
+    let p = pathway(
+        &[
+            service("hv", "universal", &json!({"entry": true})),
+            service("a", "targeted", &json!({})),
+            service("b", "targeted", &json!({})),
+            goal("team", &json!({})),
+        ],
+        &[("hv", "a"), ("hv", "b"), ("a", "team"), ("b", "team")],
+        &json!({}),
+    );
+    for (limit, want) in [
+        (1, vec![vec!["hv", "a", "team"]]),
+        (2, vec![vec!["hv", "a", "team"], vec!["hv", "b", "team"]]),
+    ] {
+        let a = answer(&p, &RouteQuery::default().limit(limit));
+        let got: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
+        assert_eq!(got, want, "limit {limit}");
+    }
+}
+
+#[test]
+fn a_service_reached_sooner_by_a_longer_way_leads_on_from_then() {
+    // The health visitor refers to `x` with a four-week delay, or to `y`
+    // (a day) who refers on to `x` (a day): `x` sees the family soonest
+    // through `y`. Team-b is reached only through `x`; team-a directly.
+    // Asked for one route (team-a), team-b is also reachable, through
+    // `y` and `x`, 2 days away.
+    let services_ = [
+        service("hv", "universal", &json!({"entry": true})),
+        service("x", "targeted", &json!({})),
+        service("y", "targeted", &json!({})),
+        goal("team-a", &json!({})),
+        goal("team-b", &json!({})),
+    ];
+    let referrals = json!([
+        {"from": "hv", "to": "team-a"},
+        {"from": "hv", "to": "x", "delay": "4 weeks"},
+        {"from": "hv", "to": "y", "delay": "1 day"},
+        {"from": "y", "to": "x", "delay": "1 day"},
+        {"from": "x", "to": "team-b"},
+    ]);
+    let text = json!({
+        "metadata": {"name": "sooner", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": services_,
+        "referrals": referrals,
+        "goal": {"tags": ["infant-mental-health"]},
+    });
+    let p = Pathway::from_json(&text.to_string()).unwrap();
+    let a = answer(&p, &RouteQuery::default().limit(1));
+    let got: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
+    assert_eq!(got, [["hv", "team-a"]]);
+    let also: Vec<Vec<&str>> = a.also_reachable.iter().map(services).collect();
+    assert_eq!(also, [["hv", "y", "x", "team-b"]]);
+    assert_eq!(a.also_reachable[0].days_to_goal, 2);
+    assert!(a.not_reached.is_empty());
+}
