@@ -473,7 +473,6 @@ impl PreparedProfile<'_> {
     /// [`PreparedProfile::accepts_from`], each rule reduced once in
     /// `rules` (built for this profile's pathway). O(1) once the service's
     /// rule is reduced.
-    #[inline(never)]
     pub(crate) fn accepts_step(
         &self,
         rules: &StepRules<'_>,
