@@ -40,6 +40,13 @@ fn pathway(services: &[Value], referrals: &[(&str, &str)], extra: &Value) -> Pat
         .iter()
         .map(|(from, to)| json!({"from": from, "to": to}))
         .collect();
+    pathway_with(services, &referrals, extra)
+}
+
+/// The file of a pathway of `services` and `referrals` (each as in the
+/// file: `from`, `to` and any `when` or `delay`); `extra` adds top-level
+/// fields.
+fn pathway_with(services: &[Value], referrals: &[Value], extra: &Value) -> Pathway {
     let mut text = json!({
         "metadata": {"name": "answers", "version": "1"},
         "regions": [{"id": "land", "name": "Land", "kind": "country"}],
@@ -197,14 +204,7 @@ fn a_way_search_stopped_by_its_budget_makes_the_answer_incomplete() {
     for c in chain {
         services.push(service(c, "targeted", &json!({})));
     }
-    let text = json!({
-        "metadata": {"name": "web", "version": "1"},
-        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
-        "services": services,
-        "referrals": referrals,
-        "goal": {"tags": ["infant-mental-health"]},
-    });
-    let p = Pathway::from_json(&text.to_string()).unwrap();
+    let p = pathway_with(&services, &referrals, &json!({}));
     let a = answer(&p, &RouteQuery::default().max_hops(6));
     assert!(a.routes.is_empty());
     assert_eq!(reasons(&a), [("team", "unreachable")]);
@@ -335,14 +335,7 @@ fn a_later_route_search_stopped_by_its_budget_makes_the_answer_incomplete() {
             }
         }
     }
-    let text = json!({
-        "metadata": {"name": "layers", "version": "1"},
-        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
-        "services": services,
-        "referrals": referrals,
-        "goal": {"tags": ["infant-mental-health"]},
-    });
-    let p = Pathway::from_json(&text.to_string()).unwrap();
+    let p = pathway_with(&services, &referrals, &json!({}));
     let a = answer(&p, &RouteQuery::default().max_hops(12));
     assert!(a.routes.is_empty());
     assert_eq!(reasons(&a), [("team", "unreachable")]);
@@ -448,21 +441,14 @@ fn a_service_reached_sooner_by_a_longer_way_leads_on_from_then() {
         goal("team-a", &json!({})),
         goal("team-b", &json!({})),
     ];
-    let referrals = json!([
-        {"from": "hv", "to": "team-a"},
-        {"from": "hv", "to": "x", "delay": "4 weeks"},
-        {"from": "hv", "to": "y", "delay": "1 day"},
-        {"from": "y", "to": "x", "delay": "1 day"},
-        {"from": "x", "to": "team-b"},
-    ]);
-    let text = json!({
-        "metadata": {"name": "sooner", "version": "1"},
-        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
-        "services": services_,
-        "referrals": referrals,
-        "goal": {"tags": ["infant-mental-health"]},
-    });
-    let p = Pathway::from_json(&text.to_string()).unwrap();
+    let referrals = [
+        json!({"from": "hv", "to": "team-a"}),
+        json!({"from": "hv", "to": "x", "delay": "4 weeks"}),
+        json!({"from": "hv", "to": "y", "delay": "1 day"}),
+        json!({"from": "y", "to": "x", "delay": "1 day"}),
+        json!({"from": "x", "to": "team-b"}),
+    ];
+    let p = pathway_with(&services_, &referrals, &json!({}));
     let a = answer(&p, &RouteQuery::default().limit(1));
     let got: Vec<Vec<&str>> = a.routes.iter().map(services).collect();
     assert_eq!(got, [["hv", "team-a"]]);
