@@ -61,15 +61,15 @@ impl Bound {
         targets: &[NodeIndex],
         enterable: &dyn Fn(NodeIndex) -> bool,
         goal_mask: &[bool],
-        (waits, hops): (WaitKind, bool),
+        (waits, fewest): (WaitKind, bool),
     ) -> Self {
         let mut b = Self::empty();
-        let _ = b.fill(f, targets, enterable, goal_mask, (waits, hops));
+        let _ = b.fill(f, targets, enterable, goal_mask, (waits, fewest));
         b
     }
 
     /// [`Bound::new`], reusing this one's memory: O(what the last fill
-    /// touched) to reset, then as `new`. Without `hops`, the bound on
+    /// touched) to reset, then as `new`. Without `fewest`, the bound on
     /// referrals is only 1 away from a target (0 at one): still admissible
     /// and consistent, and enough when referrals only break ties (the
     /// reverse search for the fewest is skipped).
@@ -116,7 +116,9 @@ impl Bound {
                     touched.push(t.index());
                     *x = (0, 0);
                     heap.push(0, t.index() as u32);
-                    queue.push_back(t);
+                    if fewest {
+                        queue.push_back(t);
+                    }
                 }
             }
         }
@@ -156,9 +158,8 @@ impl Bound {
                 }
             }
         }
-        if !fewest {
-            queue.clear();
-        }
+        // The reverse BFS for the fewest referrals (its queue is empty
+        // without `fewest`).
         while let Some(u) = queue.pop_front() {
             if !enterable(u) {
                 continue;
