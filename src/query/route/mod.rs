@@ -72,6 +72,9 @@ mod search;
 mod settle;
 mod why_not;
 
+#[cfg(test)]
+mod budget;
+
 pub use answer::{Alternative, ClosedBy, Door, NotReached, Reason, Route, RouteAnswer, Step};
 pub use query::{
     MAX_HOPS, MAX_ROUTES, QUERY_BUDGET, Ranking, RouteQuery, SEARCH_AHEAD, SEARCH_BUDGET,
@@ -108,6 +111,20 @@ impl Pathway {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn routes(&self, profile: &Profile, query: &RouteQuery) -> Result<RouteAnswer, QueryError> {
+        self.routes_after(profile, query, 0)
+    }
+
+    /// As [`Pathway::routes`], with `already` steps of the query's budget
+    /// ([`QUERY_BUDGET`]) spent before it starts (and before each of the
+    /// alternatives' queries, which have budgets of their own): the unit
+    /// tests in `budget` put the budget's edge where they like, so an
+    /// answer's `complete` flag shows how much work the query did.
+    fn routes_after(
+        &self,
+        profile: &Profile,
+        query: &RouteQuery,
+        already: usize,
+    ) -> Result<RouteAnswer, QueryError> {
         if query.limit == 0 || query.limit > MAX_ROUTES {
             return Err(QueryError::OutOfRange(format!(
                 "limit {} is out of range: ask for 1 to {MAX_ROUTES} routes",
@@ -157,7 +174,7 @@ impl Pathway {
         // With the bound on referrals: the search for the routes asked for
         // drops partial routes that cannot end within the hop limit.
         let bound = Bound::new(&f, &goals, &could, &goal_mask, (query.waits, true));
-        let spent = std::cell::Cell::new(0);
+        let spent = std::cell::Cell::new(already);
         let mut room = [[0; 6]; crate::query::prepared::STEP_SLOTS];
         let rules = crate::query::prepared::StepRules::new(&mut room, self.graph.node_count());
         let search = Search {
@@ -370,7 +387,7 @@ impl Pathway {
                     explain: false,
                     ..query.clone()
                 };
-                let answer = self.routes(profile, &q)?;
+                let answer = self.routes_after(profile, &q, already)?;
                 complete &= answer.complete;
                 if let Some(route) = answer.routes.into_iter().next() {
                     alternatives.push(Alternative {
