@@ -24,9 +24,11 @@
 
 use serde_json::{Value, json};
 
-use crate::{Pathway, Profile, RouteAnswer, RouteQuery};
+use crate::model::profile::Profile;
+use crate::pathway::Pathway;
 
-use super::query::QUERY_BUDGET;
+use super::answer::{Route, RouteAnswer};
+use super::query::{QUERY_BUDGET, Ranking, RouteQuery};
 
 /// A service in the one region; `extra` adds or replaces fields.
 fn service(id: &str, extra: &Value) -> Value {
@@ -111,7 +113,7 @@ fn costs(p: &Pathway, q: &RouteQuery, n: usize, what: &str) {
 }
 
 /// The services of each route.
-fn lists<'a>(routes: impl IntoIterator<Item = &'a crate::Route>) -> Vec<Vec<&'a str>> {
+fn lists<'a>(routes: impl IntoIterator<Item = &'a Route>) -> Vec<Vec<&'a str>> {
     routes
         .into_iter()
         .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
@@ -295,7 +297,7 @@ fn the_look_ahead_stops_once_every_goal_that_could_have_a_route_has_one() {
     };
     let q = RouteQuery::default()
         .limit(1)
-        .ranking(crate::Ranking::FewestHandoffs);
+        .ranking(Ranking::FewestHandoffs);
     let said = || {
         [
             vec![vec!["hv", "a"]],
@@ -382,7 +384,7 @@ fn a_goal_searched_alone_drops_partial_routes_past_its_age_limit() {
         pathway: p,
         query: RouteQuery::default()
             .limit(1)
-            .ranking(crate::Ranking::FewestHandoffs)
+            .ranking(Ranking::FewestHandoffs)
             .search_ahead(0),
         steps: 20,
         said: [
