@@ -181,4 +181,27 @@ mod tests {
             }
         }
     }
+
+    /// `clear` empties a queue that still holds entries: what is pushed
+    /// after comes out alone, in key order (the searches drain their queue
+    /// before clearing it; the contract holds either way).
+    #[test]
+    fn a_queue_cleared_while_holding_entries_pops_only_what_comes_after() {
+        for step in [7u32, 100_000] {
+            let mut queue = DayQueue::new(step);
+            for (key, value) in [(0, 1), (3, 2), (3, 3), (5, 4)] {
+                queue.push(key, value);
+            }
+            assert_eq!(queue.pop(), Some((0, 1)), "step {step}");
+            queue.clear();
+            for (key, value) in [(3, 11), (5, 12), (6, 13)] {
+                queue.push(key, value);
+            }
+            let mut popped = Vec::new();
+            while let Some(x) = queue.pop() {
+                popped.push(x);
+            }
+            assert_eq!(popped, [(3, 11), (5, 12), (6, 13)], "step {step}");
+        }
+    }
 }
