@@ -457,3 +457,50 @@ fn a_service_reached_sooner_by_a_longer_way_leads_on_from_then() {
     assert_eq!(a.also_reachable[0].days_to_goal, 2);
     assert!(a.not_reached.is_empty());
 }
+
+#[test]
+fn a_goal_elsewhere_gets_the_reason_of_its_own_areas_whichever_goal_came_before() {
+    // The family lives in the valley; three teams serve other areas of
+    // the land: two the coast, one the hills. Each is "not in region",
+    // with the areas it serves: the same reason as when it is asked about
+    // alone.
+    let regions = json!({"regions": [
+        {"id": "land", "name": "Land", "kind": "country"},
+        {"id": "valley", "name": "Valley", "kind": "board", "parent": "land"},
+        {"id": "coast", "name": "Coast", "kind": "board", "parent": "land"},
+        {"id": "hills", "name": "Hills", "kind": "board", "parent": "land"},
+    ]});
+    let serving = |r: &str| json!({"regions": [r]});
+    let p = pathway(
+        &[
+            service("hv", "universal", &json!({"entry": true})),
+            goal("a-coast", &serving("coast")),
+            goal("b-hills", &serving("hills")),
+            goal("c-coast", &serving("coast")),
+        ],
+        &[("hv", "a-coast"), ("hv", "b-hills"), ("hv", "c-coast")],
+        &regions,
+    );
+    let family = Profile::new().age_days(AGE).region("valley");
+    let answer = |q: &RouteQuery| p.routes(&family, q).unwrap();
+    let a = answer(&RouteQuery::default());
+    let kinds: Vec<(&str, &str)> = reasons(&a);
+    assert_eq!(
+        kinds,
+        [
+            ("a-coast", "not_in_region"),
+            ("b-hills", "not_in_region"),
+            ("c-coast", "not_in_region")
+        ]
+    );
+    for n in &a.not_reached {
+        let goal: carepath::document::GoalDoc =
+            serde_json::from_value(json!({"services": [&*n.service]})).unwrap();
+        let alone = answer(&RouteQuery::default().goal(goal));
+        assert_eq!(alone.not_reached.len(), 1, "{}", n.service);
+        assert_eq!(n.reason, alone.not_reached[0].reason, "{}", n.service);
+    }
+    // The two coast teams share their reason; the hills team's differs.
+    assert_eq!(a.not_reached[0].reason, a.not_reached[2].reason);
+    assert_ne!(a.not_reached[0].reason, a.not_reached[1].reason);
+}
