@@ -43,6 +43,18 @@ pub(super) struct Bound {
 /// No bound at a service.
 const NONE: u32 = u32::MAX;
 
+thread_local! {
+    /// The bounds of this thread's last query, kept for its next one: a
+    /// query then allocates no O(V) array (V services) of its own. At most
+    /// [`SPARES`] bounds, each O(V) for the largest pathway asked about on
+    /// the thread since.
+    static SPARE: std::cell::RefCell<Vec<Bound>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many bounds a thread keeps between queries (a query uses two: the
+/// routes' and the one its explanations refill).
+const SPARES: usize = 2;
+
 impl Bound {
     /// No bound yet; nothing allocated until the first fill.
     pub(super) fn empty() -> Self {
@@ -54,6 +66,27 @@ impl Bound {
         }
     }
 
+    /// A bound with this thread's spare memory, if it has any (see
+    /// [`Bound::give_back`]); filled by nothing yet. O(1).
+    pub(super) fn spare() -> Self {
+        SPARE
+            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut v| v.pop()))
+            .ok()
+            .flatten()
+            .unwrap_or_else(Self::empty)
+    }
+
+    /// Keeps this bound's memory for the thread's next query. O(1).
+    pub(super) fn give_back(self) {
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut v) = s.try_borrow_mut() {
+                if v.len() < SPARES {
+                    v.push(self);
+                }
+            }
+        });
+    }
+
     /// Bounds towards `targets`, entering only services for which
     /// `enterable` holds and passing through no service of `goal_mask`.
     pub(super) fn new(
@@ -63,7 +96,7 @@ impl Bound {
         goal_mask: &[bool],
         (waits, fewest): (WaitKind, bool),
     ) -> Self {
-        let mut b = Self::empty();
+        let mut b = Self::spare();
         let _ = b.fill(f, targets, enterable, goal_mask, (waits, fewest));
         b
     }
@@ -106,7 +139,12 @@ impl Bound {
             }
         }
         touched.clear();
-        let heap = heap.get_or_insert_with(|| DayQueue::new(f.pathway.longest_step));
+        // A queue kept from another pathway may be too short for this one's steps.
+        let step = f.pathway.longest_step;
+        let heap = match heap {
+            Some(q) if q.fits(step) => q,
+            _ => heap.insert(DayQueue::new(step)),
+        };
         heap.clear();
         queue.clear();
         // A target the family can never enter bounds nothing.

@@ -308,7 +308,7 @@ impl Pathway {
             mark(p.nodes.last());
             also.push(p);
         }
-        let scratch = std::cell::RefCell::new(Bound::empty());
+        let scratch = std::cell::RefCell::new(Bound::spare());
         let ways = settle::Ways::default();
         // Teams elsewhere share their areas (a board's teams serve the
         // board): one message per list of areas, shared by every entry
@@ -378,6 +378,10 @@ impl Pathway {
             Some(id) => self.refusal_of_from(&f, id)?,
             None => None,
         };
+        // The bounds' memory serves the thread's next query (and the
+        // alternatives' own queries below).
+        bound.give_back();
+        scratch.into_inner().give_back();
         let mut alternatives = Vec::new();
         if routes.is_empty() && query.explain && query.goal.is_none() {
             for (label, goal) in &self.alternatives {

@@ -58,6 +58,18 @@ impl DayQueue {
         }
     }
 
+    /// Whether this queue is the one [`DayQueue::new`] builds for `step`
+    /// (a ring kept from another pathway may be too short for this one's
+    /// steps, or longer than it needs). O(1).
+    pub(super) fn fits(&self, step: u32) -> bool {
+        match self {
+            Self::Ring { mask, .. } => {
+                step <= RING_STEP && *mask + 1 == (u64::from(step) + 1).next_power_of_two()
+            }
+            Self::Heap(_) => step > RING_STEP,
+        }
+    }
+
     /// Empties the queue, keeping its memory, for keys from `0` on.
     pub(super) fn clear(&mut self) {
         match self {
