@@ -127,6 +127,8 @@ pub struct Pathway {
     pub(crate) alternatives: Vec<(String, crate::document::GoalDoc)>,
     /// The services of the default goal, in node order (precomputed).
     pub(crate) goal_services: Vec<NodeIndex>,
+    /// Whether each service is one of them, by index.
+    pub(crate) goal_mask: Vec<bool>,
     /// Their ids and names, shared with route answers (which list every
     /// goal service not reached: hundreds on a national pathway).
     pub(crate) goal_names: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
@@ -225,6 +227,12 @@ impl Pathway {
         alternatives: Vec<(String, crate::document::GoalDoc)>,
     ) -> Self {
         let goal_services = goal.services_in(&services);
+        let mut goal_mask = vec![false; services.len()];
+        for g in &goal_services {
+            if let Some(x) = goal_mask.get_mut(g.index()) {
+                *x = true;
+            }
+        }
         let goal_names = goal_services
             .iter()
             .filter_map(|g: &NodeIndex| services.get(g.index()))
@@ -272,6 +280,7 @@ impl Pathway {
             goal,
             alternatives,
             goal_services,
+            goal_mask,
             goal_names,
             entry_services,
             opening_days,

@@ -43,18 +43,6 @@ pub(super) struct Bound {
 /// No bound at a service.
 const NONE: u32 = u32::MAX;
 
-thread_local! {
-    /// The bounds of this thread's last query, kept for its next one: a
-    /// query then allocates no O(V) array (V services) of its own. At most
-    /// [`SPARES`] bounds, each O(V) for the largest pathway asked about on
-    /// the thread since.
-    static SPARE: std::cell::RefCell<Vec<Bound>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// How many bounds a thread keeps between queries (a query uses two: the
-/// routes' and the one its explanations refill).
-const SPARES: usize = 2;
-
 impl Bound {
     /// No bound yet; nothing allocated until the first fill.
     pub(super) fn empty() -> Self {
@@ -66,46 +54,13 @@ impl Bound {
         }
     }
 
-    /// A bound with this thread's spare memory, if it has any (see
-    /// [`Bound::give_back`]); filled by nothing yet. O(1).
-    pub(super) fn spare() -> Self {
-        SPARE
-            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut v| v.pop()))
-            .ok()
-            .flatten()
-            .unwrap_or_else(Self::empty)
-    }
-
-    /// Keeps this bound's memory for the thread's next query. O(1).
-    pub(super) fn give_back(self) {
-        let _ = SPARE.try_with(|s| {
-            if let Ok(mut v) = s.try_borrow_mut() {
-                if v.len() < SPARES {
-                    v.push(self);
-                }
-            }
-        });
-    }
-
     /// Bounds towards `targets`, entering only services for which
-    /// `enterable` holds and passing through no service of `goal_mask`.
-    pub(super) fn new(
-        f: &PreparedProfile<'_>,
-        targets: &[NodeIndex],
-        enterable: &dyn Fn(NodeIndex) -> bool,
-        goal_mask: &[bool],
-        (waits, fewest): (WaitKind, bool),
-    ) -> Self {
-        let mut b = Self::spare();
-        let _ = b.fill(f, targets, enterable, goal_mask, (waits, fewest));
-        b
-    }
-
-    /// [`Bound::new`], reusing this one's memory: O(what the last fill
-    /// touched) to reset, then as `new`. Without `fewest`, the bound on
-    /// referrals is only 1 away from a target (0 at one): still admissible
-    /// and consistent, and enough when referrals only break ties (the
-    /// reverse search for the fewest is skipped).
+    /// `enterable` holds and passing through no service of `goal_mask`,
+    /// reusing this one's memory: O(what the last fill touched) to reset.
+    /// Without `fewest`, the bound on referrals is only 1 away from a
+    /// target (0 at one): still admissible and consistent, and enough when
+    /// referrals only break ties (the reverse search for the fewest is
+    /// skipped).
     pub(super) fn fill(
         &mut self,
         f: &PreparedProfile<'_>,

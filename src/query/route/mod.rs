@@ -68,6 +68,7 @@ mod bound;
 mod later;
 mod query;
 mod queue;
+mod scratch;
 mod search;
 mod settle;
 mod why_not;
@@ -90,7 +91,6 @@ use crate::model::profile::Profile;
 use crate::model::region::RegionId;
 use crate::pathway::{Goal, Pathway};
 
-use bound::Bound;
 use search::{Relax, Search};
 
 impl Pathway {
@@ -145,12 +145,18 @@ impl Pathway {
         }
         let f = self.prepare(profile)?;
         let goals = self.goal_services(query.goal.as_ref())?;
-        let mut goal_mask = vec![false; self.graph.node_count()];
-        for g in goals.iter() {
-            if let Some(x) = goal_mask.get_mut(g.index()) {
-                *x = true;
+        // The pathway's own goal's mask is computed once, at load.
+        let goal_mask: std::borrow::Cow<'_, [bool]> = if query.goal.is_none() {
+            std::borrow::Cow::Borrowed(self.goal_mask.as_slice())
+        } else {
+            let mut mask = vec![false; self.graph.node_count()];
+            for g in goals.iter() {
+                if let Some(x) = mask.get_mut(g.index()) {
+                    *x = true;
+                }
             }
-        }
+            std::borrow::Cow::Owned(mask)
+        };
         let starts: Vec<(NodeIndex, bool)> = match &query.from {
             Some(id) => {
                 let s = self.service_id(id)?;
@@ -159,21 +165,19 @@ impl Pathway {
             None => self.entry_services.iter().map(|&n| (n, false)).collect(),
         };
         let any_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
-        let memo: Vec<std::cell::Cell<u8>> = vec![std::cell::Cell::new(0); self.graph.node_count()];
-        let could = |n: NodeIndex| match memo.get(n.index()).map(std::cell::Cell::get) {
-            Some(1) => true,
-            Some(2) | None => false,
-            Some(_) => {
+        let memo = scratch::Memo::take(self.graph.node_count());
+        let could = |n: NodeIndex| match memo.get(n.index()) {
+            Some(c) => c,
+            None => {
                 let c = f.could_accept(n);
-                if let Some(m) = memo.get(n.index()) {
-                    m.set(if c { 1 } else { 2 });
-                }
+                memo.set(n.index(), c);
                 c
             }
         };
         // With the bound on referrals: the search for the routes asked for
         // drops partial routes that cannot end within the hop limit.
-        let bound = Bound::new(&f, &goals, &could, &goal_mask, (query.waits, true));
+        let mut bound = scratch::bound();
+        let _ = bound.fill(&f, &goals, &could, &goal_mask, (query.waits, true));
         let spent = std::cell::Cell::new(already);
         let mut room = [[0; 6]; crate::query::prepared::STEP_SLOTS];
         let rules = crate::query::prepared::StepRules::new(&mut room, self.graph.node_count());
@@ -290,10 +294,12 @@ impl Pathway {
             }));
         }
         let routes: Vec<Route> = found.iter().map(|p| self.route(&f, p)).collect();
-        // Goals settled by the search: O(V) to mark, O(1) to ask.
-        let mut reached = vec![false; if query.explain { goal_mask.len() } else { 0 }];
+        // Goals settled by the search, by goal in the goals' (node) order:
+        // O(G) to make, O(log G) to mark.
+        let mut reached = vec![false; if query.explain { goals.len() } else { 0 }];
         let mut mark = |n: Option<&u32>| {
-            if let Some(x) = n.and_then(|&g| reached.get_mut(g as usize)) {
+            let at = n.and_then(|&g| goals.binary_search(&NodeIndex::new(g as usize)).ok());
+            if let Some(x) = at.and_then(|i| reached.get_mut(i)) {
                 *x = true;
             }
         };
@@ -308,7 +314,7 @@ impl Pathway {
             mark(p.nodes.last());
             also.push(p);
         }
-        let scratch = std::cell::RefCell::new(Bound::spare());
+        let spare = std::cell::RefCell::new(scratch::bound());
         let ways = settle::Ways::default();
         // Teams elsewhere share their areas (a board's teams serve the
         // board): one message per list of areas, shared by every entry
@@ -323,7 +329,7 @@ impl Pathway {
             &[]
         };
         for (i, &g) in goals.iter().enumerate().filter(|_| query.explain) {
-            if reached.get(g.index()).copied().unwrap_or(false) {
+            if reached.get(i).copied().unwrap_or(false) {
                 continue;
             }
             let Some(s) = self.services.get(g.index()) else {
@@ -333,7 +339,7 @@ impl Pathway {
                 let (answer, done) = self.why_not(
                     &f,
                     &search,
-                    (&scratch, &ways),
+                    (&spare, &ways),
                     &goal_mask,
                     (g, is_hopeless(g)),
                     s,
@@ -380,8 +386,9 @@ impl Pathway {
         };
         // The bounds' memory serves the thread's next query (and the
         // alternatives' own queries below).
-        bound.give_back();
-        scratch.into_inner().give_back();
+        scratch::give_bound(bound);
+        scratch::give_bound(spare.into_inner());
+        memo.give_back();
         let mut alternatives = Vec::new();
         if routes.is_empty() && query.explain && query.goal.is_none() {
             for (label, goal) in &self.alternatives {

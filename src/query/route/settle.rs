@@ -40,6 +40,7 @@ use petgraph::visit::EdgeRef;
 
 use super::query::QUERY_BUDGET;
 use super::query::Ranking;
+use super::scratch::Slots;
 use super::search::{Partial, Relax, Search};
 
 /// Routes longer than this many referrals make the search give up: it
@@ -122,7 +123,9 @@ impl Search<'_, '_> {
         // some age: it prunes the searches whose doors all need that.
         let prune = matches!(relax, Relax::Nothing | Relax::Frozen);
         // The label of each service, by index (`u32::MAX`: none yet).
-        let mut slot = vec![u32::MAX; p.graph().node_count()];
+        // (Reset from the labels before the slots go back: every slot set
+        // is a label's.)
+        let mut slot = Slots::take(p.graph().node_count());
         let mut labels: Vec<Label> = Vec::new();
         let mut heap: BinaryHeap<Reverse<((i64, i64), u32)>> = BinaryHeap::new();
         for &(n, already_with) in self.starts {
@@ -180,7 +183,7 @@ impl Search<'_, '_> {
                 let mi = m.index() as u32;
                 if slot
                     .get(m.index())
-                    .and_then(|&i| labels.get(i as usize))
+                    .and_then(|i| labels.get(i as usize))
                     .is_some_and(|x| x.done)
                 {
                     continue;
@@ -211,6 +214,7 @@ impl Search<'_, '_> {
             }
         }
         self.spent.set(spent);
+        slot.give_back(labels.iter().map(|l| l.node as usize));
         let mut best = Vec::new();
         for (i, l) in labels.iter().enumerate() {
             if !(self.any_goal)(NodeIndex::new(l.node as usize)) {
@@ -237,7 +241,7 @@ impl Search<'_, '_> {
 
     /// Keeps `candidate` as its service's label if it beats the one kept.
     fn offer(
-        slot: &mut [u32],
+        slot: &mut Slots,
         labels: &mut Vec<Label>,
         heap: &mut BinaryHeap<Reverse<((i64, i64), u32)>>,
         candidate: Label,

@@ -1,0 +1,202 @@
+//! Each thread's memory for a route query's per-service arrays, kept from
+//! one query to the next: a query then allocates and clears no O(V) array
+//! of its own (V services), which on a national pathway costs more than
+//! the searches that use them.
+//!
+//! Three kinds, each safe to hand to the next query by construction:
+//! - bounds ([`Bound`]), which reset what their last fill touched;
+//! - per-service slots ([`Slots`]), all `u32::MAX` between queries: the
+//!   user resets the entries it set before giving them back (slots dropped
+//!   instead are freed, never reused dirty);
+//! - the memo of which services could ever accept the family ([`Memo`]),
+//!   stamped with the query's number, so an entry from an earlier query
+//!   reads as unknown and nothing is cleared.
+//!
+//! A thread keeps at most [`SPARE_BOUNDS`] bounds, [`SPARE_SLOTS`] slot
+//! arrays and one memo, each O(V) for the pathway it last served (one of
+//! another size is reallocated). A query nested in another (the
+//! alternatives' own queries) finds the spares taken and allocates its own.
+//! Every operation here is O(1) but the first use on a thread or pathway
+//! size, O(V).
+
+use std::cell::{Cell, RefCell};
+
+use super::bound::Bound;
+
+/// Bounds a thread keeps between queries: a query uses two (the routes'
+/// and the one its explanations refill).
+const SPARE_BOUNDS: usize = 2;
+
+/// Slot arrays a thread keeps between queries.
+const SPARE_SLOTS: usize = 2;
+
+/// Stamps go up to this before a memo is cleared and starts again at 1.
+const LAST_STAMP: u32 = (u32::MAX >> 2) - 1;
+
+#[derive(Default)]
+struct Spares {
+    bounds: Vec<Bound>,
+    slots: Vec<Vec<u32>>,
+    memo: Option<Memo>,
+}
+
+thread_local! {
+    static SPARES: RefCell<Spares> = RefCell::new(Spares::default());
+}
+
+/// Runs `f` on this thread's spares, if they are there and free.
+fn with_spares<T>(f: impl FnOnce(&mut Spares) -> Option<T>) -> Option<T> {
+    SPARES
+        .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| f(&mut s)))
+        .ok()
+        .flatten()
+}
+
+/// A bound with this thread's spare memory if it has any (filled by
+/// nothing yet: its next fill resets what the last one touched).
+pub(super) fn bound() -> Bound {
+    with_spares(|s| s.bounds.pop()).unwrap_or_else(Bound::empty)
+}
+
+/// Keeps a bound's memory for this thread's next query.
+pub(super) fn give_bound(b: Bound) {
+    let _ = with_spares(|s| {
+        if s.bounds.len() < SPARE_BOUNDS {
+            s.bounds.push(b);
+        }
+        Some(())
+    });
+}
+
+/// One `u32` per service, every entry `u32::MAX` (none) when taken.
+pub(super) struct Slots(Vec<u32>);
+
+impl Slots {
+    /// `n` slots, all `u32::MAX`: this thread's spare ones when it has
+    /// some of that length, else new ones (O(n)).
+    pub(super) fn take(n: usize) -> Self {
+        let kept = with_spares(|s| {
+            let i = s.slots.iter().position(|v| v.len() == n)?;
+            Some(s.slots.swap_remove(i))
+        });
+        Self(kept.unwrap_or_else(|| vec![u32::MAX; n]))
+    }
+
+    /// The slot of service `i` (`u32::MAX`: none; `None`: no such service).
+    pub(super) fn get(&self, i: usize) -> Option<u32> {
+        self.0.get(i).copied()
+    }
+
+    /// The slot of service `i`, to set.
+    pub(super) fn get_mut(&mut self, i: usize) -> Option<&mut u32> {
+        self.0.get_mut(i)
+    }
+
+    /// Resets the slots of `set` (which must name every slot set since
+    /// [`Slots::take`]) and keeps them for this thread's next query.
+    pub(super) fn give_back(mut self, set: impl IntoIterator<Item = usize>) {
+        for i in set {
+            if let Some(x) = self.0.get_mut(i) {
+                *x = u32::MAX;
+            }
+        }
+        let _ = with_spares(|s| {
+            if s.slots.len() < SPARE_SLOTS {
+                s.slots.push(self.0);
+            }
+            Some(())
+        });
+    }
+}
+
+/// Whether each service could ever accept the family, as far as the query
+/// has asked: per service, the query's stamp times 4 plus 1 (yes) or 2
+/// (no); any other value is not yet known.
+pub(super) struct Memo {
+    cells: Vec<Cell<u32>>,
+    stamp: u32,
+}
+
+impl Memo {
+    /// A memo for a pathway of `n` services, knowing nothing: this
+    /// thread's spare one under a new stamp when it has one of that length
+    /// (O(1), but O(n) once every billion queries, when the stamps start
+    /// again), else a new one (O(n)).
+    pub(super) fn take(n: usize) -> Self {
+        match with_spares(|s| s.memo.take()) {
+            Some(mut m) if m.cells.len() == n => {
+                if m.stamp >= LAST_STAMP {
+                    m.cells.iter().for_each(|c| c.set(0));
+                    m.stamp = 1;
+                } else {
+                    m.stamp += 1;
+                }
+                m
+            }
+            _ => Self {
+                cells: vec![Cell::new(0); n],
+                stamp: 1,
+            },
+        }
+    }
+
+    /// What is known of service `i`: `Some(could)`, or `None` when not yet
+    /// asked (or no such service).
+    pub(super) fn get(&self, i: usize) -> Option<bool> {
+        let v = self.cells.get(i)?.get();
+        match v.checked_sub(self.stamp.wrapping_mul(4)) {
+            Some(1) => Some(true),
+            Some(2) => Some(false),
+            _ => None,
+        }
+    }
+
+    /// Records what service `i` could do.
+    pub(super) fn set(&self, i: usize, could: bool) {
+        if let Some(c) = self.cells.get(i) {
+            c.set(self.stamp.wrapping_mul(4) + if could { 1 } else { 2 });
+        }
+    }
+
+    /// Keeps the memo for this thread's next query.
+    pub(super) fn give_back(self) {
+        let _ = with_spares(|s| {
+            s.memo = Some(self);
+            Some(())
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Memo, Slots};
+
+    /// A memo handed from query to query forgets what the last query
+    /// knew; slots handed back come back all none.
+    #[test]
+    fn spares_come_back_knowing_nothing() {
+        let memo = Memo::take(5);
+        memo.set(1, true);
+        memo.set(3, false);
+        assert_eq!(
+            (0..5).map(|i| memo.get(i)).collect::<Vec<_>>(),
+            [None, Some(true), None, Some(false), None]
+        );
+        memo.give_back();
+        let memo = Memo::take(5);
+        assert!((0..5).all(|i| memo.get(i).is_none()));
+        memo.set(3, true);
+        assert_eq!(memo.get(3), Some(true));
+        memo.give_back();
+
+        let mut slots = Slots::take(4);
+        if let Some(x) = slots.get_mut(2) {
+            *x = 7;
+        }
+        assert_eq!(slots.get(2), Some(7));
+        slots.give_back([2]);
+        let slots = Slots::take(4);
+        assert!((0..4).all(|i| slots.get(i) == Some(u32::MAX)));
+        assert_eq!(slots.get(4), None);
+    }
+}
