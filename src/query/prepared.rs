@@ -421,51 +421,28 @@ impl PreparedProfile<'_> {
 
 /// The services' rules as one family's route steps judge them: region and
 /// rule reduced to a [`Window`] of ages and referrers (the family's own
-/// clauses judged once), or judged in full each time when what is left
-/// is not one window. The reduced rules are kept in a small table, one
-/// slot per service number modulo its size, each slot for the first
-/// service it is given (a search on a small pathway judges a few
-/// services again and again; on a large one, services that find their
-/// slot taken are judged in full): O(1) to set up and to judge a service
-/// kept, O(size of the rule) otherwise.
+/// clauses judged once, when a step first meets the service), or judged in
+/// full each time when what is left is not one window. One slot per
+/// service, valid when it carries the question's stamp (so a table handed
+/// from one question to the next needs no clearing): O(1) to set up, O(1)
+/// to judge a service once its rule is reduced, O(size of the rule) to
+/// reduce it.
 pub(crate) struct StepRules<'r> {
-    /// [`Window::pack`] and, last, the service's number + 1 (0: empty;
-    /// a window's tag [`IN_FULL`]: judged in full).
-    slots: &'r [std::cell::Cell<[i32; 6]>],
+    /// Per service: the stamp it was reduced under, and [`Window::pack`]
+    /// (a window's tag [`IN_FULL`]: judged in full).
+    slots: &'r [std::cell::Cell<(u32, [i32; 5])>],
+    stamp: u32,
 }
-
-/// How many services' reduced rules a [`StepRules`] keeps.
-pub(crate) const STEP_SLOTS: usize = 64;
-
-/// The memory of a [`StepRules`].
-pub(crate) type StepRoom = [[i32; 6]; STEP_SLOTS];
 
 /// A slot's window tag for a rule judged in full.
 const IN_FULL: i32 = 1;
 
-/// The most services a pathway may have for [`StepRules`] to keep
-/// reduced rules: on a larger one a question judges far more services
-/// than the table holds, and checking it would only add to each judgement.
-pub(crate) const STEP_RULES_UP_TO: usize = 16 * STEP_SLOTS;
-
 impl<'r> StepRules<'r> {
-    /// Nothing reduced yet, kept in `room`, for a pathway of `services`
-    /// services (none kept on one of more than [`STEP_RULES_UP_TO`]). O(1).
-    pub(crate) fn new(room: &'r mut StepRoom, services: usize) -> Self {
-        *room = [[0; 6]; STEP_SLOTS];
-        let slots = std::cell::Cell::from_mut(room.as_mut_slice()).as_slice_of_cells();
-        Self {
-            slots: if services <= STEP_RULES_UP_TO {
-                slots
-            } else {
-                &[]
-            },
-        }
-    }
-
-    /// Whether reduced rules are kept at all (the pathway is small enough).
-    pub(crate) const fn kept(&self) -> bool {
-        !self.slots.is_empty()
+    /// Reduced rules kept in `slots` (one per service of the pathway;
+    /// services beyond them are judged in full), valid under `stamp`: a
+    /// slot holding another stamp is not reduced yet. O(1).
+    pub(crate) fn new(slots: &'r [std::cell::Cell<(u32, [i32; 5])>], stamp: u32) -> Self {
+        Self { slots, stamp }
     }
 }
 
@@ -481,27 +458,17 @@ impl PreparedProfile<'_> {
         kind: WaitKind,
         from: Option<NodeIndex>,
     ) -> bool {
-        let tag = i32::try_from(node.index())
-            .ok()
-            .and_then(|i| i.checked_add(1));
-        let (Some(tag), Some(cell)) = (tag, rules.slots.get(node.index() % STEP_SLOTS)) else {
+        let Some(cell) = rules.slots.get(node.index()) else {
             return self.accepts_from(node, on_referral, kind, from);
         };
-        let mut slot = cell.get();
-        if slot[5] != tag {
-            // A slot keeps the first service it is given: a question that
-            // judges many services judges the others in full, never
-            // reducing one rule again and again.
-            if slot[5] != 0 {
-                return self.accepts_from(node, on_referral, kind, from);
-            }
-            let [a, b, c, d, e] = self
+        let (stamp, mut window) = cell.get();
+        if stamp != rules.stamp {
+            window = self
                 .reduce(node)
                 .map_or([0, 0, 0, 0, IN_FULL], Window::pack);
-            slot = [a, b, c, d, e, tag];
-            cell.set(slot);
+            cell.set((rules.stamp, window));
         }
-        let [a, b, c, d, e, _] = slot;
+        let [a, b, c, d, e] = window;
         let (Some(w), Some(referrer)) = (
             Window::unpack([a, b, c, d, e]),
             match from {
@@ -615,8 +582,8 @@ mod tests {
                     Ok(f) => f,
                     Err(e) => panic!("{e}"),
                 };
-                let mut room = [[0; 6]; super::STEP_SLOTS];
-                let rules = StepRules::new(&mut room, n);
+                let slots = vec![std::cell::Cell::new((0, [0; 5])); n];
+                let rules = StepRules::new(&slots, 1);
                 for node in (0..n).map(NodeIndex::new) {
                     for &from in &froms {
                         for day in (-300..1200).step_by(23) {

@@ -179,8 +179,9 @@ impl Pathway {
         let mut bound = scratch::bound();
         let _ = bound.fill(&f, &goals, &could, &goal_mask, (query.waits, true));
         let spent = std::cell::Cell::new(already);
-        let mut room = [[0; 6]; crate::query::prepared::STEP_SLOTS];
-        let rules = crate::query::prepared::StepRules::new(&mut room, self.graph.node_count());
+        let steps = scratch::Steps::take(self.graph.node_count());
+        let (cells, stamp) = steps.parts();
+        let rules = crate::query::prepared::StepRules::new(cells, stamp);
         let search = Search {
             f: &f,
             rules: &rules,
@@ -389,6 +390,7 @@ impl Pathway {
         scratch::give_bound(bound);
         scratch::give_bound(spare.into_inner());
         memo.give_back();
+        steps.give_back();
         let mut alternatives = Vec::new();
         if routes.is_empty() && query.explain && query.goal.is_none() {
             for (label, goal) in &self.alternatives {

@@ -8,12 +8,13 @@
 //! - per-service slots ([`Slots`]), all `u32::MAX` between queries: the
 //!   user resets the entries it set before giving them back (slots dropped
 //!   instead are freed, never reused dirty);
-//! - the memo of which services could ever accept the family ([`Memo`]),
-//!   stamped with the query's number, so an entry from an earlier query
-//!   reads as unknown and nothing is cleared.
+//! - per-service values stamped with the query's number ([`Stamped`]: the
+//!   memo of which services could ever accept the family, the rules
+//!   reduced for it), so an entry from an earlier query reads as unknown
+//!   and nothing is cleared.
 //!
 //! A thread keeps at most [`SPARE_BOUNDS`] bounds, [`SPARE_SLOTS`] slot
-//! arrays and one memo, each O(V) for the pathway it last served (one of
+//! arrays and one stamped table of each kind, each O(V) for the pathway it last served (one of
 //! another size is reallocated). A query nested in another (the
 //! alternatives' own queries) finds the spares taken and allocates its own.
 //! Every operation here is O(1) but the first use on a thread or pathway
@@ -30,14 +31,16 @@ const SPARE_BOUNDS: usize = 2;
 /// Slot arrays a thread keeps between queries.
 const SPARE_SLOTS: usize = 2;
 
-/// Stamps go up to this before a memo is cleared and starts again at 1.
-const LAST_STAMP: u32 = (u32::MAX >> 2) - 1;
+/// Stamps go up to this before a table is cleared and starts again at 1.
+const LAST_STAMP: u32 = u32::MAX - 1;
 
+/// What a thread keeps between queries.
 #[derive(Default)]
-struct Spares {
+pub(super) struct Spares {
     bounds: Vec<Bound>,
     slots: Vec<Vec<u32>>,
     memo: Option<Memo>,
+    steps: Option<Steps>,
 }
 
 thread_local! {
@@ -109,24 +112,52 @@ impl Slots {
     }
 }
 
-/// Whether each service could ever accept the family, as far as the query
-/// has asked: per service, the query's stamp times 4 plus 1 (yes) or 2
-/// (no); any other value is not yet known.
-pub(super) struct Memo {
-    cells: Vec<Cell<u32>>,
+/// One value per service, each valid only under the query's stamp (any
+/// other stamp: not yet known), so a table handed from one query to the
+/// next needs no clearing: the memo of which services could ever accept
+/// the family, and the services' rules reduced for the family.
+pub(super) struct Stamped<T: Copy + Default> {
+    cells: Vec<Cell<(u32, T)>>,
     stamp: u32,
 }
 
-impl Memo {
-    /// A memo for a pathway of `n` services, knowing nothing: this
+/// The memo of which services could ever accept the family.
+pub(super) type Memo = Stamped<bool>;
+
+/// The services' rules reduced for the family (see
+/// [`StepRules`](crate::query::prepared::StepRules)).
+pub(super) type Steps = Stamped<[i32; 5]>;
+
+/// Where a thread keeps its spare table of each kind.
+pub(super) trait Spare: Sized {
+    fn slot(spares: &mut Spares) -> &mut Option<Self>;
+}
+
+impl Spare for Memo {
+    fn slot(spares: &mut Spares) -> &mut Option<Self> {
+        &mut spares.memo
+    }
+}
+
+impl Spare for Steps {
+    fn slot(spares: &mut Spares) -> &mut Option<Self> {
+        &mut spares.steps
+    }
+}
+
+impl<T: Copy + Default> Stamped<T>
+where
+    Self: Spare,
+{
+    /// A table for a pathway of `n` services, knowing nothing: this
     /// thread's spare one under a new stamp when it has one of that length
     /// (O(1), but O(n) once every billion queries, when the stamps start
     /// again), else a new one (O(n)).
     pub(super) fn take(n: usize) -> Self {
-        match with_spares(|s| s.memo.take()) {
+        match with_spares(|s| Self::slot(s).take()) {
             Some(mut m) if m.cells.len() == n => {
                 if m.stamp >= LAST_STAMP {
-                    m.cells.iter().for_each(|c| c.set(0));
+                    m.cells.iter().for_each(|c| c.set((0, T::default())));
                     m.stamp = 1;
                 } else {
                     m.stamp += 1;
@@ -134,34 +165,35 @@ impl Memo {
                 m
             }
             _ => Self {
-                cells: vec![Cell::new(0); n],
+                cells: vec![Cell::new((0, T::default())); n],
                 stamp: 1,
             },
         }
     }
 
-    /// What is known of service `i`: `Some(could)`, or `None` when not yet
-    /// asked (or no such service).
-    pub(super) fn get(&self, i: usize) -> Option<bool> {
-        let v = self.cells.get(i)?.get();
-        match v.checked_sub(self.stamp.wrapping_mul(4)) {
-            Some(1) => Some(true),
-            Some(2) => Some(false),
-            _ => None,
-        }
+    /// The value of service `i`, if set in this query.
+    pub(super) fn get(&self, i: usize) -> Option<T> {
+        let (stamp, v) = self.cells.get(i)?.get();
+        (stamp == self.stamp).then_some(v)
     }
 
-    /// Records what service `i` could do.
-    pub(super) fn set(&self, i: usize, could: bool) {
+    /// Sets the value of service `i` for this query.
+    pub(super) fn set(&self, i: usize, v: T) {
         if let Some(c) = self.cells.get(i) {
-            c.set(self.stamp.wrapping_mul(4) + if could { 1 } else { 2 });
+            c.set((self.stamp, v));
         }
     }
 
-    /// Keeps the memo for this thread's next query.
+    /// The cells and the stamp, for a table that reads and writes them
+    /// itself.
+    pub(super) fn parts(&self) -> (&[Cell<(u32, T)>], u32) {
+        (&self.cells, self.stamp)
+    }
+
+    /// Keeps the table for this thread's next query.
     pub(super) fn give_back(self) {
         let _ = with_spares(|s| {
-            s.memo = Some(self);
+            *Self::slot(s) = Some(self);
             Some(())
         });
     }
@@ -178,6 +210,11 @@ mod tests {
         let memo = Memo::take(5);
         memo.set(1, true);
         memo.set(3, false);
+        let steps = super::Steps::take(5);
+        steps.set(0, [1, 2, 3, 4, 5]);
+        assert_eq!(steps.get(0), Some([1, 2, 3, 4, 5]));
+        steps.give_back();
+        assert_eq!(super::Steps::take(5).get(0), None);
         assert_eq!(
             (0..5).map(|i| memo.get(i)).collect::<Vec<_>>(),
             [None, Some(true), None, Some(false), None]

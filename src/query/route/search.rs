@@ -192,8 +192,11 @@ impl Search<'_, '_> {
         relax: Relax,
     ) -> bool {
         match relax {
-            Relax::Nothing => self.f.accepts_from(n, arrival, self.waits, from),
-            Relax::Frozen => self.f.accepts_from(n, self.f.start_age(), self.waits, from),
+            Relax::Nothing => self.f.accepts_step(self.rules, n, arrival, self.waits, from),
+            Relax::Frozen => {
+                self.f
+                    .accepts_step(self.rules, n, self.f.start_age(), self.waits, from)
+            }
             Relax::Everything => self.f.serves(n),
             Relax::Anywhere => true,
         }
@@ -435,14 +438,9 @@ impl Search<'_, '_> {
                 }
                 let delay = referral.map_or(0, |r| r.delay);
                 let arrival = seen.saturating_add(delay);
-                // A small pathway's rules, reduced for the family, judge
-                // the route's steps (the same few services again and again).
-                let accepted = if relax == Relax::Nothing && self.rules.kept() {
-                    self.f
-                        .accepts_step(self.rules, m, arrival, self.waits, Some(last))
-                } else {
-                    self.accepts(m, arrival, Some(last), relax)
-                };
+                // The rules reduced for the family judge the route's steps
+                // (the same services again and again).
+                let accepted = self.accepts(m, arrival, Some(last), relax);
                 if !accepted {
                     continue;
                 }
