@@ -99,6 +99,61 @@ impl Goal {
     }
 }
 
+/// One referral as the route searches walk it: the service at its other
+/// end, its index in [`Pathway`]'s referrals, and its delay. 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The service referred to (outgoing) or referring (incoming).
+    pub(crate) node: u32,
+    pub(crate) referral: u32,
+    pub(crate) delay: i32,
+}
+
+/// Every service's referrals in one direction, side by side in one array
+/// (the services' in index order, each service's in the graph's own
+/// order): the searches read a service's referrals from consecutive
+/// memory, and the delay with them. Built in O(V + E), O(V + E) space.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Adjacency {
+    /// Where each service's links start in `links`; one more at the end.
+    start: Vec<u32>,
+    links: Vec<Link>,
+}
+
+impl Adjacency {
+    fn build(graph: &DiGraph<u32, u32>, referrals: &[Referral], dir: petgraph::Direction) -> Self {
+        use petgraph::visit::EdgeRef;
+        let mut start = Vec::with_capacity(graph.node_count().saturating_add(1));
+        let mut links = Vec::with_capacity(graph.edge_count());
+        for n in graph.node_indices() {
+            start.push(u32::try_from(links.len()).unwrap_or(u32::MAX));
+            for e in graph.edges_directed(n, dir) {
+                let other = if dir == petgraph::Direction::Outgoing {
+                    e.target()
+                } else {
+                    e.source()
+                };
+                let referral = *e.weight();
+                links.push(Link {
+                    node: u32::try_from(other.index()).unwrap_or(u32::MAX),
+                    referral,
+                    delay: referrals.get(referral as usize).map_or(0, |r| r.delay),
+                });
+            }
+        }
+        start.push(u32::try_from(links.len()).unwrap_or(u32::MAX));
+        Self { start, links }
+    }
+
+    /// The links of service `n` (none for a service not in the pathway).
+    pub(crate) fn of(&self, n: usize) -> &[Link] {
+        let (Some(&a), Some(&b)) = (self.start.get(n), self.start.get(n.wrapping_add(1))) else {
+            return &[];
+        };
+        self.links.get(a as usize..b as usize).unwrap_or_default()
+    }
+}
+
 /// A pathway compiled for answering questions.
 ///
 /// Build one with [`Pathway::from_json`]; it is immutable, `Send + Sync`
@@ -122,6 +177,10 @@ pub struct Pathway {
     pub(crate) referrals: Vec<Referral>,
     /// Node `i` (weight `i`) is service `i`; edge weights index `referrals`.
     pub(crate) graph: DiGraph<u32, u32>,
+    /// Each service's referrals out, and in, as the route searches walk
+    /// them (precomputed from `graph`).
+    pub(crate) out_links: Adjacency,
+    pub(crate) in_links: Adjacency,
     pub(crate) goal: Goal,
     /// What to offer when no route reaches a goal service, in order.
     pub(crate) alternatives: Vec<(String, crate::document::GoalDoc)>,
@@ -226,6 +285,8 @@ impl Pathway {
         goal: Goal,
         alternatives: Vec<(String, crate::document::GoalDoc)>,
     ) -> Self {
+        let out_links = Adjacency::build(&graph, &referrals, petgraph::Direction::Outgoing);
+        let in_links = Adjacency::build(&graph, &referrals, petgraph::Direction::Incoming);
         let goal_services = goal.services_in(&services);
         let mut goal_mask = vec![false; services.len()];
         for g in &goal_services {
@@ -277,6 +338,8 @@ impl Pathway {
             service_index,
             referrals,
             graph,
+            out_links,
+            in_links,
             goal,
             alternatives,
             goal_services,

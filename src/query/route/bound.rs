@@ -6,9 +6,7 @@ use std::collections::{BinaryHeap, VecDeque};
 
 use super::queue::DayQueue;
 
-use petgraph::Direction;
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use crate::query::prepared::{PreparedProfile, WaitKind};
 
@@ -115,7 +113,6 @@ impl Bound {
                 }
             }
         }
-        let is_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
         // Waits and delays are never negative; a sum past the cap is capped.
         let days = |x: i32| u32::try_from(x).unwrap_or(0);
         while let Some((d, u)) = heap.pop() {
@@ -128,25 +125,23 @@ impl Bound {
                 continue;
             }
             let step = d.saturating_add(days(f.wait(u, waits)));
-            for e in graph.edges_directed(u, Direction::Incoming) {
+            for l in f.pathway.in_links.of(u.index()) {
                 work = work.saturating_add(1);
-                let p = e.source();
-                if is_goal(p) {
+                let p = l.node as usize;
+                if goal_mask.get(p).copied().unwrap_or(false) {
                     continue;
                 }
-                let nd = step
-                    .saturating_add(days(f.pathway.delay(e.id())))
-                    .min(NONE - 1);
-                if let Some(x) = at.get_mut(p.index()) {
+                let nd = step.saturating_add(days(l.delay)).min(NONE - 1);
+                if let Some(x) = at.get_mut(p) {
                     if nd < x.0 {
                         if x.0 == NONE {
-                            touched.push(p.index());
+                            touched.push(p);
                             if !fewest {
                                 x.1 = 1;
                             }
                         }
                         x.0 = nd;
-                        heap.push(nd, p.index() as u32);
+                        heap.push(nd, l.node);
                     }
                 }
             }
@@ -162,16 +157,16 @@ impl Bound {
                 .map_or(NONE, |x| x.1)
                 .saturating_add(1)
                 .min(NONE - 1);
-            for e in graph.edges_directed(u, Direction::Incoming) {
+            for l in f.pathway.in_links.of(u.index()) {
                 work = work.saturating_add(1);
-                let p = e.source();
-                if is_goal(p) {
+                let p = l.node as usize;
+                if goal_mask.get(p).copied().unwrap_or(false) {
                     continue;
                 }
-                if let Some(x) = at.get_mut(p.index()) {
+                if let Some(x) = at.get_mut(p) {
                     if x.1 == NONE {
                         x.1 = next;
-                        queue.push_back(p);
+                        queue.push_back(NodeIndex::new(p));
                     }
                 }
             }
@@ -219,13 +214,13 @@ pub(super) fn earliest_seen(
         if days.get(u).is_none_or(|&x| x < d) || goal_mask.get(u).copied().unwrap_or(true) {
             continue;
         }
-        for e in graph.edges(NodeIndex::new(u)) {
-            let m = e.target();
+        for l in f.pathway.out_links.of(u) {
+            let m = NodeIndex::new(l.node as usize);
             if !enterable(m) {
                 continue;
             }
             let nd = d
-                .saturating_add(i64::from(f.pathway.delay(e.id())))
+                .saturating_add(i64::from(l.delay))
                 .saturating_add(i64::from(f.wait(m, waits)));
             if let Some(x) = days.get_mut(m.index()) {
                 if nd < *x {

@@ -3,7 +3,6 @@
 use std::collections::HashSet;
 
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use crate::query::prepared::{PreparedProfile, StepRules, WaitKind};
 
@@ -418,7 +417,7 @@ impl Search<'_, '_> {
             }
             let seen = label.times.1;
             let path = paths.get(p.label as usize).copied().unwrap_or_default();
-            for e in self.f.pathway.graph().edges(last) {
+            for l in self.f.pathway.out_links.of(last.index()) {
                 // Every referral looked at is charged to the query (each
                 // costs a rule or two, of at most MAX_RULE_SIZE each).
                 let spent = self.spent.get().saturating_add(1);
@@ -427,16 +426,16 @@ impl Search<'_, '_> {
                     let done = closed.is_some();
                     return (found, firsts, done);
                 }
-                let m = e.target();
-                let tag = m.index() as u32 + 1;
+                let m = NodeIndex::new(l.node as usize);
+                let tag = l.node + 1;
                 if path.iter().take(hops + 1).any(|&x| x == tag) {
                     continue;
                 }
-                let referral = self.f.pathway.referral_of(e.id());
+                let referral = self.f.pathway.referrals.get(l.referral as usize);
                 if !self.referral_open(referral, seen, relax) {
                     continue;
                 }
-                let delay = referral.map_or(0, |r| r.delay);
+                let delay = l.delay;
                 let arrival = seen.saturating_add(delay);
                 // The rules reduced for the family judge the route's steps
                 // (the same services again and again).

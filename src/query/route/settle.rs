@@ -36,7 +36,6 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 use petgraph::graph::NodeIndex;
-use petgraph::visit::EdgeRef;
 
 use super::query::QUERY_BUDGET;
 use super::query::Ranking;
@@ -173,14 +172,14 @@ impl Search<'_, '_> {
                 self.spent.set(spent);
                 return None;
             }
-            for e in p.graph().edges(u) {
+            for l in p.out_links.of(u.index()) {
                 spent = spent.saturating_add(1);
                 if spent > QUERY_BUDGET {
                     self.spent.set(spent);
                     return None;
                 }
-                let m = e.target();
-                let mi = m.index() as u32;
+                let m = NodeIndex::new(l.node as usize);
+                let mi = l.node;
                 if slot
                     .get(m.index())
                     .and_then(|i| labels.get(i as usize))
@@ -193,10 +192,10 @@ impl Search<'_, '_> {
                 if prune && self.bound.at(m).is_none() {
                     continue;
                 }
-                if !self.referral_open(p.referral_of(e.id()), seen, relax) {
+                if !self.referral_open(p.referrals.get(l.referral as usize), seen, relax) {
                     continue;
                 }
-                let delay = p.delay(e.id());
+                let delay = l.delay;
                 let arrival = seen.saturating_add(delay);
                 if !self.accepts(m, arrival, Some(u), relax) {
                     continue;
