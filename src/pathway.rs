@@ -188,6 +188,9 @@ pub struct Pathway {
     pub(crate) goal_services: Vec<NodeIndex>,
     /// Whether each service is one of them, by index.
     pub(crate) goal_mask: Vec<bool>,
+    /// Per region (by index), the services of the default goal that list
+    /// it among the regions they serve.
+    pub(crate) goals_listing: Vec<Vec<NodeIndex>>,
     /// Their ids and names, shared with route answers (which list every
     /// goal service not reached: hundreds on a national pathway).
     pub(crate) goal_names: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
@@ -294,6 +297,14 @@ impl Pathway {
                 *x = true;
             }
         }
+        let mut goals_listing = vec![Vec::new(); regions.regions.len()];
+        for &g in &goal_services {
+            for r in services.get(g.index()).map_or(&[][..], |s| s.regions.as_slice()) {
+                if let Some(list) = goals_listing.get_mut(r.index()) {
+                    list.push(g);
+                }
+            }
+        }
         let goal_names = goal_services
             .iter()
             .filter_map(|g: &NodeIndex| services.get(g.index()))
@@ -344,11 +355,32 @@ impl Pathway {
             alternatives,
             goal_services,
             goal_mask,
+            goals_listing,
             goal_names,
             entry_services,
             opening_days,
             longest_step,
         }
+    }
+
+    /// The services of the default goal that serve `region` (list it or a
+    /// region containing it), in node order: those a family living there
+    /// could ever reach. O(d + k log k) for the d regions containing it and
+    /// the k services listing them.
+    pub(crate) fn goals_serving(&self, region: RegionId) -> Vec<NodeIndex> {
+        let mut found = Vec::new();
+        let mut at = Some(region);
+        // A compiled pathway's regions form a tree; the count bounds the walk.
+        for _ in 0..self.regions.regions.len() {
+            let Some(r) = at else { break };
+            if let Some(list) = self.goals_listing.get(r.index()) {
+                found.extend_from_slice(list);
+            }
+            at = self.regions.regions.get(r.index()).and_then(|x| x.parent);
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// The pathway's metadata.

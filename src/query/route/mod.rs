@@ -177,7 +177,15 @@ impl Pathway {
         // With the bound on referrals: the search for the routes asked for
         // drops partial routes that cannot end within the hop limit.
         let mut bound = scratch::bound();
-        let _ = bound.fill(&f, &goals, &could, &goal_mask, (query.waits, true));
+        // The goals serving the family's region: the only ones a route may
+        // reach (for the pathway's own goal, found through the regions
+        // containing theirs, not by asking every goal in the land).
+        let local: Vec<NodeIndex> = if query.goal.is_none() {
+            self.goals_serving(f.profile.region)
+        } else {
+            goals.iter().copied().filter(|&g| f.serves(g)).collect()
+        };
+        let _ = bound.fill(&f, &local, &could, &goal_mask, (query.waits, true));
         let spent = std::cell::Cell::new(already);
         let steps = scratch::Steps::take(self.graph.node_count());
         let (cells, stamp) = steps.parts();
@@ -254,7 +262,7 @@ impl Pathway {
         // over partial routes stops at the routes asked for, and a goal
         // with no route in that pass has none on any day.
         let settled = if query.explain && query.ranking == Ranking::SoonestSeen {
-            search.settle(&goals)
+            search.settle(&local)
         } else {
             None
         };
@@ -267,9 +275,9 @@ impl Pathway {
             Some(ends) => !ends.contains(&(g.index() as u32)),
             None => hopeless().get(g.index()).copied().unwrap_or(true),
         };
-        let recount = || goals.iter().filter(|&&g| !is_hopeless(g)).count();
+        let recount = || local.iter().filter(|&&g| !is_hopeless(g)).count();
         let more = (query.explain && settled.is_none()).then(|| {
-            let candidates = goals.iter().filter(|&&g| could(g)).count();
+            let candidates = local.iter().filter(|&&g| could(g)).count();
             (
                 query.search_ahead,
                 candidates,
