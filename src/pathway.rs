@@ -299,7 +299,10 @@ impl Pathway {
         }
         let mut goals_listing = vec![Vec::new(); regions.regions.len()];
         for &g in &goal_services {
-            for r in services.get(g.index()).map_or(&[][..], |s| s.regions.as_slice()) {
+            for r in services
+                .get(g.index())
+                .map_or(&[][..], |s| s.regions.as_slice())
+            {
                 if let Some(list) = goals_listing.get_mut(r.index()) {
                     list.push(g);
                 }

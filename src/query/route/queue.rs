@@ -153,6 +153,26 @@ impl DayQueue {
 mod tests {
     use super::DayQueue;
 
+    /// A queue kept from one pathway serves another only when it is the
+    /// one that pathway's longest step needs.
+    #[test]
+    fn a_queue_fits_only_the_step_it_was_built_for() {
+        for step in [0u32, 1, 7, 100, 511, 512, 4095, 4096, 100_000] {
+            assert!(DayQueue::new(step).fits(step), "{step}");
+        }
+        for (built, asked) in [
+            (100, 4095),
+            (4095, 100),
+            (100, 5000),
+            (5000, 100),
+            (511, 512),
+        ] {
+            assert!(!DayQueue::new(built).fits(asked), "{built} for {asked}");
+        }
+        assert!(DayQueue::new(5000).fits(100_000));
+        assert!(DayQueue::new(512).fits(1000));
+    }
+
     /// Random pushes (within the step of the last pop) and pops, against a
     /// sorted list, for a ring and for a heap: every pop is a least key
     /// waiting.

@@ -191,7 +191,9 @@ impl Search<'_, '_> {
         relax: Relax,
     ) -> bool {
         match relax {
-            Relax::Nothing => self.f.accepts_step(self.rules, n, arrival, self.waits, from),
+            Relax::Nothing => self
+                .f
+                .accepts_step(self.rules, n, arrival, self.waits, from),
             Relax::Frozen => {
                 self.f
                     .accepts_step(self.rules, n, self.f.start_age(), self.waits, from)
