@@ -599,7 +599,7 @@ mod tests {
                         }
                     }
                 }
-                reduced += rules.slots.iter().filter(|c| c.get()[4] > 1).count();
+                reduced += rules.slots.iter().filter(|c| c.get().1[4] > 1).count();
             }
         }
         assert!(checked > 100_000, "{checked}");
