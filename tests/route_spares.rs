@@ -3,7 +3,11 @@
 //! the family). One thread asking about several pathways in turn — of
 //! different sizes, and one whose longest referral step is too long for the
 //! day ring — gets, for every question, the answer a fresh thread gives.
-#![allow(clippy::unwrap_used, reason = "tests")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "a failed unwrap or index is a failed test"
+)]
 
 use carepath::{Pathway, Profile, RouteQuery, WaitKind};
 
