@@ -99,6 +99,16 @@ impl Goal {
     }
 }
 
+/// What the route searches read of a service at every step, side by side
+/// for every service (the services themselves are hundreds of bytes each):
+/// its waits, typical and pessimistic, and its tier. 12 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hot {
+    pub(crate) wait_typical: i32,
+    pub(crate) wait_pessimistic: i32,
+    pub(crate) tier: Tier,
+}
+
 /// One referral as the route searches walk it: the service at its other
 /// end, its index in [`Pathway`]'s referrals, and its delay. 12 bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -177,6 +187,8 @@ pub struct Pathway {
     pub(crate) referrals: Vec<Referral>,
     /// Node `i` (weight `i`) is service `i`; edge weights index `referrals`.
     pub(crate) graph: DiGraph<u32, u32>,
+    /// What the searches read of each service, by index.
+    pub(crate) hot: Vec<Hot>,
     /// Each service's referrals out, and in, as the route searches walk
     /// them (precomputed from `graph`).
     pub(crate) out_links: Adjacency,
@@ -288,6 +300,14 @@ impl Pathway {
         goal: Goal,
         alternatives: Vec<(String, crate::document::GoalDoc)>,
     ) -> Self {
+        let hot = services
+            .iter()
+            .map(|s| Hot {
+                wait_typical: s.wait_typical,
+                wait_pessimistic: s.wait_pessimistic,
+                tier: s.tier,
+            })
+            .collect();
         let out_links = Adjacency::build(&graph, &referrals, petgraph::Direction::Outgoing);
         let in_links = Adjacency::build(&graph, &referrals, petgraph::Direction::Incoming);
         let goal_services = goal.services_in(&services);
@@ -352,6 +372,7 @@ impl Pathway {
             service_index,
             referrals,
             graph,
+            hot,
             out_links,
             in_links,
             goal,

@@ -127,7 +127,7 @@ impl PreparedProfile<'_> {
     #[must_use]
     pub fn wait(&self, node: NodeIndex, kind: WaitKind) -> i32 {
         self.pathway
-            .services
+            .hot
             .get(node.index())
             .map_or(0, |s| match kind {
                 WaitKind::Typical => s.wait_typical,
@@ -475,7 +475,7 @@ impl PreparedProfile<'_> {
                 None => Some(Referrer::SelfReferral),
                 Some(n) => self
                     .pathway
-                    .services
+                    .hot
                     .get(n.index())
                     .map(|s| Referrer::of(s.tier)),
             },
