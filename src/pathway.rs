@@ -203,6 +203,11 @@ pub struct Pathway {
     /// Per region (by index), the services of the default goal that list
     /// it among the regions they serve.
     pub(crate) goals_listing: Vec<Vec<NodeIndex>>,
+    /// Per region (by index), the entry services that list it.
+    pub(crate) entries_listing: Vec<Vec<NodeIndex>>,
+    /// Every entry service as a route's first step (the family comes by
+    /// itself), for the searches that ignore where the family lives.
+    pub(crate) entry_starts: Vec<(NodeIndex, bool)>,
     /// Their ids and names, shared with route answers (which list every
     /// goal service not reached: hundreds on a national pathway).
     pub(crate) goal_names: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
@@ -317,17 +322,19 @@ impl Pathway {
                 *x = true;
             }
         }
-        let mut goals_listing = vec![Vec::new(); regions.regions.len()];
-        for &g in &goal_services {
-            for r in services
-                .get(g.index())
-                .map_or(&[][..], |s| s.regions.as_slice())
-            {
-                if let Some(list) = goals_listing.get_mut(r.index()) {
-                    list.push(g);
+        let listing = |which: &[NodeIndex]| {
+            let mut by_region = vec![Vec::new(); regions.regions.len()];
+            for &n in which {
+                let listed = services.get(n.index()).map_or(&[][..], |s| &s.regions[..]);
+                for r in listed {
+                    if let Some(list) = by_region.get_mut(r.index()) {
+                        list.push(n);
+                    }
                 }
             }
-        }
+            by_region
+        };
+        let goals_listing = listing(&goal_services);
         let goal_names = goal_services
             .iter()
             .filter_map(|g: &NodeIndex| services.get(g.index()))
@@ -338,7 +345,9 @@ impl Pathway {
             .enumerate()
             .filter(|(_, s)| s.entry)
             .map(|(i, _)| NodeIndex::new(i))
-            .collect();
+            .collect::<Vec<_>>();
+        let entries_listing = listing(&entry_services);
+        let entry_starts = entry_services.iter().map(|&n| (n, false)).collect();
         let mut opening_days = Vec::new();
         for s in &services {
             if let Some(r) = &s.rule {
@@ -380,6 +389,8 @@ impl Pathway {
             goal_services,
             goal_mask,
             goals_listing,
+            entries_listing,
+            entry_starts,
             goal_names,
             entry_services,
             opening_days,
@@ -392,12 +403,25 @@ impl Pathway {
     /// could ever reach. O(d + k log k) for the d regions containing it and
     /// the k services listing them.
     pub(crate) fn goals_serving(&self, region: RegionId) -> Vec<NodeIndex> {
+        self.serving(&self.goals_listing, region)
+    }
+
+    /// The entry services that serve `region`, in node order: the only
+    /// first contacts a family living there can have. As
+    /// [`Pathway::goals_serving`].
+    pub(crate) fn entries_serving(&self, region: RegionId) -> Vec<NodeIndex> {
+        self.serving(&self.entries_listing, region)
+    }
+
+    /// The services of `listing` (per region, those that list it) that
+    /// serve `region`, in node order.
+    fn serving(&self, listing: &[Vec<NodeIndex>], region: RegionId) -> Vec<NodeIndex> {
         let mut found = Vec::new();
         let mut at = Some(region);
         // A compiled pathway's regions form a tree; the count bounds the walk.
         for _ in 0..self.regions.regions.len() {
             let Some(r) = at else { break };
-            if let Some(list) = self.goals_listing.get(r.index()) {
+            if let Some(list) = listing.get(r.index()) {
                 found.extend_from_slice(list);
             }
             at = self.regions.regions.get(r.index()).and_then(|x| x.parent);

@@ -162,7 +162,14 @@ impl Pathway {
                 let s = self.service_id(id)?;
                 vec![(NodeIndex::new(s.index()), true)]
             }
-            None => self.entry_services.iter().map(|&n| (n, false)).collect(),
+            // The first contacts serving the family's region: no other
+            // takes them (the searches that ignore regions start from
+            // every entry, `entry_starts`).
+            None => self
+                .entries_serving(f.profile.region)
+                .into_iter()
+                .map(|n| (n, false))
+                .collect(),
         };
         let any_goal = |n: NodeIndex| goal_mask.get(n.index()).copied().unwrap_or(false);
         let memo = scratch::Memo::take(self.graph.node_count());

@@ -94,10 +94,19 @@ impl Pathway {
                 }),
                 _ => None,
             };
+            // A way anywhere may start at any entry (the search's own
+            // starts are those serving the family's region, unless it
+            // starts from a service the family is with).
+            let starts = if relax == Relax::Anywhere && search.distinct {
+                self.entry_starts.as_slice()
+            } else {
+                search.starts
+            };
             let single = Search {
                 bound: &bound,
                 is_goal: &only,
                 deadline,
+                starts,
                 ..*search
             };
             if relax == Relax::Nothing {
