@@ -120,15 +120,13 @@ impl Bound {
             if at.get(u).is_none_or(|x| x.0 < d) {
                 continue;
             }
-            let u = NodeIndex::new(u);
-            if !enterable(u) {
-                continue;
-            }
-            let step = d.saturating_add(days(f.wait(u, waits)));
-            for l in f.pathway.in_links.of(u.index()) {
+            let step = d.saturating_add(days(f.wait(NodeIndex::new(u), waits)));
+            for l in f.pathway.in_links.of(u) {
                 work = work.saturating_add(1);
                 let p = l.node as usize;
-                if goal_mask.get(p).copied().unwrap_or(false) {
+                // Only services the family could enter are queued (and
+                // bounded): the rest lead nowhere for it.
+                if goal_mask.get(p).copied().unwrap_or(false) || !enterable(NodeIndex::new(p)) {
                     continue;
                 }
                 let nd = step.saturating_add(days(l.delay)).min(NONE - 1);
@@ -149,9 +147,6 @@ impl Bound {
         // The reverse BFS for the fewest referrals (its queue is empty
         // without `fewest`).
         while let Some(u) = queue.pop_front() {
-            if !enterable(u) {
-                continue;
-            }
             let next = at
                 .get(u.index())
                 .map_or(NONE, |x| x.1)
@@ -160,7 +155,7 @@ impl Bound {
             for l in f.pathway.in_links.of(u.index()) {
                 work = work.saturating_add(1);
                 let p = l.node as usize;
-                if goal_mask.get(p).copied().unwrap_or(false) {
+                if goal_mask.get(p).copied().unwrap_or(false) || !enterable(NodeIndex::new(p)) {
                     continue;
                 }
                 if let Some(x) = at.get_mut(p) {
