@@ -59,11 +59,11 @@ impl Bound {
     /// target (0 at one): still admissible and consistent, and enough when
     /// referrals only break ties (the reverse search for the fewest is
     /// skipped).
-    pub(super) fn fill(
+    pub(super) fn fill<E: Fn(NodeIndex) -> bool + ?Sized>(
         &mut self,
         f: &PreparedProfile<'_>,
         targets: &[NodeIndex],
-        enterable: &dyn Fn(NodeIndex) -> bool,
+        enterable: &E,
         goal_mask: &[bool],
         (waits, fewest): (WaitKind, bool),
     ) -> usize {

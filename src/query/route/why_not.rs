@@ -72,16 +72,30 @@ impl Pathway {
         }
         let only = |n: NodeIndex| n == g;
         let targets = [g];
-        let run = |relax: Relax, enterable: Option<&dyn Fn(NodeIndex) -> bool>| {
+        // `refill`: the bound towards the goal is made for this search,
+        // entering the services its relaxation may enter (else the last
+        // one is kept).
+        let run = |relax: Relax, refill: bool| {
             let mut bound = scratch.borrow_mut();
-            if let Some(enterable) = enterable {
+            if refill {
                 // The reverse search is charged to the query's budget, so
                 // tens of thousands of goals cannot run outside it.
                 // A search for one route: referrals only break ties
                 // unless they rank, so only then is their bound worth its
                 // reverse search.
                 let fewest = search.ranking == super::query::Ranking::FewestHandoffs;
-                let work = bound.fill(f, &targets, enterable, goal_mask, (waits, fewest));
+                let how = (waits, fewest);
+                let work = match relax {
+                    Relax::Nothing | Relax::Frozen => {
+                        bound.fill(f, &targets, search.could, goal_mask, how)
+                    }
+                    Relax::Everything => {
+                        bound.fill(f, &targets, &|n: NodeIndex| f.serves(n), goal_mask, how)
+                    }
+                    Relax::Anywhere => {
+                        bound.fill(f, &targets, &|_: NodeIndex| true, goal_mask, how)
+                    }
+                };
                 search.spent.set(search.spent.get().saturating_add(work));
             }
             let deadline = match relax {
@@ -127,7 +141,7 @@ impl Pathway {
         let (found, mut done) = if hopeless {
             (None, true)
         } else {
-            run(Relax::Nothing, Some(search.could))
+            run(Relax::Nothing, true)
         };
         match found {
             Some(Ok(p)) => return (Ok(p), done),
@@ -155,8 +169,8 @@ impl Pathway {
             }
             None => {}
         }
-        let mut alone = |relax: Relax, enterable: Option<&dyn Fn(NodeIndex) -> bool>| {
-            let (way, d) = run(relax, enterable);
+        let mut alone = |relax: Relax, refill: bool| {
+            let (way, d) = run(relax, refill);
             done &= d;
             way.and_then(Result::ok)
         };
@@ -168,7 +182,7 @@ impl Pathway {
         let frozen = match ways.frozen(search, g) {
             Way::Found(p) => Some(p),
             Way::None => None,
-            Way::Unknown => alone(Relax::Frozen, hopeless.then_some(search.could)),
+            Way::Unknown => alone(Relax::Frozen, hopeless),
         };
         if let Some(p) = frozen {
             if let Some(reason) = self.aged_out(f, search, &p) {
@@ -177,10 +191,7 @@ impl Pathway {
         }
         // Unreachable: the first door closed today on the best way that
         // ignores every rule, in the family's area, else anywhere.
-        let in_area = |n: NodeIndex| f.serves(n);
-        let anywhere = |_: NodeIndex| true;
-        let way = alone(Relax::Everything, Some(&in_area))
-            .or_else(|| alone(Relax::Anywhere, Some(&anywhere)));
+        let way = alone(Relax::Everything, true).or_else(|| alone(Relax::Anywhere, true));
         let reason = match way.and_then(|p| self.first_closed(f, search, &p)) {
             Some((door, why)) => {
                 let message = match &door.referred_by {
