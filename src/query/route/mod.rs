@@ -273,7 +273,7 @@ impl Pathway {
         } else {
             None
         };
-        let settled_ends: Option<std::collections::HashSet<u32>> = settled.as_ref().map(|best| {
+        let settled_ends: Option<foldhash::HashSet<u32>> = settled.as_ref().map(|best| {
             best.iter()
                 .filter_map(|p| p.nodes.last().copied())
                 .collect()
@@ -300,7 +300,7 @@ impl Pathway {
                 search.run_on(query.limit, Relax::Nothing, more)
             };
         if let Some(best) = settled {
-            let ends: std::collections::HashSet<u32> = found
+            let ends: foldhash::HashSet<u32> = found
                 .iter()
                 .filter_map(|p| p.nodes.last().copied())
                 .collect();
