@@ -212,7 +212,12 @@ impl PreparedProfile<'_> {
         let Some(s) = self.pathway.svc(ServiceId(node.index() as u32)) else {
             return false;
         };
-        let when_seen = on_referral.saturating_add(self.wait(node, kind));
+        // The service's own wait (its rule is read from it next).
+        let wait = match kind {
+            WaitKind::Typical => s.wait_typical,
+            WaitKind::Pessimistic => s.wait_pessimistic,
+        };
+        let when_seen = on_referral.saturating_add(wait);
         self.pathway.accepts_by(
             s,
             &self.profile,
