@@ -164,6 +164,17 @@ impl Adjacency {
     }
 }
 
+/// Whether each of `len` services is one of `nodes`, by index. O(len).
+pub(crate) fn mask_of(len: usize, nodes: &[NodeIndex]) -> Vec<bool> {
+    let mut mask = vec![false; len];
+    for n in nodes {
+        if let Some(x) = mask.get_mut(n.index()) {
+            *x = true;
+        }
+    }
+    mask
+}
+
 /// A pathway compiled for answering questions.
 ///
 /// Build one with [`Pathway::from_json`]; it is immutable, `Send + Sync`
@@ -316,12 +327,7 @@ impl Pathway {
         let out_links = Adjacency::build(&graph, &referrals, petgraph::Direction::Outgoing);
         let in_links = Adjacency::build(&graph, &referrals, petgraph::Direction::Incoming);
         let goal_services = goal.services_in(&services);
-        let mut goal_mask = vec![false; services.len()];
-        for g in &goal_services {
-            if let Some(x) = goal_mask.get_mut(g.index()) {
-                *x = true;
-            }
-        }
+        let goal_mask = mask_of(services.len(), &goal_services);
         let listing = |which: &[NodeIndex]| {
             let mut by_region = vec![Vec::new(); regions.regions.len()];
             for &n in which {

@@ -149,13 +149,7 @@ impl Pathway {
         let goal_mask: std::borrow::Cow<'_, [bool]> = if query.goal.is_none() {
             std::borrow::Cow::Borrowed(self.goal_mask.as_slice())
         } else {
-            let mut mask = vec![false; self.graph.node_count()];
-            for g in goals.iter() {
-                if let Some(x) = mask.get_mut(g.index()) {
-                    *x = true;
-                }
-            }
-            std::borrow::Cow::Owned(mask)
+            std::borrow::Cow::Owned(crate::pathway::mask_of(self.graph.node_count(), &goals))
         };
         let starts: Vec<(NodeIndex, bool)> = match &query.from {
             Some(id) => {
@@ -181,9 +175,6 @@ impl Pathway {
                 c
             }
         };
-        // With the bound on referrals: the search for the routes asked for
-        // drops partial routes that cannot end within the hop limit.
-        let mut bound = scratch::bound();
         // The goals serving the family's region: the only ones a route may
         // reach (for the pathway's own goal, found through the regions
         // containing theirs, not by asking every goal in the land).
@@ -192,6 +183,9 @@ impl Pathway {
         } else {
             goals.iter().copied().filter(|&g| f.serves(g)).collect()
         };
+        // With the bound on referrals: the search for the routes asked for
+        // drops partial routes that cannot end within the hop limit.
+        let mut bound = scratch::bound();
         let _ = bound.fill(&f, &local, &could, &goal_mask, (query.waits, true));
         let spent = std::cell::Cell::new(already);
         let steps = scratch::Steps::take(self.graph.node_count());
