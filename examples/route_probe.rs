@@ -7,6 +7,9 @@
 //! ```
 //!
 //! The cost of one question is (count at n = 11 − count at n = 1) / 10.
+//! It also prints the wall-clock time per question of its loop (the
+//! pathway's loading not counted): noisy on a shared machine, so compare
+//! the least of several runs.
 //! Cases: `shipped` or `synthetic`; `full` (the default query), `routes`
 //! (`explain(false)`) or `yen` (the `pathfinding::yen` peer, synthetic only).
 #![allow(
@@ -52,6 +55,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let query = RouteQuery::default().limit(k).explain(what == "full");
     let prepared = pathway.prepare(&family)?;
     let mut total = 0usize;
+    let clock = std::time::Instant::now();
     for _ in 0..n {
         total += if what == "yen" {
             peers::yen(&pathway, black_box(&prepared), k, 8).len()
@@ -62,6 +66,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .len()
         };
     }
-    println!("{case} {what} ×{n}: {total} routes");
+    let per = clock.elapsed().as_nanos() / n.max(1) as u128;
+    println!("{case} {what} ×{n}: {total} routes, {per} ns per question");
     Ok(())
 }

@@ -25,8 +25,9 @@ use crate::document::Tier;
 use crate::model::rules::Days;
 use crate::query::prepared::referred_by;
 
+use super::arena::Path;
 use super::query::{MAX_HOPS, QUERY_BUDGET, SEARCH_BUDGET};
-use super::search::{Partial, Path, Search};
+use super::search::{Partial, Search};
 
 /// One service on an open partial route: its (arrival, seen, delay in)
 /// as offsets from the start day, its parent label, and the start days

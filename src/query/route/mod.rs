@@ -56,14 +56,17 @@
 //! [`RouteAnswer::complete`]. Memory is bounded too: a search holds at most
 //! [`SEARCH_BUDGET`] partial routes of about 116 bytes (a 24-byte queue
 //! entry, a 24-byte timeline label and a fixed-size service list), at most
-//! about 30 MB with the vectors' slack, freed before the next search.
+//! about 30 MB with the vectors' slack; the thread keeps a search's memory
+//! for its next search only up to 2 MB (`scratch`).
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.
 //! Within: `query` (the question and its limits), `answer` (the answer
-//! types) and `queue` (the one-pass searches' queue of days) stand below
-//! `bound` < `search` < `settle` < `why_not` < this file.
+//! types), `queue` (the one-pass searches' queue of days) and `arena` (the
+//! A* search's queue and labels) stand below `bound` < `scratch` (each
+//! thread's spare memory) < `search` < `settle` < `why_not` < this file.
 
 mod answer;
+mod arena;
 mod bound;
 mod later;
 mod query;

@@ -13,9 +13,14 @@
 //!   reduced for it), so an entry from an earlier query reads as unknown
 //!   and nothing is cleared.
 //!
+//! Beside these, the searches' own working memory (their queues and arenas
+//! of labels, [`take`] and [`keep`]): cleared by the search that takes it,
+//! and kept only up to [`KEEP_BYTES`] each, so a search that grew large
+//! does not hold its memory for the thread's life.
+//!
 //! A thread keeps at most [`SPARE_BOUNDS`] bounds, [`SPARE_SLOTS`] slot
 //! arrays and one stamped table of each kind, each O(V) for the pathway it last served (one of
-//! another size is reallocated). A query nested in another (the
+//! another size is reallocated), and [`SPARE_MEMORY`] searches' memories. A query nested in another (the
 //! alternatives' own queries) finds the spares taken and allocates its own.
 //! Every operation here is O(1) but the first use on a thread or pathway
 //! size, O(V).
@@ -31,6 +36,14 @@ const SPARE_BOUNDS: usize = 2;
 /// Slot arrays a thread keeps between queries.
 const SPARE_SLOTS: usize = 2;
 
+/// Searches' working memories a thread keeps between queries (each kind
+/// of search takes one at a time).
+const SPARE_MEMORY: usize = 4;
+
+/// The most memory a search's working memory may hold to be kept (bytes,
+/// by the vectors' capacities): about the memory of 20,000 partial routes.
+pub(super) const KEEP_BYTES: usize = 1 << 21;
+
 /// Stamps go up to this before a table is cleared and starts again at 1.
 const LAST_STAMP: u32 = u32::MAX - 1;
 
@@ -41,6 +54,7 @@ pub(super) struct Spares {
     slots: Vec<Vec<u32>>,
     memo: Option<Memo>,
     steps: Option<Steps>,
+    memory: Vec<Box<dyn std::any::Any>>,
 }
 
 thread_local! {
@@ -66,6 +80,28 @@ pub(super) fn give_bound(b: Bound) {
     let _ = with_spares(|s| {
         if s.bounds.len() < SPARE_BOUNDS {
             s.bounds.push(b);
+        }
+        Some(())
+    });
+}
+
+/// This thread's spare working memory of kind `T` (as the search that
+/// last kept it left it: the taker clears it), or a new one. O(1).
+pub(super) fn take<T: Default + 'static>() -> Box<T> {
+    with_spares(|s| {
+        let i = s.memory.iter().position(|m| m.is::<T>())?;
+        s.memory.swap_remove(i).downcast::<T>().ok()
+    })
+    .unwrap_or_default()
+}
+
+/// Keeps a search's working memory for this thread's next search of its
+/// kind (the caller drops instead what holds more than [`KEEP_BYTES`]).
+/// O(1), no allocation.
+pub(super) fn keep<T: 'static>(memory: Box<T>) {
+    let _ = with_spares(|s| {
+        if s.memory.len() < SPARE_MEMORY {
+            s.memory.push(memory);
         }
         Some(())
     });

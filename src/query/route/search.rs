@@ -6,6 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::query::prepared::{PreparedProfile, StepRules, WaitKind};
 
+use super::arena::{Label, Memory, Open, Queue};
 use super::bound::Bound;
 use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
 
@@ -60,95 +61,6 @@ pub(super) struct Partial {
     pub(super) nodes: Vec<u32>,
     /// (arrival, seen, delay in) per node.
     pub(super) times: Vec<(i32, i32, i32)>,
-}
-
-/// A partial route waiting in the queue: its key and its last label in
-/// the search's arena (which holds its services and timeline). 24 bytes.
-#[derive(Clone, Copy)]
-pub(super) struct Open {
-    pub(super) key: (i64, i64),
-    pub(super) label: u32,
-}
-
-/// One service on a partial route: (arrival, seen, delay in) and the
-/// label of the service before it (`u32::MAX` for the first). 24 bytes.
-pub(super) struct Label {
-    pub(super) node: u32,
-    pub(super) times: (i32, i32, i32),
-    pub(super) parent: u32,
-    pub(super) hops: u32,
-}
-
-/// The services of a partial route, as `index + 1` padded with 0:
-/// comparing two of these is comparing the routes' service lists
-/// lexicographically (a prefix sorts first), with no allocation.
-pub(super) type Path = [u32; MAX_HOPS + 1];
-
-/// Whether `a` leaves the queue before `b`: the smaller key, then the
-/// smaller service list, read in `paths` by label (paths are unique, so
-/// this is a total order: the order in which routes leave does not depend
-/// on the queue). O(1).
-fn before(a: &Open, b: &Open, paths: &[Path]) -> bool {
-    match a.key.cmp(&b.key) {
-        std::cmp::Ordering::Less => true,
-        std::cmp::Ordering::Greater => false,
-        std::cmp::Ordering::Equal => paths.get(a.label as usize) < paths.get(b.label as usize),
-    }
-}
-
-/// A binary min-heap of open partial routes, ordered by [`before`] (a
-/// standard heap cannot order by the arena). O(log n) per push or pop.
-struct Queue {
-    items: Vec<Open>,
-}
-
-impl Queue {
-    fn push(&mut self, o: Open, paths: &[Path]) {
-        let mut i = self.items.len();
-        self.items.push(o);
-        while i > 0 {
-            let up = (i - 1) / 2;
-            let Some(&p) = self.items.get(up) else { break };
-            if !before(&o, &p, paths) {
-                break;
-            }
-            if let Some(slot) = self.items.get_mut(i) {
-                *slot = p;
-            }
-            i = up;
-        }
-        if let Some(slot) = self.items.get_mut(i) {
-            *slot = o;
-        }
-    }
-
-    fn pop(&mut self, paths: &[Path]) -> Option<Open> {
-        let last = self.items.pop()?;
-        let Some(&top) = self.items.first() else {
-            return Some(last);
-        };
-        let n = self.items.len();
-        let mut i = 0;
-        loop {
-            let l = 2 * i + 1;
-            let Some(&lv) = self.items.get(l) else { break };
-            let (c, cv) = match self.items.get(l + 1) {
-                Some(&rv) if l + 1 < n && before(&rv, &lv, paths) => (l + 1, rv),
-                _ => (l, lv),
-            };
-            if !before(&cv, &last, paths) {
-                break;
-            }
-            if let Some(slot) = self.items.get_mut(i) {
-                *slot = cv;
-            }
-            i = c;
-        }
-        if let Some(slot) = self.items.get_mut(i) {
-            *slot = last;
-        }
-        Some(top)
-    }
 }
 
 impl Search<'_, '_> {
@@ -300,13 +212,28 @@ impl Search<'_, '_> {
         relax: Relax,
         more: Option<(usize, usize, &dyn Fn() -> usize)>,
     ) -> (Vec<Partial>, Vec<Partial>, bool) {
+        let mut memory = Memory::take();
+        let answer = self.run_in(&mut memory, limit, relax, more);
+        memory.keep();
+        answer
+    }
+
+    /// [`Search::run_on`] in `memory` (empty).
+    fn run_in(
+        &self,
+        memory: &mut Memory,
+        limit: usize,
+        relax: Relax,
+        more: Option<(usize, usize, &dyn Fn() -> usize)>,
+    ) -> (Vec<Partial>, Vec<Partial>, bool) {
         let start = self.f.start_age();
-        let mut heap = Queue {
-            items: Vec::with_capacity(4 * self.starts.len() + 16),
-        };
-        let mut labels: Vec<Label> = Vec::with_capacity(4 * self.starts.len() + 16);
         // The services of each label's partial route, by label.
-        let mut paths: Vec<Path> = Vec::with_capacity(4 * self.starts.len() + 16);
+        let Memory {
+            heap,
+            labels,
+            paths,
+        } = memory;
+        let mut heap = Queue { items: heap };
         for &(n, already_with) in self.starts {
             let seen = if already_with {
                 start
@@ -340,7 +267,7 @@ impl Search<'_, '_> {
             let mut path = [0; MAX_HOPS + 1];
             path[0] = n.index() as u32 + 1;
             paths.push(path);
-            heap.push(open, &paths);
+            heap.push(open, paths);
         }
         let mut found = Vec::new();
         let mut firsts = Vec::new();
@@ -357,7 +284,7 @@ impl Search<'_, '_> {
         // until the search ends), starts included: a pop never exceeds them.
         self.spent
             .set(self.spent.get().saturating_add(labels.len()));
-        while let Some(p) = heap.pop(&paths) {
+        while let Some(p) = heap.pop(paths) {
             let filled = closed.is_some_and(|k| p.key > k);
             if self.spent.get() > QUERY_BUDGET || (!filled && labels.len() > SEARCH_BUDGET) {
                 return (found, firsts, false);
@@ -381,11 +308,11 @@ impl Search<'_, '_> {
             if (self.is_goal)(last) {
                 if filled {
                     if ends.insert(label.node) {
-                        firsts.push(Self::unwind(&labels, p.key, p.label));
+                        firsts.push(Self::unwind(labels, p.key, p.label));
                     }
                     continue;
                 }
-                let route = Self::unwind(&labels, p.key, p.label);
+                let route = Self::unwind(labels, p.key, p.label);
                 // A padded route's rest ranks strictly before it (fewer
                 // referrals, no later), so its goal is already counted.
                 if self.distinct && relax == Relax::Nothing && self.padded(&route.nodes) {
@@ -471,7 +398,7 @@ impl Search<'_, '_> {
                     *slot = tag;
                 }
                 paths.push(next);
-                heap.push(open, &paths);
+                heap.push(open, paths);
             }
         }
         (found, firsts, true)
@@ -493,56 +420,5 @@ impl Search<'_, '_> {
         nodes.reverse();
         times.reverse();
         Partial { key, nodes, times }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::{MAX_HOPS, Open, Path, Queue};
-
-    /// Thousands of pushes and pops with many tied keys: each pop is the
-    /// least waiting entry by key, then service list (the order routes
-    /// leave in), whichever child of a node holds it.
-    #[test]
-    fn the_queue_pops_the_least_key_then_service_list() {
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        let mut paths: Vec<Path> = Vec::new();
-        let mut queue = Queue { items: Vec::new() };
-        let mut waiting: Vec<((i64, i64), Path, u32)> = Vec::new();
-        let mut pops = 0;
-        for round in 0..4000u32 {
-            if next() % 5 < 3 || waiting.is_empty() {
-                let mut path: Path = [0; MAX_HOPS + 1];
-                for (slot, v) in path.iter_mut().zip([next() % 4 + 1, u64::from(round) + 1]) {
-                    *slot = u32::try_from(v).unwrap_or(u32::MAX);
-                }
-                let label = u32::try_from(paths.len()).unwrap_or(u32::MAX);
-                paths.push(path);
-                let key = (
-                    i64::try_from(next() % 6).unwrap_or(0),
-                    i64::try_from(next() % 2).unwrap_or(0),
-                );
-                queue.push(Open { key, label }, &paths);
-                waiting.push((key, path, label));
-            } else {
-                waiting.sort_unstable();
-                let least = waiting.remove(0);
-                let got = queue.pop(&paths).map(|o| o.label);
-                assert_eq!(got, Some(least.2), "pop {pops}");
-                pops += 1;
-            }
-        }
-        waiting.sort_unstable();
-        for (_, _, label) in waiting {
-            assert_eq!(queue.pop(&paths).map(|o| o.label), Some(label));
-        }
-        assert!(queue.pop(&paths).is_none());
-        assert!(pops > 1000);
     }
 }

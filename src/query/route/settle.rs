@@ -47,6 +47,37 @@ use super::search::{Partial, Relax, Search};
 /// [`MAX_HOPS`](super::query::MAX_HOPS), far below).
 const MAX_CHAIN: u32 = 64;
 
+/// A label waiting in the one-pass searches' queue: its key and index.
+type Entry = Reverse<((i64, i64), u32)>;
+
+/// A one-pass search's working memory: its labels and its queue's, kept
+/// from one search to the next on the thread (`scratch`).
+#[derive(Default)]
+struct Memory {
+    labels: Vec<Label>,
+    heap: Vec<Entry>,
+}
+
+impl Memory {
+    /// This thread's spare memory, emptied, or a new one. O(1).
+    fn take() -> Box<Self> {
+        let mut m = super::scratch::take::<Self>();
+        m.labels.clear();
+        m.heap.clear();
+        m
+    }
+
+    /// Keeps this memory for the thread's next pass, unless it holds more
+    /// than [`KEEP_BYTES`](super::scratch::KEEP_BYTES). O(1).
+    fn keep(self: Box<Self>) {
+        let bytes = self.labels.capacity() * std::mem::size_of::<Label>()
+            + self.heap.capacity() * std::mem::size_of::<Entry>();
+        if bytes <= super::scratch::KEEP_BYTES {
+            super::scratch::keep(self);
+        }
+    }
+}
+
 /// The best partial route kept for one service.
 struct Label {
     node: u32,
@@ -111,6 +142,21 @@ impl Search<'_, '_> {
     /// and for [`Relax::Nothing`] under the module's condition (which
     /// [`Search::settle`] checks; the soonest-seen ranking only).
     pub(super) fn ways(&self, relax: Relax) -> Option<Vec<Partial>> {
+        let mut memory = Memory::take();
+        let mut heap = BinaryHeap::from(std::mem::take(&mut memory.heap));
+        let found = self.ways_in(&mut memory.labels, &mut heap, relax);
+        memory.heap = heap.into_vec();
+        memory.keep();
+        found
+    }
+
+    /// [`Search::ways`] with `labels` and `heap` (empty) to work in.
+    fn ways_in(
+        &self,
+        labels: &mut Vec<Label>,
+        heap: &mut BinaryHeap<Entry>,
+        relax: Relax,
+    ) -> Option<Vec<Partial>> {
         let f = self.f;
         let p = f.pathway;
         let start = f.start_age();
@@ -125,8 +171,6 @@ impl Search<'_, '_> {
         // (Reset from the labels before the slots go back: every slot set
         // is a label's.)
         let mut slot = Slots::take(p.graph().node_count());
-        let mut labels: Vec<Label> = Vec::new();
-        let mut heap: BinaryHeap<Reverse<((i64, i64), u32)>> = BinaryHeap::new();
         for &(n, already_with) in self.starts {
             // Most first contacts of a national pathway lead to no goal
             // the family could reach (no bound): skipped before any rule.
@@ -153,7 +197,7 @@ impl Search<'_, '_> {
                 parent: u32::MAX,
                 done: false,
             };
-            Self::offer(&mut slot, &mut labels, &mut heap, candidate, &order);
+            Self::offer(&mut slot, labels, heap, candidate, &order);
         }
         let mut spent = self.spent.get().saturating_add(labels.len());
         while let Some(Reverse((key, at))) = heap.pop() {
@@ -209,7 +253,7 @@ impl Search<'_, '_> {
                     parent: at,
                     done: false,
                 };
-                Self::offer(&mut slot, &mut labels, &mut heap, candidate, &order);
+                Self::offer(&mut slot, labels, heap, candidate, &order);
             }
         }
         self.spent.set(spent);
@@ -219,8 +263,9 @@ impl Search<'_, '_> {
             if !(self.any_goal)(NodeIndex::new(l.node as usize)) {
                 continue;
             }
-            let mut nodes = Vec::new();
-            let mut times = Vec::new();
+            let len = l.hops as usize + 1;
+            let mut nodes = Vec::with_capacity(len);
+            let mut times = Vec::with_capacity(len);
             let mut at = i as u32;
             while let Some(x) = labels.get(at as usize) {
                 nodes.push(x.node);
@@ -242,7 +287,7 @@ impl Search<'_, '_> {
     fn offer(
         slot: &mut Slots,
         labels: &mut Vec<Label>,
-        heap: &mut BinaryHeap<Reverse<((i64, i64), u32)>>,
+        heap: &mut BinaryHeap<Entry>,
         candidate: Label,
         order: &dyn Fn(i32, u32) -> (i64, i64),
     ) {
@@ -361,5 +406,39 @@ impl Ways {
             }),
             Some(_) => Way::Unknown,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Entry, Label, Memory};
+
+    /// A pass's memory kept on the thread comes back empty but with its
+    /// room; one grown past the limit is not kept.
+    #[test]
+    fn a_kept_memory_comes_back_empty_with_its_room() {
+        let mut m = Memory::take();
+        for i in 0..100 {
+            m.labels.push(Label {
+                node: i,
+                arrival: 0,
+                seen: 0,
+                delay: 0,
+                hops: 0,
+                parent: u32::MAX,
+                done: false,
+            });
+            m.heap.push(std::cmp::Reverse(((0, 0), i)));
+        }
+        m.keep();
+        let m = Memory::take();
+        assert_eq!((m.labels.len(), m.heap.len()), (0, 0));
+        assert!(m.labels.capacity() >= 100 && m.heap.capacity() >= 100);
+        m.keep();
+        let mut big = Memory::take();
+        big.heap
+            .reserve(super::super::scratch::KEEP_BYTES / std::mem::size_of::<Entry>() + 1);
+        big.keep();
+        assert!(Memory::take().heap.capacity() < 100);
     }
 }
