@@ -5,6 +5,7 @@
 //! questioned by `query`, which add their own `impl Pathway` blocks.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
@@ -54,8 +55,12 @@ pub(crate) struct Service {
     pub(crate) entry: bool,
     pub(crate) description: String,
     pub(crate) sources: Vec<String>,
-    pub(crate) notes: String,
-    pub(crate) contact: Option<Contact>,
+    /// Its id and name, shared with route answers (every step and every
+    /// goal service not reached names its service).
+    pub(crate) shown: (Arc<str>, Arc<str>),
+    /// Notes and contact, shared with route answers' steps likewise.
+    pub(crate) notes: Arc<str>,
+    pub(crate) contact: Option<Arc<Contact>>,
 }
 
 /// A compiled referral.
@@ -219,9 +224,6 @@ pub struct Pathway {
     /// Every entry service as a route's first step (the family comes by
     /// itself), for the searches that ignore where the family lives.
     pub(crate) entry_starts: Vec<(NodeIndex, bool)>,
-    /// Their ids and names, shared with route answers (which list every
-    /// goal service not reached: hundreds on a national pathway).
-    pub(crate) goal_names: Vec<(std::sync::Arc<str>, std::sync::Arc<str>)>,
     /// The entry services, in node order (precomputed).
     pub(crate) entry_services: Vec<NodeIndex>,
     /// Every day on which a service's rule (judged with either of its
@@ -341,11 +343,6 @@ impl Pathway {
             by_region
         };
         let goals_listing = listing(&goal_services);
-        let goal_names = goal_services
-            .iter()
-            .filter_map(|g: &NodeIndex| services.get(g.index()))
-            .map(|s| (s.id.as_str().into(), s.name.as_str().into()))
-            .collect();
         let entry_services = services
             .iter()
             .enumerate()
@@ -397,7 +394,6 @@ impl Pathway {
             goals_listing,
             entries_listing,
             entry_starts,
-            goal_names,
             entry_services,
             opening_days,
             longest_step,
@@ -509,8 +505,8 @@ impl Pathway {
             goal: self.goal.matches(i, s),
             description: s.description.clone(),
             sources: s.sources.clone(),
-            notes: s.notes.clone(),
-            contact: s.contact.clone(),
+            notes: s.notes.to_string(),
+            contact: s.contact.as_deref().cloned(),
         })
     }
 

@@ -62,7 +62,7 @@ fn a_rule_without_clauses_is_its_own_reason() {
         let answer = pathway.routes(&family, &RouteQuery::default()).unwrap();
         if outcome == Truth::Yes {
             let team = answer.routes[0].steps.last().unwrap();
-            assert_eq!(team.service, "team");
+            assert_eq!(&*team.service, "team");
             // Where the family lives, and the rule's own reason.
             assert_eq!(team.why.len(), 2, "{rule}: {:?}", team.why);
         } else {

@@ -196,7 +196,7 @@ fn a_goal_the_family_ages_out_of_on_every_way_is_settled_without_a_search() {
     let ids: Vec<Vec<&str>> = answer
         .routes
         .iter()
-        .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
+        .map(|r| r.steps.iter().map(|s| &*s.service).collect())
         .collect();
     assert_eq!(ids, [["s0", "near"]]);
     let reasons: Vec<(String, Option<String>)> = answer

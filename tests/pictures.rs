@@ -488,7 +488,7 @@ fn a_family_overlay_marks_its_routes_and_exclusions() {
     let mut want_edges = BTreeSet::new();
     for r in &answer.routes {
         for w in r.steps.windows(2) {
-            want_edges.insert((w[0].service.clone(), w[1].service.clone()));
+            want_edges.insert((w[0].service.to_string(), w[1].service.to_string()));
         }
     }
     let bold: BTreeSet<(String, String)> = p

@@ -66,7 +66,7 @@ fn answer(p: &Pathway, query: &RouteQuery) -> RouteAnswer {
 }
 
 fn services(route: &carepath::Route) -> Vec<&str> {
-    route.steps.iter().map(|s| s.service.as_str()).collect()
+    route.steps.iter().map(|s| &*s.service).collect()
 }
 
 /// The kind of each goal not reached, by service.
@@ -294,7 +294,7 @@ fn a_wait_is_called_assumed_only_where_the_pathway_says_so_and_the_family_waits(
         a.routes[0]
             .steps
             .iter()
-            .map(|s| (s.service.clone(), s.wait_days, s.wait_assumed))
+            .map(|s| (s.service.to_string(), s.wait_days, s.wait_assumed))
             .collect()
     };
     let a = answer(&p, &RouteQuery::default());

@@ -63,7 +63,7 @@ fn answer(p: &Pathway, query: &RouteQuery) -> RouteAnswer {
 fn services(routes: &[carepath::Route]) -> Vec<Vec<&str>> {
     routes
         .iter()
-        .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
+        .map(|r| r.steps.iter().map(|s| &*s.service).collect())
         .collect()
 }
 
@@ -283,11 +283,7 @@ fn a_route_that_opens_later_is_dated_and_named() {
         let answer = p
             .routes(&then, &RouteQuery::default().max_hops(hops))
             .unwrap();
-        let services: Vec<&str> = answer.routes[0]
-            .steps
-            .iter()
-            .map(|s| s.service.as_str())
-            .collect();
+        let services: Vec<&str> = answer.routes[0].steps.iter().map(|s| &*s.service).collect();
         assert_eq!(services, ["hv", id], "{case}");
     }
 }
@@ -341,7 +337,7 @@ fn the_waits_asked_for_set_the_days_to_the_goal() {
             .iter()
             .map(|r| {
                 (
-                    r.steps.iter().map(|s| s.service.as_str()).collect(),
+                    r.steps.iter().map(|s| &*s.service).collect(),
                     r.days_to_goal,
                 )
             })

@@ -13,7 +13,7 @@ fn ids(answer: &carepath::RouteAnswer) -> Vec<Vec<&str>> {
     answer
         .routes
         .iter()
-        .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
+        .map(|r| r.steps.iter().map(|s| &*s.service).collect())
         .collect()
 }
 
@@ -329,7 +329,7 @@ fn the_age_limit_holds_to_the_day_for_goals_beyond_the_routes_asked_for() {
         let also: Vec<&str> = a
             .also_reachable
             .iter()
-            .filter_map(|r| r.steps.last().map(|s| s.service.as_str()))
+            .filter_map(|r| r.steps.last().map(|s| &*s.service))
             .collect();
         assert_eq!(also, ["team"], "search_ahead {ahead}");
         assert_eq!(a.also_reachable[0].steps[2].arrival_age_days, 730);

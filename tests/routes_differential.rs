@@ -327,7 +327,7 @@ fn listed(routes: &[carepath::Route]) -> Listed {
         .map(|r| {
             (
                 r.days_to_goal,
-                r.steps.iter().map(|s| s.service.clone()).collect(),
+                r.steps.iter().map(|s| s.service.to_string()).collect(),
             )
         })
         .collect()

@@ -98,9 +98,9 @@ proptest! {
         let options: BTreeSet<Vec<(String, i32)>> = answer.routes.iter()
             .map(|r| match r.steps.get(1..) {
                 Some(rest) if !rest.is_empty() => {
-                    rest.iter().map(|s| (s.service.clone(), s.arrival_age_days)).collect()
+                    rest.iter().map(|s| (s.service.to_string(), s.arrival_age_days)).collect()
                 }
-                _ => vec![(r.steps[0].service.clone(), i32::MIN)],
+                _ => vec![(r.steps[0].service.to_string(), i32::MIN)],
             })
             .collect();
         prop_assert!(options.len() <= limit);
@@ -125,7 +125,7 @@ proptest! {
                 // The independent single-service check agrees, asked as
                 // referred by the step before (the first: the family itself).
                 let on_arrival = family.clone().age_days(s.arrival_age_days);
-                let referrer = i.checked_sub(1).map(|j| r.steps[j].service.as_str());
+                let referrer = i.checked_sub(1).map(|j| &*r.steps[j].service);
                 let verdict = match p.eligibility_from(&s.service, &on_arrival, referrer) {
                     Ok(v) => v,
                     Err(e) => return Err(TestCaseError::fail(e.to_string())),
@@ -148,9 +148,9 @@ proptest! {
         // Every goal service is accounted for exactly once.
         let goals: BTreeSet<String> = p.services().filter(|s| s.goal).map(|s| s.id).collect();
         let ends: BTreeSet<String> = answer.routes.iter()
-            .filter_map(|r| r.steps.last().map(|s| s.service.clone())).collect();
+            .filter_map(|r| r.steps.last().map(|s| s.service.to_string())).collect();
         let also: Vec<String> = answer.also_reachable.iter()
-            .filter_map(|r| r.steps.last().map(|s| s.service.clone())).collect();
+            .filter_map(|r| r.steps.last().map(|s| s.service.to_string())).collect();
         let not: Vec<String> = answer.not_reached.iter().map(|n| n.service.to_string()).collect();
         let mut all: Vec<String> = ends.iter().cloned().chain(also.clone()).chain(not.clone()).collect();
         all.sort();

@@ -73,7 +73,7 @@ fn shape(a: &RouteAnswer) -> Shape {
     let steps = |r: &carepath::route::Route| {
         r.steps
             .iter()
-            .map(|s| (s.service.clone(), s.arrival_age_days, s.seen_age_days))
+            .map(|s| (s.service.to_string(), s.arrival_age_days, s.seen_age_days))
             .collect::<Vec<_>>()
     };
     (

@@ -121,7 +121,7 @@ fn routes_judge_who_refers_at_every_step() {
             .expect("answer")
             .routes
             .iter()
-            .map(|r| r.steps.iter().map(|s| s.service.clone()).collect())
+            .map(|r| r.steps.iter().map(|s| s.service.to_string()).collect())
             .collect()
     };
     let ids = |v: &[&[&str]]| -> Vec<Vec<String>> {

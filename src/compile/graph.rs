@@ -1,6 +1,8 @@
 //! Services and the default goal, compiled: ids interned in id order,
 //! every unknown id reported.
 
+use std::sync::Arc;
+
 use std::collections::HashSet;
 
 use super::problems::{At, Problems, safe_id, unique_ids};
@@ -112,6 +114,7 @@ pub(super) fn compile_services(
         services.push(Service {
             doc_index: i,
             wait_stated: s.wait.is_some(),
+            shown: (s.id.as_str().into(), s.name.as_str().into()),
             id: s.id,
             name: s.name,
             tier: s.tier,
@@ -125,8 +128,8 @@ pub(super) fn compile_services(
             entry: s.entry,
             description: s.description,
             sources: s.sources,
-            notes: s.notes,
-            contact: s.contact.filter(|c| !c.is_empty()),
+            notes: s.notes.into(),
+            contact: s.contact.filter(|c| !c.is_empty()).map(Arc::new),
         });
     }
 

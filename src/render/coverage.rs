@@ -197,7 +197,7 @@ pub fn diff(d: &CoverageDiff) -> String {
             "{} ({})",
             r.steps
                 .iter()
-                .map(|s| s.service.as_str())
+                .map(|s| &*s.service)
                 .collect::<Vec<_>>()
                 .join(" → "),
             crate::age::describe_duration(r.days_to_goal)

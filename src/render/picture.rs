@@ -390,14 +390,14 @@ impl Picture {
                     if let Some(e) = self
                         .referrals
                         .iter_mut()
-                        .find(|e| e.from == a.service && e.to == b.service)
+                        .find(|e| *e.from == *a.service && *e.to == *b.service)
                     {
                         e.on_route = true;
                     }
                 }
             }
             for step in &route.steps {
-                if let Some(n) = self.services.iter_mut().find(|n| n.id == step.service) {
+                if let Some(n) = self.services.iter_mut().find(|n| *n.id == *step.service) {
                     n.on_route = true;
                 }
             }

@@ -157,7 +157,7 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
         let Some(r) = answer.routes.get(*i) else {
             continue;
         };
-        let goal = escape(r.steps.last().map_or("", |s| s.name.as_str()));
+        let goal = escape(r.steps.last().map_or("", |s| &*s.name));
         let when = r.steps.last().map(around).unwrap_or_default();
         out.push_str(&format!(
             "Route {}: seen by {goal} in {}{when}\n",

@@ -32,7 +32,7 @@ impl Asked<'_> {
             let got: Vec<&str> = answer
                 .alternatives
                 .iter()
-                .filter_map(|a| a.route.steps.last().map(|s| s.service.as_str()))
+                .filter_map(|a| a.route.steps.last().map(|s| &*s.service))
                 .collect();
             if got != want.iter().map(String::as_str).collect::<Vec<_>>() {
                 out.push((

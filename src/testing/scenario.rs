@@ -352,7 +352,7 @@ fn unknown_services(pathway: &Pathway, expect: &Expect) -> Vec<Mismatch> {
 }
 
 fn services(route: &Route) -> Vec<&str> {
-    route.steps.iter().map(|s| s.service.as_str()).collect()
+    route.steps.iter().map(|s| &*s.service).collect()
 }
 
 fn route_text(route: &Route) -> String {
@@ -414,9 +414,7 @@ fn check(expect: &Expect, answer: &RouteAnswer, out: &mut Vec<Mismatch>) {
         }
     }
     if let Some(want) = &expect.first_route_ends_at {
-        let got = first
-            .and_then(|r| r.steps.last())
-            .map(|s| s.service.as_str());
+        let got = first.and_then(|r| r.steps.last()).map(|s| &*s.service);
         if got != Some(want.as_str()) {
             miss(
                 "first_route_ends_at",
@@ -510,7 +508,7 @@ fn check(expect: &Expect, answer: &RouteAnswer, out: &mut Vec<Mismatch>) {
         let ends: Vec<&str> = answer
             .also_reachable
             .iter()
-            .filter_map(|r| r.steps.last().map(|s| s.service.as_str()))
+            .filter_map(|r| r.steps.last().map(|s| &*s.service))
             .collect();
         if !ends.contains(&service.as_str()) {
             let got = if ends.is_empty() {

@@ -18,10 +18,11 @@ use super::search::Partial;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Step {
-    /// The service's id.
-    pub service: String,
+    /// The service's id (shared with the pathway, as are its name, notes
+    /// and contact: a step allocates only its reasons).
+    pub service: Arc<str>,
     /// Its name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Its tier.
     pub tier: Tier,
     /// The infant's age when the referral arrives (days).
@@ -39,16 +40,21 @@ pub struct Step {
     pub why: Vec<String>,
     /// How a referrer reaches the service, where the pathway says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<Contact>,
+    pub contact: Option<Arc<Contact>>,
     /// The pathway's notes on the service (e.g. which figures are assumed).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub notes: String,
+    #[serde(default, skip_serializing_if = "no_text")]
+    pub notes: Arc<str>,
     /// The calendar day the referral arrives, when the profile gives today's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arrival_date: Option<Date>,
     /// The calendar day the service sees the family, when the profile gives today's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seen_date: Option<Date>,
+}
+
+/// Whether a shared text is empty (then not written).
+fn no_text(text: &Arc<str>) -> bool {
+    text.is_empty()
 }
 
 /// One referral route, entry to goal.
@@ -331,8 +337,8 @@ impl Pathway {
                         .map(|d| d.plus_days(i64::from(age) - i64::from(start)))
                 };
                 Some(Step {
-                    service: s.id.clone(),
-                    name: s.name.clone(),
+                    service: Arc::clone(&s.shown.0),
+                    name: Arc::clone(&s.shown.1),
                     tier: s.tier,
                     arrival_age_days: arrival,
                     seen_age_days: seen,
@@ -341,7 +347,7 @@ impl Pathway {
                     delay_days: delay,
                     why,
                     contact: s.contact.clone(),
-                    notes: s.notes.clone(),
+                    notes: Arc::clone(&s.notes),
                     arrival_date: on(arrival),
                     seen_date: on(seen),
                 })

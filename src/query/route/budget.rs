@@ -116,7 +116,7 @@ fn costs(p: &Pathway, q: &RouteQuery, n: usize, what: &str) {
 fn lists<'a>(routes: impl IntoIterator<Item = &'a Route>) -> Vec<Vec<&'a str>> {
     routes
         .into_iter()
-        .map(|r| r.steps.iter().map(|s| s.service.as_str()).collect())
+        .map(|r| r.steps.iter().map(|s| &*s.service).collect())
         .collect()
 }
 

@@ -109,7 +109,7 @@ impl Pathway {
     /// # let pathway = carepath::Pathway::from_json(include_str!("../../../tests/fixtures/small.json"))?;
     /// let family = carepath::Profile::new().age("3 months")?.region("east");
     /// let answer = pathway.routes(&family, &carepath::RouteQuery::default())?;
-    /// let first: Vec<&str> = answer.routes[0].steps.iter().map(|s| s.service.as_str()).collect();
+    /// let first: Vec<&str> = answer.routes[0].steps.iter().map(|s| &*s.service).collect();
     /// assert_eq!(first, ["hv-east", "imh-east"]);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -336,11 +336,6 @@ impl Pathway {
         let mut elsewhere: HashMap<&[RegionId], Arc<str>, foldhash::fast::RandomState> =
             HashMap::default();
         let mut last: Option<(&[RegionId], Arc<str>)> = None;
-        let shared = if query.goal.is_none() {
-            self.goal_names.as_slice()
-        } else {
-            &[]
-        };
         for (i, &g) in goals.iter().enumerate().filter(|_| query.explain) {
             if reached.get(i).copied().unwrap_or(false) {
                 continue;
@@ -380,13 +375,9 @@ impl Pathway {
                 };
                 Reason::NotInRegion { message }
             };
-            let (service, name) = match shared.get(i) {
-                Some((id, name)) => (Arc::clone(id), Arc::clone(name)),
-                None => (s.id.as_str().into(), s.name.as_str().into()),
-            };
             not_reached.push(NotReached {
-                service,
-                name,
+                service: Arc::clone(&s.shown.0),
+                name: Arc::clone(&s.shown.1),
                 reason,
             });
         }
