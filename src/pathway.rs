@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use petgraph::graph::{DiGraph, NodeIndex};
-use serde::{Deserialize, Serialize};
 
 use crate::document::{Contact, Metadata, Tier};
 use crate::error::QueryError;
@@ -18,6 +17,9 @@ use crate::model::region::{RegionId, RegionTree};
 use crate::model::rules::Cond;
 use crate::model::vocabulary::Vocabulary;
 use crate::suggest::NameKind;
+
+mod summary;
+pub use summary::{PathwaySize, ReferralSummary, ServiceSummary};
 
 /// Index of a service in a compiled pathway. Services are numbered in the
 /// order of their ids, so comparing indices compares ids.
@@ -112,6 +114,16 @@ pub(crate) struct Hot {
     pub(crate) wait_typical: i32,
     pub(crate) wait_pessimistic: i32,
     pub(crate) tier: Tier,
+}
+
+/// A service of the default goal as route answers list it when it is not
+/// reached: its id and name, and the index of its list of areas in
+/// [`Pathway`]'s `goal_areas`.
+#[derive(Debug, Clone)]
+pub(crate) struct GoalShown {
+    pub(crate) id: Arc<str>,
+    pub(crate) name: Arc<str>,
+    pub(crate) areas: u32,
 }
 
 /// One referral as the route searches walk it: the service at its other
@@ -216,6 +228,11 @@ pub struct Pathway {
     pub(crate) goal_services: Vec<NodeIndex>,
     /// Whether each service is one of them, by index.
     pub(crate) goal_mask: Vec<bool>,
+    /// Them again, as route answers list those not reached: id and name
+    /// (allocated side by side) and which of `goal_areas` they serve.
+    pub(crate) goal_table: Vec<GoalShown>,
+    /// The distinct lists of regions that the default goal's services serve.
+    pub(crate) goal_areas: Vec<Vec<RegionId>>,
     /// Per region (by index), the services of the default goal that list
     /// it among the regions they serve.
     pub(crate) goals_listing: Vec<Vec<NodeIndex>>,
@@ -235,74 +252,6 @@ pub struct Pathway {
     /// the most one referral adds to a route's days (the route searches'
     /// queues are sized by it).
     pub(crate) longest_step: u32,
-}
-
-/// A service as a host or a report shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct ServiceSummary {
-    /// The service's id.
-    pub id: String,
-    /// Display name.
-    pub name: String,
-    /// Tier.
-    pub tier: Tier,
-    /// Tags.
-    pub tags: Vec<String>,
-    /// Who runs it.
-    pub provider: String,
-    /// Ids of the regions it serves.
-    pub regions: Vec<String>,
-    /// Whether a family can contact it without a referral.
-    pub entry: bool,
-    /// Typical wait in days.
-    pub wait_typical_days: i32,
-    /// Pessimistic wait in days.
-    pub wait_pessimistic_days: i32,
-    /// Whether the wait is an assumption.
-    pub wait_assumed: bool,
-    /// Whether it is a goal of the pathway's default goal.
-    pub goal: bool,
-    /// What the service does.
-    pub description: String,
-    /// Ids of the sources that support it.
-    pub sources: Vec<String>,
-    /// Designer's notes.
-    pub notes: String,
-    /// How a referrer reaches it, where the pathway says.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contact: Option<Contact>,
-}
-
-/// How big a pathway is ([`Pathway::size`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct PathwaySize {
-    /// Services.
-    pub services: usize,
-    /// Referrals.
-    pub referrals: usize,
-    /// Regions.
-    pub regions: usize,
-}
-
-/// A referral as a host or a report shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[non_exhaustive]
-pub struct ReferralSummary {
-    /// The referring service's id.
-    pub from: String,
-    /// The receiving service's id.
-    pub to: String,
-    /// Processing delay in days.
-    pub delay_days: i32,
-    /// Whether the referral carries a condition.
-    pub conditional: bool,
-    /// Designer's notes.
-    pub notes: String,
 }
 
 impl Pathway {
@@ -343,6 +292,24 @@ impl Pathway {
             by_region
         };
         let goals_listing = listing(&goal_services);
+        let mut goal_areas: Vec<Vec<RegionId>> = Vec::new();
+        let mut areas_index: HashMap<&[RegionId], u32> = HashMap::new();
+        let goal_table = goal_services
+            .iter()
+            .filter_map(|g| services.get(g.index()))
+            .map(|s| {
+                let next = u32::try_from(goal_areas.len()).unwrap_or(u32::MAX);
+                let areas = *areas_index.entry(&s.regions).or_insert_with(|| {
+                    goal_areas.push(s.regions.clone());
+                    next
+                });
+                GoalShown {
+                    id: s.id.as_str().into(),
+                    name: s.name.as_str().into(),
+                    areas,
+                }
+            })
+            .collect();
         let entry_services = services
             .iter()
             .enumerate()
@@ -391,6 +358,8 @@ impl Pathway {
             alternatives,
             goal_services,
             goal_mask,
+            goal_table,
+            goal_areas,
             goals_listing,
             entries_listing,
             entry_starts,

@@ -468,3 +468,37 @@ fn a_dense_pathway_whose_doors_only_close_is_answered_in_full() {
     let kinds: Vec<&str> = a.not_reached.iter().map(|n| kind(&n.reason)).collect();
     assert_eq!(kinds, ["unreachable"; 6]);
 }
+
+#[test]
+fn every_team_elsewhere_gets_the_region_check_of_its_own_areas_in_every_region() {
+    // On the shipped pathway, for a family in each of its regions (the
+    // country, 14 boards, 32 council areas): every goal service not in
+    // the family's area says exactly what the eligibility check of that
+    // service says of the family's region, and no other goal says so.
+    let pathway = Pathway::from_json(include_str!("../pathways/scotland.json")).expect("loads");
+    let mut entries = 0;
+    for region in pathway.regions(None).expect("regions") {
+        let family = Profile::new()
+            .age("7 months")
+            .expect("age")
+            .region(region.id.as_str());
+        let answer = pathway
+            .routes(&family, &RouteQuery::default())
+            .expect("answer");
+        for n in &answer.not_reached {
+            let check = pathway
+                .eligibility(&n.service, &family)
+                .expect("verdict")
+                .region;
+            match &n.reason {
+                Reason::NotInRegion { message } => {
+                    assert!(!check.served, "{} in {}", n.service, region.id);
+                    assert_eq!(**message, *check.message, "{} in {}", n.service, region.id);
+                    entries += 1;
+                }
+                _ => assert!(check.served, "{} in {}", n.service, region.id),
+            }
+        }
+    }
+    assert!(entries > 300, "{entries}");
+}

@@ -330,20 +330,40 @@ impl Pathway {
         let spare = std::cell::RefCell::new(scratch::bound());
         let ways = settle::Ways::default();
         // Teams elsewhere share their areas (a board's teams serve the
-        // board): one message per list of areas, shared by every entry
-        // (consecutive goals mostly share theirs: the last one is kept at
-        // hand), and ids and names shared with the pathway.
+        // board): one message per list of areas, shared by every entry, and
+        // ids and names shared with the pathway. The default goal's
+        // services are listed from the pathway's table of them (side by
+        // side, each with its list of areas), so the hundreds of teams
+        // elsewhere in a national pathway are listed without reading their
+        // services; a query's own goal reads each service.
+        let table = if query.goal.is_none() {
+            self.goal_table.as_slice()
+        } else {
+            &[]
+        };
+        let mut by_areas: Vec<Option<Arc<str>>> = vec![
+            None;
+            if query.explain && !table.is_empty() {
+                self.goal_areas.len()
+            } else {
+                0
+            }
+        ];
         let mut elsewhere: HashMap<&[RegionId], Arc<str>, foldhash::fast::RandomState> =
             HashMap::default();
-        let mut last: Option<(&[RegionId], Arc<str>)> = None;
+        // `local` is in node order, as `goals` are: walked alongside.
+        let mut next_local = local.iter().peekable();
         for (i, &g) in goals.iter().enumerate().filter(|_| query.explain) {
+            while next_local.next_if(|&&n| n < g).is_some() {}
+            let here = next_local.peek().is_some_and(|&&n| n == g);
             if reached.get(i).copied().unwrap_or(false) {
                 continue;
             }
-            let Some(s) = self.services.get(g.index()) else {
-                continue;
-            };
-            let reason = if f.serves(g) {
+            let shown = table.get(i);
+            let (reason, (service, name)) = if here {
+                let Some(s) = self.services.get(g.index()) else {
+                    continue;
+                };
                 let (answer, done) = self.why_not(
                     &f,
                     &search,
@@ -358,26 +378,42 @@ impl Pathway {
                         also.push(p);
                         continue;
                     }
-                    Err(reason) => reason,
+                    Err(reason) => (reason, (Arc::clone(&s.shown.0), Arc::clone(&s.shown.1))),
                 }
-            } else {
-                let message = match &last {
-                    Some((regions, m)) if *regions == s.regions.as_slice() => Arc::clone(m),
-                    _ => {
-                        let m = Arc::clone(elsewhere.entry(&s.regions).or_insert_with(|| {
-                            self.regions
-                                .explain_served(f.profile.region, &s.regions)
-                                .into()
-                        }));
-                        last = Some((&s.regions, Arc::clone(&m)));
+            } else if let Some(entry) = shown {
+                let areas = entry.areas as usize;
+                let message = match by_areas.get_mut(areas) {
+                    Some(Some(m)) => Arc::clone(m),
+                    Some(slot) => {
+                        let listed = self.goal_areas.get(areas).map_or(&[][..], Vec::as_slice);
+                        let m: Arc<str> =
+                            self.regions.explain_served(f.profile.region, listed).into();
+                        *slot = Some(Arc::clone(&m));
                         m
                     }
+                    None => continue,
                 };
-                Reason::NotInRegion { message }
+                (
+                    Reason::NotInRegion { message },
+                    (Arc::clone(&entry.id), Arc::clone(&entry.name)),
+                )
+            } else {
+                let Some(s) = self.services.get(g.index()) else {
+                    continue;
+                };
+                let message = Arc::clone(elsewhere.entry(&s.regions).or_insert_with(|| {
+                    self.regions
+                        .explain_served(f.profile.region, &s.regions)
+                        .into()
+                }));
+                (
+                    Reason::NotInRegion { message },
+                    (Arc::clone(&s.shown.0), Arc::clone(&s.shown.1)),
+                )
             };
             not_reached.push(NotReached {
-                service: Arc::clone(&s.shown.0),
-                name: Arc::clone(&s.shown.1),
+                service,
+                name,
                 reason,
             });
         }
