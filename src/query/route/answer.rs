@@ -305,12 +305,9 @@ pub struct RouteAnswer {
 impl Pathway {
     pub(super) fn route(&self, f: &PreparedProfile<'_>, p: &Partial) -> Route {
         let start = f.start_age();
-        let steps: Vec<Step> = p
-            .nodes
-            .iter()
-            .zip(&p.times)
-            .enumerate()
-            .filter_map(|(i, (&n, &(arrival, seen, delay)))| {
+        let mut steps: Vec<Step> = Vec::with_capacity(p.nodes.len());
+        steps.extend(p.nodes.iter().zip(&p.times).enumerate().filter_map(
+            |(i, (&n, &(arrival, seen, delay)))| {
                 let s = self.services.get(n as usize)?;
                 // Who refers: the service before it, or the family itself.
                 let by = match i.checked_sub(1).and_then(|j| p.nodes.get(j)) {
@@ -351,8 +348,8 @@ impl Pathway {
                     arrival_date: on(arrival),
                     seen_date: on(seen),
                 })
-            })
-            .collect();
+            },
+        ));
         let end = p.times.last().map_or(start, |t| t.1);
         let days = i64::from(end) - i64::from(start);
         Route {

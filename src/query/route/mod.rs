@@ -322,7 +322,7 @@ impl Pathway {
         // Every goal not reached has an entry (most, in a national
         // pathway, outside the family's area): room for all at once.
         let mut not_reached = Vec::with_capacity(if query.explain { goals.len() } else { 0 });
-        let mut also = Vec::new();
+        let mut also = Vec::with_capacity(firsts.len());
         for p in firsts {
             mark(p.nodes.last());
             also.push(p);
