@@ -43,7 +43,7 @@ pub struct ServiceSummary {
     pub contact: Option<Contact>,
 }
 
-/// How big a pathway is ([`Pathway::size`]).
+/// How big a pathway is ([`Pathway::size`](crate::Pathway::size)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
