@@ -43,7 +43,9 @@ pub(super) fn age_message(
             None => describe_into(out, days),
         }
     }
-    let mut m = String::with_capacity(64);
+    // Room for the common case ("age on referral 7 months is within 32
+    // weeks gestation to before 5 years": 72 bytes) without growing.
+    let mut m = String::with_capacity(96);
     m.push_str(match judged {
         AgeJudged::OnReferral => "age on referral ",
         AgeJudged::WhenSeen => "age when seen ",
