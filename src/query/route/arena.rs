@@ -54,25 +54,16 @@ pub(super) struct Memory {
     pub(super) paths: Vec<Path>,
 }
 
-impl Memory {
-    /// This thread's spare memory, emptied, or a new one. O(1).
-    pub(super) fn take() -> Box<Self> {
-        let mut m = super::scratch::take::<Self>();
-        m.heap.clear();
-        m.labels.clear();
-        m.paths.clear();
-        m
+impl super::scratch::Kept for Memory {
+    fn clear(&mut self) {
+        self.heap.clear();
+        self.labels.clear();
+        self.paths.clear();
     }
 
-    /// Keeps this memory for the thread's next search, unless it holds
-    /// more than [`KEEP_BYTES`](super::scratch::KEEP_BYTES). O(1).
-    pub(super) fn keep(self: Box<Self>) {
-        let bytes = self.heap.capacity() * std::mem::size_of::<Open>()
-            + self.labels.capacity() * std::mem::size_of::<Label>()
-            + self.paths.capacity() * std::mem::size_of::<Path>();
-        if bytes <= super::scratch::KEEP_BYTES {
-            super::scratch::keep(self);
-        }
+    fn bytes(&self) -> usize {
+        use super::scratch::room;
+        room(&self.heap) + room(&self.labels) + room(&self.paths)
     }
 }
 
@@ -127,6 +118,7 @@ impl Queue<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scratch::{keep, take};
     use super::{Label, MAX_HOPS, Memory, Open, Path, Queue};
 
     /// A search's memory kept on the thread comes back to the next search
@@ -134,7 +126,7 @@ mod tests {
     /// arena); one grown past the limit is not kept.
     #[test]
     fn a_kept_memory_comes_back_empty_with_its_room() {
-        let mut m = Memory::take();
+        let mut m = take::<Memory>();
         for i in 0..100 {
             m.heap.push(Open {
                 key: (i, 0),
@@ -148,18 +140,18 @@ mod tests {
             });
             m.paths.push([1; MAX_HOPS + 1]);
         }
-        m.keep();
-        let m = Memory::take();
+        keep(m);
+        let m = take::<Memory>();
         assert_eq!((m.heap.len(), m.labels.len(), m.paths.len()), (0, 0, 0));
         assert!(
             m.heap.capacity() >= 100 && m.labels.capacity() >= 100 && m.paths.capacity() >= 100
         );
-        m.keep();
-        let mut big = Memory::take();
+        keep(m);
+        let mut big = take::<Memory>();
         big.paths
             .reserve(super::super::scratch::KEEP_BYTES / std::mem::size_of::<Path>() + 1);
-        big.keep();
-        let m = Memory::take();
+        keep(big);
+        let m = take::<Memory>();
         assert!(m.paths.capacity() < 100);
     }
 

@@ -14,8 +14,8 @@
 //!   and nothing is cleared.
 //!
 //! Beside these, the searches' own working memory (their queues and arenas
-//! of labels, [`take`] and [`keep`]): cleared by the search that takes it,
-//! and kept only up to [`KEEP_BYTES`] each, so a search that grew large
+//! of labels, [`take`] and [`keep`]): emptied when taken, and kept only up
+//! to [`KEEP_BYTES`] each, so a search that grew large
 //! does not hold its memory for the thread's life.
 //!
 //! A thread keeps at most [`SPARE_BOUNDS`] bounds, [`SPARE_SLOTS`] slot
@@ -85,20 +85,38 @@ pub(super) fn give_bound(b: Bound) {
     });
 }
 
-/// This thread's spare working memory of kind `T` (as the search that
-/// last kept it left it: the taker clears it), or a new one. O(1).
-pub(super) fn take<T: Default + 'static>() -> Box<T> {
-    with_spares(|s| {
+/// A search's working memory, kept by the thread between searches.
+pub(super) trait Kept: Default + 'static {
+    /// Empties it, keeping its room.
+    fn clear(&mut self);
+    /// The bytes its vectors have room for.
+    fn bytes(&self) -> usize;
+}
+
+/// The bytes a vector has room for.
+pub(super) fn room<T>(v: &Vec<T>) -> usize {
+    v.capacity().saturating_mul(std::mem::size_of::<T>())
+}
+
+/// This thread's spare working memory of kind `T`, emptied, or a new one.
+/// O(1).
+pub(super) fn take<T: Kept>() -> Box<T> {
+    let mut memory = with_spares(|s| {
         let i = s.memory.iter().position(|m| m.is::<T>())?;
         s.memory.swap_remove(i).downcast::<T>().ok()
     })
-    .unwrap_or_default()
+    .unwrap_or_default();
+    memory.clear();
+    memory
 }
 
 /// Keeps a search's working memory for this thread's next search of its
-/// kind (the caller drops instead what holds more than [`KEEP_BYTES`]).
-/// O(1), no allocation.
-pub(super) fn keep<T: 'static>(memory: Box<T>) {
+/// kind, unless it has room for more than [`KEEP_BYTES`] (then it is
+/// freed). O(1), no allocation.
+pub(super) fn keep<T: Kept>(memory: Box<T>) {
+    if memory.bytes() > KEEP_BYTES {
+        return;
+    }
     let _ = with_spares(|s| {
         if s.memory.len() < SPARE_MEMORY {
             s.memory.push(memory);

@@ -212,9 +212,9 @@ impl Search<'_, '_> {
         relax: Relax,
         more: Option<(usize, usize, &dyn Fn() -> usize)>,
     ) -> (Vec<Partial>, Vec<Partial>, bool) {
-        let mut memory = Memory::take();
+        let mut memory = super::scratch::take::<Memory>();
         let answer = self.run_in(&mut memory, limit, relax, more);
-        memory.keep();
+        super::scratch::keep(memory);
         answer
     }
 

@@ -58,23 +58,14 @@ struct Memory {
     heap: Vec<Entry>,
 }
 
-impl Memory {
-    /// This thread's spare memory, emptied, or a new one. O(1).
-    fn take() -> Box<Self> {
-        let mut m = super::scratch::take::<Self>();
-        m.labels.clear();
-        m.heap.clear();
-        m
+impl super::scratch::Kept for Memory {
+    fn clear(&mut self) {
+        self.labels.clear();
+        self.heap.clear();
     }
 
-    /// Keeps this memory for the thread's next pass, unless it holds more
-    /// than [`KEEP_BYTES`](super::scratch::KEEP_BYTES). O(1).
-    fn keep(self: Box<Self>) {
-        let bytes = self.labels.capacity() * std::mem::size_of::<Label>()
-            + self.heap.capacity() * std::mem::size_of::<Entry>();
-        if bytes <= super::scratch::KEEP_BYTES {
-            super::scratch::keep(self);
-        }
+    fn bytes(&self) -> usize {
+        super::scratch::room(&self.labels) + super::scratch::room(&self.heap)
     }
 }
 
@@ -142,11 +133,11 @@ impl Search<'_, '_> {
     /// and for [`Relax::Nothing`] under the module's condition (which
     /// [`Search::settle`] checks; the soonest-seen ranking only).
     pub(super) fn ways(&self, relax: Relax) -> Option<Vec<Partial>> {
-        let mut memory = Memory::take();
+        let mut memory = super::scratch::take::<Memory>();
         let mut heap = BinaryHeap::from(std::mem::take(&mut memory.heap));
         let found = self.ways_in(&mut memory.labels, &mut heap, relax);
         memory.heap = heap.into_vec();
-        memory.keep();
+        super::scratch::keep(memory);
         found
     }
 
@@ -411,13 +402,14 @@ impl Ways {
 
 #[cfg(test)]
 mod tests {
+    use super::super::scratch::{keep, take};
     use super::{Entry, Label, Memory};
 
     /// A pass's memory kept on the thread comes back empty but with its
     /// room; one grown past the limit is not kept.
     #[test]
     fn a_kept_memory_comes_back_empty_with_its_room() {
-        let mut m = Memory::take();
+        let mut m = take::<Memory>();
         for i in 0..100 {
             m.labels.push(Label {
                 node: i,
@@ -430,15 +422,15 @@ mod tests {
             });
             m.heap.push(std::cmp::Reverse(((0, 0), i)));
         }
-        m.keep();
-        let m = Memory::take();
+        keep(m);
+        let m = take::<Memory>();
         assert_eq!((m.labels.len(), m.heap.len()), (0, 0));
         assert!(m.labels.capacity() >= 100 && m.heap.capacity() >= 100);
-        m.keep();
-        let mut big = Memory::take();
+        keep(m);
+        let mut big = take::<Memory>();
         big.heap
             .reserve(super::super::scratch::KEEP_BYTES / std::mem::size_of::<Entry>() + 1);
-        big.keep();
-        assert!(Memory::take().heap.capacity() < 100);
+        keep(big);
+        assert!(take::<Memory>().heap.capacity() < 100);
     }
 }
