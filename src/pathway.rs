@@ -18,7 +18,10 @@ use crate::model::rules::Cond;
 use crate::model::vocabulary::Vocabulary;
 use crate::suggest::NameKind;
 
+mod served;
 mod summary;
+
+pub(crate) use served::ServedWords;
 pub use summary::{PathwaySize, ReferralSummary, ServiceSummary};
 
 /// Index of a service in a compiled pathway. Services are numbered in the
@@ -118,7 +121,7 @@ pub(crate) struct Hot {
 
 /// A service of the default goal as route answers list it when it is not
 /// reached: its id and name, and the index of its list of areas in
-/// [`Pathway`]'s `goal_areas`.
+/// [`Pathway`]'s `served` words.
 #[derive(Debug, Clone)]
 pub(crate) struct GoalShown {
     pub(crate) id: Arc<str>,
@@ -229,10 +232,11 @@ pub struct Pathway {
     /// Whether each service is one of them, by index.
     pub(crate) goal_mask: Vec<bool>,
     /// Them again, as route answers list those not reached: id and name
-    /// (allocated side by side) and which of `goal_areas` they serve.
+    /// (allocated side by side) and which list of areas they serve.
     pub(crate) goal_table: Vec<GoalShown>,
-    /// The distinct lists of regions that the default goal's services serve.
-    pub(crate) goal_areas: Vec<Vec<RegionId>>,
+    /// The services' distinct lists of areas, and the words of their
+    /// region checks per family's region, made when first needed.
+    pub(crate) served: ServedWords,
     /// Per region (by index), the services of the default goal that list
     /// it among the regions they serve.
     pub(crate) goals_listing: Vec<Vec<NodeIndex>>,
@@ -292,22 +296,17 @@ impl Pathway {
             by_region
         };
         let goals_listing = listing(&goal_services);
-        let mut goal_areas: Vec<Vec<RegionId>> = Vec::new();
-        let mut areas_index: HashMap<&[RegionId], u32> = HashMap::new();
+        let served = ServedWords::new(
+            services.iter().map(|s| s.regions.as_slice()),
+            regions.regions.len(),
+        );
         let goal_table = goal_services
             .iter()
-            .filter_map(|g| services.get(g.index()))
-            .map(|s| {
-                let next = u32::try_from(goal_areas.len()).unwrap_or(u32::MAX);
-                let areas = *areas_index.entry(&s.regions).or_insert_with(|| {
-                    goal_areas.push(s.regions.clone());
-                    next
-                });
-                GoalShown {
-                    id: s.id.as_str().into(),
-                    name: s.name.as_str().into(),
-                    areas,
-                }
+            .filter_map(|g| Some((services.get(g.index())?, served.list_of(g.index())?)))
+            .map(|(s, areas)| GoalShown {
+                id: s.id.as_str().into(),
+                name: s.name.as_str().into(),
+                areas,
             })
             .collect();
         let entry_services = services
@@ -359,7 +358,7 @@ impl Pathway {
             goal_services,
             goal_mask,
             goal_table,
-            goal_areas,
+            served,
             goals_listing,
             entries_listing,
             entry_starts,

@@ -321,7 +321,11 @@ impl Pathway {
                 // What `verdict(..)` would say decides it: the region, then
                 // the rule's deciding clauses (built without the whole tree).
                 let mut why = Vec::with_capacity(8);
-                why.push(self.regions.explain_served(f.profile.region, &s.regions));
+                why.push(String::from(&*self.served.of(
+                    &self.regions,
+                    f.profile.region,
+                    n as usize,
+                )));
                 match &s.rule {
                     Some(rule) => {
                         rule.decisive_messages(&self.context_by(&f.profile, timing, by), &mut why);

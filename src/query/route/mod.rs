@@ -84,14 +84,12 @@ pub use query::{
     MAX_HOPS, MAX_ROUTES, QUERY_BUDGET, Ranking, RouteQuery, SEARCH_AHEAD, SEARCH_BUDGET,
 };
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use petgraph::graph::NodeIndex;
 
 use crate::error::QueryError;
 use crate::model::profile::Profile;
-use crate::model::region::RegionId;
 use crate::pathway::{Goal, Pathway};
 
 use search::{Relax, Search};
@@ -330,27 +328,18 @@ impl Pathway {
         let spare = std::cell::RefCell::new(scratch::bound());
         let ways = settle::Ways::default();
         // Teams elsewhere share their areas (a board's teams serve the
-        // board): one message per list of areas, shared by every entry, and
-        // ids and names shared with the pathway. The default goal's
-        // services are listed from the pathway's table of them (side by
-        // side, each with its list of areas), so the hundreds of teams
-        // elsewhere in a national pathway are listed without reading their
-        // services; a query's own goal reads each service.
+        // board): the pathway words each list of areas once per family's
+        // region, and every entry shares those words, and ids and names
+        // with the pathway. The default goal's services are listed from
+        // the pathway's table of them (side by side, each with its list of
+        // areas), so the hundreds of teams elsewhere in a national pathway
+        // are listed without reading their services; a query's own goal
+        // reads each service.
         let table = if query.goal.is_none() {
             self.goal_table.as_slice()
         } else {
             &[]
         };
-        let mut by_areas: Vec<Option<Arc<str>>> = vec![
-            None;
-            if query.explain && !table.is_empty() {
-                self.goal_areas.len()
-            } else {
-                0
-            }
-        ];
-        let mut elsewhere: HashMap<&[RegionId], Arc<str>, foldhash::fast::RandomState> =
-            HashMap::default();
         // `local` is in node order, as `goals` are: walked alongside.
         let mut next_local = local.iter().peekable();
         for (i, &g) in goals.iter().enumerate().filter(|_| query.explain) {
@@ -381,18 +370,9 @@ impl Pathway {
                     Err(reason) => (reason, (Arc::clone(&s.shown.0), Arc::clone(&s.shown.1))),
                 }
             } else if let Some(entry) = shown {
-                let areas = entry.areas as usize;
-                let message = match by_areas.get_mut(areas) {
-                    Some(Some(m)) => Arc::clone(m),
-                    Some(slot) => {
-                        let listed = self.goal_areas.get(areas).map_or(&[][..], Vec::as_slice);
-                        let m: Arc<str> =
-                            self.regions.explain_served(f.profile.region, listed).into();
-                        *slot = Some(Arc::clone(&m));
-                        m
-                    }
-                    None => continue,
-                };
+                let message = self
+                    .served
+                    .words(&self.regions, f.profile.region, entry.areas);
                 (
                     Reason::NotInRegion { message },
                     (Arc::clone(&entry.id), Arc::clone(&entry.name)),
@@ -401,11 +381,7 @@ impl Pathway {
                 let Some(s) = self.services.get(g.index()) else {
                     continue;
                 };
-                let message = Arc::clone(elsewhere.entry(&s.regions).or_insert_with(|| {
-                    self.regions
-                        .explain_served(f.profile.region, &s.regions)
-                        .into()
-                }));
+                let message = self.served.of(&self.regions, f.profile.region, g.index());
                 (
                     Reason::NotInRegion { message },
                     (Arc::clone(&s.shown.0), Arc::clone(&s.shown.1)),
