@@ -360,22 +360,24 @@ impl Search<'_, '_> {
                 if path.iter().take(hops + 1).any(|&x| x == tag) {
                     continue;
                 }
+                let delay = l.delay;
+                let arrival = seen.saturating_add(delay);
+                let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
+                // The key first: a service from which no target can be
+                // reached in time needs no condition or rule judged.
+                let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
+                    continue;
+                };
                 let referral = self.f.pathway.referrals.get(l.referral as usize);
                 if !self.referral_open(referral, seen, relax) {
                     continue;
                 }
-                let delay = l.delay;
-                let arrival = seen.saturating_add(delay);
                 // The rules reduced for the family judge the route's steps
                 // (the same services again and again).
                 let accepted = self.accepts(m, arrival, Some(last), relax);
                 if !accepted {
                     continue;
                 }
-                let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
-                let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
-                    continue;
-                };
                 if labels.len() >= SEARCH_BUDGET {
                     // When only the look-ahead for other goals stops here,
                     // the answer is complete: those goals without a route
