@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::query::prepared::{PreparedProfile, StepRules, WaitKind};
 
-use super::arena::{Label, Memory, Open, Queue};
+use super::arena::{Label, Memory, Open, Path, Queue};
 use super::bound::Bound;
 use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
 
@@ -278,7 +278,7 @@ impl Search<'_, '_> {
         // differ only in the first contact, and share a key) are one. The
         // key of the route that filled the last option: routes after it
         // with the same key may still belong to an option found.
-        let mut options: Vec<(Vec<u32>, i32)> = Vec::new();
+        let mut options: Vec<(Path, i32)> = Vec::new();
         let mut closed: Option<(i64, i64)> = None;
         // The budgets count partial routes pushed (each one is memory held
         // until the search ends), starts included: a pop never exceeds them.
@@ -312,28 +312,53 @@ impl Search<'_, '_> {
                     }
                     continue;
                 }
-                let route = Self::unwind(labels, p.key, p.label);
+                // The route's services, read from its service list: most
+                // routes popped here are padding, and need no unwinding.
+                let len = (label.hops as usize).saturating_add(1);
+                let path = paths.get(p.label as usize).copied().unwrap_or_default();
+                let mut nodes: Path = [0; MAX_HOPS + 1];
+                for (n, &tag) in nodes.iter_mut().zip(&path) {
+                    *n = tag.saturating_sub(1);
+                }
                 // A padded route's rest ranks strictly before it (fewer
                 // referrals, no later), so its goal is already counted.
-                if self.distinct && relax == Relax::Nothing && self.padded(&route.nodes) {
+                if self.distinct
+                    && relax == Relax::Nothing
+                    && self.padded(nodes.get(..len).unwrap_or_default())
+                {
                     continue;
                 }
-                let option = match (route.nodes.get(1..), route.times.get(1)) {
-                    (Some(rest), Some(t)) if !rest.is_empty() => (rest.to_vec(), t.0),
-                    _ => (vec![label.node], i32::MIN),
+                // Its option: the services after the first, with the day
+                // the second receives the referral (a route of one service
+                // is its own option).
+                let option: (Path, i32) = if len > 1 {
+                    let mut rest: Path = [0; MAX_HOPS + 1];
+                    for (r, &tag) in rest.iter_mut().zip(path.iter().skip(1)) {
+                        *r = tag;
+                    }
+                    let mut second = p.label;
+                    for _ in 2..len {
+                        second = labels.get(second as usize).map_or(u32::MAX, |l| l.parent);
+                    }
+                    (
+                        rest,
+                        labels.get(second as usize).map_or(i32::MIN, |l| l.times.0),
+                    )
+                } else {
+                    (path, i32::MIN)
                 };
                 if options.contains(&option) {
                     ends.insert(label.node);
-                    found.push(route);
+                    found.push(Self::unwind(labels, p.key, p.label));
                 } else if options.len() < limit {
                     options.push(option);
                     ends.insert(label.node);
-                    found.push(route);
+                    found.push(Self::unwind(labels, p.key, p.label));
                     if options.len() >= limit {
                         closed = Some(p.key);
                     }
                 } else if more.is_some() && ends.insert(label.node) {
-                    firsts.push(route);
+                    firsts.push(Self::unwind(labels, p.key, p.label));
                 }
                 continue;
             }
