@@ -20,9 +20,11 @@ use crate::suggest::NameKind;
 
 mod served;
 mod summary;
+mod ways;
 
 pub(crate) use served::ServedWords;
 pub use summary::{PathwaySize, ReferralSummary, ServiceSummary};
+pub(crate) use ways::KeptWays;
 
 /// Index of a service in a compiled pathway. Services are numbered in the
 /// order of their ids, so comparing indices compares ids.
@@ -237,6 +239,10 @@ pub struct Pathway {
     /// The services' distinct lists of areas, and the words of their
     /// region checks per family's region, made when first needed.
     pub(crate) served: ServedWords,
+    /// The best way to every goal that ignores rules, regions and
+    /// referral conditions, from any first contact: the same for every
+    /// family, made when first needed.
+    pub(crate) kept_ways: KeptWays,
     /// Per region (by index), the services of the default goal that list
     /// it among the regions they serve.
     pub(crate) goals_listing: Vec<Vec<NodeIndex>>,
@@ -359,6 +365,7 @@ impl Pathway {
             goal_mask,
             goal_table,
             served,
+            kept_ways: KeptWays::default(),
             goals_listing,
             entries_listing,
             entry_starts,

@@ -39,7 +39,10 @@
 //! closed). The first kind judges every door on one day, so the best such
 //! way to every goal comes from one pass over services, computed when
 //! first needed; only a goal whose best one is longer than the hop limit
-//! gets a search of its own for it.
+//! gets a search of its own for it. The best way that ignores every rule
+//! and region, from any first contact in the land, is the same for every
+//! family: for the pathway's own goal the pathway makes it for every goal
+//! in one pass, the first time a question needs one, and keeps it.
 //!
 //! Complexity: O(V + E log V) for the bound, then O(P · (d + log P)) time
 //! and O(P) space, where P is the number of partial routes whose key is
@@ -47,8 +50,11 @@
 //! `max_hops` referrals among services that could accept the family), d the
 //! out-degree; V and E count services and referrals. Explanations add at
 //! most two passes over services, O(V + E log V) each (every goal's best
-//! route, every goal's best frozen way), and at most three searches per
-//! goal service in the family's region that those passes do not settle. A search stops after creating
+//! route, every goal's best frozen way), a third once in the pathway's
+//! life for each kind of wait and ranking (every goal's best way
+//! anywhere, with a budget of its own), and at most three searches per
+//! goal service in the family's region that those passes do not settle.
+//! A search stops after creating
 //! [`SEARCH_BUDGET`] partial routes, and a query after [`QUERY_BUDGET`]
 //! steps (referrals looked at, each judging at most two rules of
 //! [`MAX_RULE_SIZE`](crate::MAX_RULE_SIZE), plus the reverse searches of the
@@ -326,7 +332,7 @@ impl Pathway {
             also.push(p);
         }
         let spare = std::cell::RefCell::new(scratch::bound());
-        let ways = settle::Ways::default();
+        let ways = settle::Ways::new(query.goal.is_none() && query.from.is_none());
         // Teams elsewhere share their areas (a board's teams serve the
         // board): the pathway words each list of areas once per family's
         // region, and every entry shares those words, and ids and names

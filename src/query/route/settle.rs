@@ -365,16 +365,69 @@ pub(super) enum Way {
 type ByGoal = foldhash::HashMap<u32, Partial>;
 
 /// The best frozen way ([`Relax::Frozen`]: every door judged as if reached
-/// today) to every goal, computed once per query when first asked for. The
-/// rule-free ways are not kept here: without a goal's own bound their
-/// pass would cover every service in the land, so each goal that needs
-/// one searches for it alone.
+/// today) to every goal, computed once per query when first asked for;
+/// and, for the pathway's own goal from the family's first contacts, the
+/// best way anywhere ([`Relax::Anywhere`]), which is the same for every
+/// family and which the pathway keeps once made. The rule-free ways in
+/// the family's area ([`Relax::Everything`]) are not kept: each goal that
+/// needs one searches for it alone.
 #[derive(Default)]
 pub(super) struct Ways {
     frozen: std::cell::OnceCell<Option<ByGoal>>,
+    /// Whether the ways anywhere are the pathway's kept ones: the query
+    /// asks about the pathway's own goal, from the family's first contacts.
+    shared: bool,
 }
 
 impl Ways {
+    /// The ways of one query; `shared`: whether it asks about the
+    /// pathway's own goal from the family's first contacts (not `from` a
+    /// service), so that the pathway's kept ways anywhere are its own.
+    pub(super) fn new(shared: bool) -> Self {
+        Self {
+            frozen: std::cell::OnceCell::new(),
+            shared,
+        }
+    }
+
+    /// The best way anywhere to `g`: the services on it. O(1) after the
+    /// pathway's first question that needs one, which makes the ways to
+    /// every goal in one pass over services (O(V + E log V), within a
+    /// budget of its own, so the same whichever question makes it).
+    pub(super) fn anywhere(&self, search: &Search<'_, '_>, g: NodeIndex) -> Option<Way> {
+        if !self.shared {
+            return None;
+        }
+        let p = search.f.pathway;
+        let slot = usize::from(search.waits == crate::query::prepared::WaitKind::Pessimistic) * 2
+            + usize::from(search.ranking == Ranking::FewestHandoffs);
+        let kept = p.kept_ways.get_or_make(slot, || {
+            let spent = std::cell::Cell::new(0);
+            let whole = Search {
+                starts: &p.entry_starts,
+                spent: &spent,
+                ..*search
+            };
+            whole.ways(Relax::Anywhere).map(|ways| {
+                ways.into_iter()
+                    .filter_map(|w| Some((*w.nodes.last()?, w.nodes.into_boxed_slice())))
+                    .collect()
+            })
+        });
+        let Some(ways) = kept else {
+            return Some(Way::Unknown);
+        };
+        Some(match ways.get(&(g.index() as u32)) {
+            None => Way::None,
+            Some(w) if w.len() <= search.max_hops.saturating_add(1) => Way::Found(Partial {
+                key: (0, 0),
+                nodes: w.to_vec(),
+                times: Vec::new(),
+            }),
+            Some(_) => Way::Unknown,
+        })
+    }
+
     /// The best frozen way to `g`. O(1) after the first call, which costs
     /// one [`Search::ways`].
     pub(super) fn frozen(&self, search: &Search<'_, '_>, g: NodeIndex) -> Way {

@@ -191,7 +191,14 @@ impl Pathway {
         }
         // Unreachable: the first door closed today on the best way that
         // ignores every rule, in the family's area, else anywhere.
-        let way = alone(Relax::Everything, true).or_else(|| alone(Relax::Anywhere, true));
+        // The way anywhere is the pathway's, kept for every family, when
+        // the query asks about its own goal from the family's first
+        // contacts (its times are not kept: only its services are read).
+        let way = alone(Relax::Everything, true).or_else(|| match ways.anywhere(search, g) {
+            Some(Way::Found(p)) => Some(p),
+            Some(Way::None) => None,
+            Some(Way::Unknown) | None => alone(Relax::Anywhere, true),
+        });
         let reason = match way.and_then(|p| self.first_closed(f, search, &p)) {
             Some((door, why)) => {
                 let message = match &door.referred_by {
