@@ -242,7 +242,7 @@ impl Cond {
 }
 
 /// Kleene conjunction, stopping at the first `No`.
-fn all(parts: impl Iterator<Item = Truth>) -> Truth {
+pub(super) fn all(parts: impl Iterator<Item = Truth>) -> Truth {
     let mut out = Truth::Yes;
     for t in parts {
         match t {
@@ -255,7 +255,7 @@ fn all(parts: impl Iterator<Item = Truth>) -> Truth {
 }
 
 /// Kleene disjunction, stopping at the first `Yes`.
-fn any(parts: impl Iterator<Item = Truth>) -> Truth {
+pub(super) fn any(parts: impl Iterator<Item = Truth>) -> Truth {
     let mut out = Truth::No;
     for t in parts {
         match t {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::eval::{Cond, Context, SetTest, Truth, age_in};
+use super::eval::{Cond, Context, SetTest, Truth, age_in, all, any};
 use super::words::{
     adversities_message, age_message, fact_message, fact_seen, fact_test, fact_test_into,
     present_adversities, referred_from_message,
@@ -137,6 +137,28 @@ impl Cond {
     /// steps, which show only why each service accepts the family.
     /// O(size of the rule · depth).
     pub(crate) fn decisive_messages(&self, cx: &Context<'_>, out: &mut Vec<String>) {
+        // A rule of a few clauses (the common shape): each clause is judged
+        // once, and their verdicts give the rule's.
+        if let Self::All(rules) | Self::Any(rules) = self {
+            let mut truths = [Truth::Unknown; 16];
+            if !rules.is_empty() && rules.len() <= truths.len() {
+                for (t, r) in truths.iter_mut().zip(rules) {
+                    *t = r.eval(cx);
+                }
+                let judged = truths.get(..rules.len()).unwrap_or_default();
+                let outcome = if matches!(self, Self::All(_)) {
+                    all(judged.iter().copied())
+                } else {
+                    any(judged.iter().copied())
+                };
+                for (r, &t) in rules.iter().zip(judged) {
+                    if t == outcome {
+                        r.decisive_given(t, cx, out);
+                    }
+                }
+                return;
+            }
+        }
         self.decisive_given(self.eval(cx), cx, out);
     }
 

@@ -312,22 +312,11 @@ impl Search<'_, '_> {
                     }
                     continue;
                 }
-                // The route's services, read from its service list: most
-                // routes popped here are padding, and need no unwinding.
+                // The route's services, read from its service list (it is
+                // unwound only if kept). It is no padding: padded routes
+                // never wait in the queue.
                 let len = (label.hops as usize).saturating_add(1);
                 let path = paths.get(p.label as usize).copied().unwrap_or_default();
-                let mut nodes: Path = [0; MAX_HOPS + 1];
-                for (n, &tag) in nodes.iter_mut().zip(&path) {
-                    *n = tag.saturating_sub(1);
-                }
-                // A padded route's rest ranks strictly before it (fewer
-                // referrals, no later), so its goal is already counted.
-                if self.distinct
-                    && relax == Relax::Nothing
-                    && self.padded(nodes.get(..len).unwrap_or_default())
-                {
-                    continue;
-                }
                 // Its option: the services after the first, with the day
                 // the second receives the referral (a route of one service
                 // is its own option).
@@ -402,6 +391,22 @@ impl Search<'_, '_> {
                 let accepted = self.accepts(m, arrival, Some(last), relax);
                 if !accepted {
                     continue;
+                }
+                // A route that would be padding is dropped before it waits
+                // in the queue: its rest, a route from today, ranks
+                // strictly before it (fewer referrals, no later), so its
+                // goal is counted there.
+                if self.distinct && relax == Relax::Nothing && (self.is_goal)(m) {
+                    let mut nodes: Path = [0; MAX_HOPS + 1];
+                    for (n, &tag) in nodes.iter_mut().zip(&path) {
+                        *n = tag.saturating_sub(1);
+                    }
+                    if let Some(x) = nodes.get_mut(hops + 1) {
+                        *x = l.node;
+                    }
+                    if self.padded(nodes.get(..hops + 2).unwrap_or_default()) {
+                        continue;
+                    }
                 }
                 if labels.len() >= SEARCH_BUDGET {
                     // When only the look-ahead for other goals stops here,
