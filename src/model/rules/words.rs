@@ -198,7 +198,7 @@ pub(super) fn fact_message(
 /// refers on this step. O(1).
 pub(super) fn referred_from_message(allowed: u8, referrer: Option<(Referrer, &str)>) -> String {
     let mut m = String::with_capacity(160);
-    accepts_from(&mut m, allowed);
+    m.push_str(accepted_words(allowed));
     match referrer {
         None => m.push_str("; who refers is not known"),
         Some((Referrer::SelfReferral, _)) => m.push_str("; the family comes by itself"),
@@ -215,6 +215,25 @@ pub(super) fn referred_from_message(allowed: u8, referrer: Option<(Referrer, &st
         }
     }
     m
+}
+
+/// [`accepts_from`]'s words for `allowed`, written once per set of
+/// referrers (of 256) for the program's life: every step of a route through
+/// a service that asks who refers says them. O(1) after the first call.
+fn accepted_words(allowed: u8) -> &'static str {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            (0..=u8::MAX)
+                .map(|a| {
+                    let mut m = String::new();
+                    accepts_from(&mut m, a);
+                    m
+                })
+                .collect()
+        })
+        .get(usize::from(allowed))
+        .map_or("", String::as_str)
 }
 
 /// "accepts referrals from targeted or specialist services, or the family
