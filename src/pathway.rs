@@ -393,15 +393,19 @@ impl Pathway {
     /// The services of `listing` (per region, those that list it) that
     /// serve `region`, in node order.
     fn serving(&self, listing: &[Vec<NodeIndex>], region: RegionId) -> Vec<NodeIndex> {
-        let mut found = Vec::new();
-        let mut at = Some(region);
-        // A compiled pathway's regions form a tree; the count bounds the walk.
-        for _ in 0..self.regions.regions.len() {
-            let Some(r) = at else { break };
-            if let Some(list) = listing.get(r.index()) {
-                found.extend_from_slice(list);
-            }
-            at = self.regions.regions.get(r.index()).and_then(|x| x.parent);
+        // The lists of the region and of every region containing it (a
+        // compiled pathway's regions form a tree; the count bounds the
+        // walk), walked twice: to size the answer, then to fill it.
+        let lists = || {
+            std::iter::successors(Some(region), |r| {
+                self.regions.regions.get(r.index()).and_then(|x| x.parent)
+            })
+            .take(self.regions.regions.len())
+            .filter_map(|r| listing.get(r.index()))
+        };
+        let mut found = Vec::with_capacity(lists().map(Vec::len).sum());
+        for list in lists() {
+            found.extend_from_slice(list);
         }
         found.sort_unstable();
         found.dedup();
