@@ -51,34 +51,47 @@ fn same_both_ways(pathway: &Pathway, goal: &GoalDoc, families: &[Profile]) -> us
     outside
 }
 
+/// Every family of these regions, ages and adversities (one each).
+fn families(regions: &[&str], ages: &[&str], adversities: &[&str]) -> Vec<Profile> {
+    let mut all = Vec::new();
+    for region in regions {
+        for age in ages {
+            for adversity in adversities {
+                all.push(
+                    Profile::new()
+                        .age(age)
+                        .unwrap()
+                        .adversity(adversity)
+                        .region(region),
+                );
+            }
+        }
+    }
+    all
+}
+
 #[test]
 fn kept_ways_anywhere_answer_as_searches_alone_on_a_national_pathway() {
     let doc = synth::national(4, 5, 6, 11);
     let goal = doc.goal.clone();
     let pathway = Pathway::from_document(doc).unwrap();
-    let mut families = Vec::new();
-    for region in [
-        "board-00-area-00",
-        "board-01-area-03",
-        "board-03-area-04",
-        "board-02",
-    ] {
-        for age in [
+    let families = families(
+        &[
+            "board-00-area-00",
+            "board-01-area-03",
+            "board-03-area-04",
+            "board-02",
+        ],
+        &[
             "28 weeks gestation",
             "0 days",
             "7 months",
             "2 years",
             "4 years",
-        ] {
-            families.push(
-                Profile::new()
-                    .age(age)
-                    .unwrap()
-                    .adversity("trauma")
-                    .region(region),
-            );
-        }
-    }
+        ],
+        &["trauma"],
+    );
+    assert_eq!(families.len(), 20);
     let outside = same_both_ways(&pathway, &goal, &families);
     assert!(
         outside > 0,
@@ -92,31 +105,23 @@ fn kept_ways_anywhere_answer_as_searches_alone_on_the_scotland_pathway() {
     let doc: serde_json::Value = serde_json::from_str(text).unwrap();
     let goal: GoalDoc = serde_json::from_value(doc["goal"].clone()).unwrap();
     let pathway = Pathway::from_json(text).unwrap();
-    let mut families = Vec::new();
-    for region in [
-        "highland",
-        "fife",
-        "glasgow-city",
-        "orkney-islands",
-        "south-lanarkshire",
-    ] {
-        for age in [
+    let families = families(
+        &[
+            "highland",
+            "fife",
+            "glasgow-city",
+            "orkney-islands",
+            "south-lanarkshire",
+        ],
+        &[
             "20 weeks gestation",
             "11 days",
             "4 months",
             "23 months",
             "35 months",
-        ] {
-            for adversity in ["trauma", "domestic_abuse", "care_proceedings"] {
-                families.push(
-                    Profile::new()
-                        .age(age)
-                        .unwrap()
-                        .adversity(adversity)
-                        .region(region),
-                );
-            }
-        }
-    }
+        ],
+        &["trauma", "domestic_abuse", "care_proceedings"],
+    );
+    assert_eq!(families.len(), 75);
     same_both_ways(&pathway, &goal, &families);
 }

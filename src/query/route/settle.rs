@@ -350,15 +350,34 @@ impl Search<'_, '_> {
     }
 }
 
-/// What the one-pass searches say of the best way to one goal service.
-pub(super) enum Way {
+/// What the one-pass searches say of the best way to one goal service
+/// (the way as a `T`: a whole route, or only its services).
+pub(super) enum Way<T = Partial> {
     /// This way, within the hop limit.
-    Found(Partial),
+    Found(T),
     /// No way at all under the relaxation.
     None,
     /// Not settled: the best way is longer than the hop limit (a longer
     /// one in days might fit it), or the search stopped; search alone.
     Unknown,
+}
+
+impl<T> Way<T> {
+    /// What a pass that kept `way` for a goal says of it: none, the way
+    /// (as `take` gives it) when its `services` fit within `max_hops`
+    /// referrals, else not settled. O(1) but for `take`.
+    fn of_kept<W>(
+        way: Option<&W>,
+        services: impl Fn(&W) -> usize,
+        max_hops: usize,
+        take: impl FnOnce(&W) -> T,
+    ) -> Self {
+        match way {
+            None => Self::None,
+            Some(w) if services(w) <= max_hops.saturating_add(1) => Self::Found(take(w)),
+            Some(_) => Self::Unknown,
+        }
+    }
 }
 
 /// Ways by the goal service they end at.
@@ -390,11 +409,12 @@ impl Ways {
         }
     }
 
-    /// The best way anywhere to `g`: the services on it. O(1) after the
+    /// The best way anywhere to `g`: the services on it (`None` when the
+    /// query's ways anywhere are not the pathway's). O(1) after the
     /// pathway's first question that needs one, which makes the ways to
     /// every goal in one pass over services (O(V + E log V), within a
     /// budget of its own, so the same whichever question makes it).
-    pub(super) fn anywhere(&self, search: &Search<'_, '_>, g: NodeIndex) -> Option<Way> {
+    pub(super) fn anywhere(&self, search: &Search<'_, '_>, g: NodeIndex) -> Option<Way<Vec<u32>>> {
         if !self.shared {
             return None;
         }
@@ -417,15 +437,12 @@ impl Ways {
         let Some(ways) = kept else {
             return Some(Way::Unknown);
         };
-        Some(match ways.get(&(g.index() as u32)) {
-            None => Way::None,
-            Some(w) if w.len() <= search.max_hops.saturating_add(1) => Way::Found(Partial {
-                key: (0, 0),
-                nodes: w.to_vec(),
-                times: Vec::new(),
-            }),
-            Some(_) => Way::Unknown,
-        })
+        Some(Way::of_kept(
+            ways.get(&(g.index() as u32)),
+            |w| w.len(),
+            search.max_hops,
+            |w| w.to_vec(),
+        ))
     }
 
     /// The best frozen way to `g`. O(1) after the first call, which costs
@@ -441,15 +458,16 @@ impl Ways {
         let Some(ways) = found else {
             return Way::Unknown;
         };
-        match ways.get(&(g.index() as u32)) {
-            None => Way::None,
-            Some(w) if w.nodes.len() <= search.max_hops.saturating_add(1) => Way::Found(Partial {
+        Way::of_kept(
+            ways.get(&(g.index() as u32)),
+            |w| w.nodes.len(),
+            search.max_hops,
+            |w| Partial {
                 key: w.key,
                 nodes: w.nodes.clone(),
                 times: w.times.clone(),
-            }),
-            Some(_) => Way::Unknown,
-        }
+            },
+        )
     }
 }
 

@@ -193,13 +193,15 @@ impl Pathway {
         // ignores every rule, in the family's area, else anywhere.
         // The way anywhere is the pathway's, kept for every family, when
         // the query asks about its own goal from the family's first
-        // contacts (its times are not kept: only its services are read).
-        let way = alone(Relax::Everything, true).or_else(|| match ways.anywhere(search, g) {
-            Some(Way::Found(p)) => Some(p),
-            Some(Way::None) => None,
-            Some(Way::Unknown) | None => alone(Relax::Anywhere, true),
+        // contacts. Only a way's services are read.
+        let way = alone(Relax::Everything, true).map(|p| p.nodes).or_else(|| {
+            match ways.anywhere(search, g) {
+                Some(Way::Found(nodes)) => Some(nodes),
+                Some(Way::None) => None,
+                Some(Way::Unknown) | None => alone(Relax::Anywhere, true).map(|p| p.nodes),
+            }
         });
-        let reason = match way.and_then(|p| self.first_closed(f, search, &p)) {
+        let reason = match way.and_then(|nodes| self.first_closed(f, search, &nodes)) {
             Some((door, why)) => {
                 let message = match &door.referred_by {
                     Some(by) => format!(
@@ -342,19 +344,20 @@ impl Pathway {
         None
     }
 
-    /// The first door on a way that is closed to the family today, each
-    /// judged as if reached today: the service's region, its rule (its own
-    /// wait included), or the referral's condition.
+    /// The first door on a way (its services, in order) that is closed
+    /// to the family today, each judged as if reached today: the service's
+    /// region, its rule (its own wait included), or the referral's
+    /// condition.
     fn first_closed(
         &self,
         f: &PreparedProfile<'_>,
         search: &Search<'_, '_>,
-        p: &Partial,
+        nodes: &[u32],
     ) -> Option<(Door, String)> {
         let waits = search.waits;
         let start = f.start_age();
         let mut prev: Option<NodeIndex> = None;
-        for (i, &n) in p.nodes.iter().enumerate() {
+        for (i, &n) in nodes.iter().enumerate() {
             let node = NodeIndex::new(n as usize);
             let svc = self.services.get(node.index())?;
             if let Some(at) = prev {
