@@ -236,6 +236,37 @@ fn route_readme_example_runs() {
     );
 }
 
+/// Routes whose second step names its referrer ("this one comes from …")
+/// are still one option when they differ only in the first contact: the
+/// Fife family's three options are three headings, the first starting
+/// with either of its two contacts, and the merged step shows no clause
+/// that names only one of them.
+#[test]
+fn route_options_merge_across_the_referrer() {
+    let (code, out, _) = carepath(&[
+        "route",
+        "--age",
+        "4 months",
+        "--region",
+        "fife",
+        "--adversity",
+        "trauma",
+        "--fact",
+        "level_of_need=specialist",
+    ]);
+    assert_eq!(code, 0);
+    let headings = out.lines().filter(|l| l.starts_with("Route ")).count();
+    assert_eq!(headings, 3, "{out}");
+    let first = out.lines().nth(1).unwrap_or_default();
+    assert!(
+        first.contains("start with:")
+            && first.contains("`fife-early-years-centre`")
+            && first.contains("`fife-health-visiting`"),
+        "{out}"
+    );
+    assert!(!out.contains("this one comes from"), "{out}");
+}
+
 /// Without the level of need the board's team, which asks for it, is not
 /// offered, and the answer says the fact is missing; GIFT, which does not
 /// ask, still is. By the fact's label and a value, the team is offered.

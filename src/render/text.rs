@@ -138,7 +138,8 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
             answer.routes.get(*j).is_some_and(|o| {
                 o.steps.len() > 1
                     && o.days_to_goal == r.days_to_goal
-                    && o.steps.get(1..) == r.steps.get(1..)
+                    && o.steps.get(2..) == r.steps.get(2..)
+                    && same_but_referrer(o.steps.get(1), r.steps.get(1))
                     && o.steps.first().map(|s| s.seen_age_days)
                         == r.steps.first().map(|s| s.seen_age_days)
             })
@@ -205,11 +206,21 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
             // The clauses that make it accept the family: the region is
             // the family's own, and an open service needs no reason.
             let everyone = crate::model::rules::Explanation::everyone().message;
+            // The second step of an option with several first contacts
+            // shows only what holds whichever of them refers.
+            let others: Vec<&crate::query::route::Step> = if j == 1 {
+                also.iter()
+                    .filter_map(|x| answer.routes.get(*x).and_then(|o| o.steps.get(1)))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             let why: Vec<_> = s
                 .why
                 .iter()
                 .skip(1)
                 .filter(|w| **w != everyone)
+                .filter(|w| others.iter().all(|o| o.why.contains(w)))
                 .take(2)
                 .map(|w| escape(w))
                 .collect();
@@ -300,6 +311,25 @@ pub fn routes(answer: &crate::query::route::RouteAnswer) -> String {
 
 /// A step's contact (how to refer, phone, web page, email) and notes, each
 /// on its own indented line, when the pathway gives them.
+/// Whether two second steps are the same but for who referred the family
+/// (the words of a referral clause name the referrer): the steps of one
+/// option that starts with several first contacts.
+fn same_but_referrer(
+    a: Option<&crate::query::route::Step>,
+    b: Option<&crate::query::route::Step>,
+) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let plain = |s: &crate::query::route::Step| crate::query::route::Step {
+                why: Vec::new(),
+                ..s.clone()
+            };
+            a.why.len() == b.why.len() && plain(a) == plain(b)
+        }
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
 fn step_details(s: &crate::query::route::Step, out: &mut String) {
     if let Some(c) = &s.contact {
         let parts: Vec<String> = [
