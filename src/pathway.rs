@@ -18,10 +18,12 @@ use crate::model::rules::Cond;
 use crate::model::vocabulary::Vocabulary;
 use crate::suggest::NameKind;
 
+mod bounds;
 mod served;
 mod summary;
 mod ways;
 
+pub(crate) use bounds::{AreaBound, KeptBounds};
 pub(crate) use served::ServedWords;
 pub use summary::{PathwaySize, ReferralSummary, ServiceSummary};
 pub(crate) use ways::KeptWays;
@@ -243,6 +245,11 @@ pub struct Pathway {
     /// referral conditions, from any first contact: the same for every
     /// family, made when first needed.
     pub(crate) kept_ways: KeptWays,
+    /// Per family's area and kind of wait, the lower bounds towards the
+    /// default goal's services there that the route search ranks partial
+    /// routes by: the same for every family in the area, made when first
+    /// needed.
+    pub(crate) kept_bounds: KeptBounds,
     /// Per region (by index), the services of the default goal that list
     /// it among the regions they serve.
     pub(crate) goals_listing: Vec<Vec<NodeIndex>>,
@@ -302,6 +309,7 @@ impl Pathway {
             by_region
         };
         let goals_listing = listing(&goal_services);
+        let region_count = regions.regions.len();
         let served = ServedWords::new(
             services.iter().map(|s| s.regions.as_slice()),
             regions.regions.len(),
@@ -366,6 +374,7 @@ impl Pathway {
             goal_table,
             served,
             kept_ways: KeptWays::default(),
+            kept_bounds: KeptBounds::new(region_count),
             goals_listing,
             entries_listing,
             entry_starts,

@@ -1,7 +1,9 @@
-//! The ways anywhere that a pathway keeps for every family (to name the
-//! closed door on the way to a goal a family has no way to) give the same
-//! answers as a search for each goal alone: a query about the pathway's own
-//! goal uses the kept ways, the same goal asked for by name searches alone.
+//! What a pathway keeps for every family gives the same answers as what a
+//! query makes for itself: the ways anywhere (to name the closed door on
+//! the way to a goal a family has no way to) and each area's bound towards
+//! its goal services (which ranks the search's partial routes). A query
+//! about the pathway's own goal uses both; the same goal asked for by name
+//! searches each goal alone, with a bound made for the family.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

@@ -169,6 +169,40 @@ impl Bound {
         work
     }
 
+    /// The bounds the last fill set: (service, days, referrals) per
+    /// service it reached, to keep. O(services reached).
+    pub(super) fn entries(&self) -> crate::pathway::AreaBound {
+        self.touched
+            .iter()
+            .filter_map(|&i| {
+                let &(d, h) = self.at.get(i)?;
+                Some((u32::try_from(i).ok()?, d, h))
+            })
+            .collect()
+    }
+
+    /// Sets the bounds to `entries` (kept from [`Bound::entries`] of a fill
+    /// on a pathway of `n` services), reusing this one's memory:
+    /// O(entries + what the last fill touched).
+    pub(super) fn load(&mut self, n: usize, entries: &[(u32, u32, u32)]) {
+        if self.at.len() != n {
+            self.at = vec![(NONE, NONE); n];
+            self.touched.clear();
+        }
+        for &i in &self.touched {
+            if let Some(x) = self.at.get_mut(i) {
+                *x = (NONE, NONE);
+            }
+        }
+        self.touched.clear();
+        for &(i, d, h) in entries {
+            if let Some(x) = self.at.get_mut(i as usize) {
+                *x = (d, h);
+                self.touched.push(i as usize);
+            }
+        }
+    }
+
     /// The bound at `n`: (days, hops), or `None` when no target is reachable.
     pub(super) fn at(&self, n: NodeIndex) -> Option<(i64, usize)> {
         let &(d, h) = self.at.get(n.index())?;

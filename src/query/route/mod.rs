@@ -192,8 +192,29 @@ impl Pathway {
         };
         // With the bound on referrals: the search for the routes asked for
         // drops partial routes that cannot end within the hop limit.
+        // Towards the pathway's own goal, the bound over every referral
+        // between services of the family's area is the area's, kept by the
+        // pathway (`pathway/bounds.rs`); a query's own goal, or an area
+        // past what the pathway keeps, has a bound over the services that
+        // could ever take the family, made for the query.
         let mut bound = scratch::bound();
-        let _ = bound.fill(&f, &local, &could, &goal_mask, (query.waits, true));
+        let kept = if query.goal.is_none() {
+            let wait = usize::from(query.waits == crate::query::prepared::WaitKind::Pessimistic);
+            self.kept_bounds
+                .get_or_make(f.profile.region.index(), wait, || {
+                    let in_area = |n: NodeIndex| f.serves(n);
+                    let _ = bound.fill(&f, &local, &in_area, &goal_mask, (query.waits, true));
+                    bound.entries()
+                })
+        } else {
+            None
+        };
+        match kept {
+            Some(entries) => bound.load(self.graph.node_count(), entries),
+            None => {
+                let _ = bound.fill(&f, &local, &could, &goal_mask, (query.waits, true));
+            }
+        }
         let spent = std::cell::Cell::new(already);
         let steps = scratch::Steps::take(self.graph.node_count());
         let (cells, stamp) = steps.parts();
@@ -216,11 +237,6 @@ impl Pathway {
         // With explanations, the search goes on a while past the routes
         // asked for: the first route it finds to each other goal is that
         // goal's best, which saves a search of its own.
-        // Lower bounds on the day each service could first see the family,
-        // from any start that could ever take them: a goal with none, or
-        // whose bound already passes its age limit, has no route on any day
-        // (O(V + E log V), like the bound, and like it not charged to the
-        // query's budget).
         // Lower bounds on the day each service could first see the family,
         // from any start that could ever take them: a goal with none, or
         // whose bound already passes its age limit, has no route on any day.
