@@ -6,10 +6,34 @@ use super::query::MAX_HOPS;
 
 /// A partial route waiting in the queue: its key and its last label in
 /// the search's arena (which holds its services and timeline). 24 bytes.
+///
+/// Or, with [`LATER`] set in `label`, the later referrals of the partial
+/// route at `label & !LATER`: those of its referrals whose key is `key`,
+/// next in [`Memory::later`] from `next` on. It ranks where such a referral
+/// would rank but before every one of them (its service list is a prefix
+/// of theirs), so the referrals it stands for are made before any of them
+/// could leave the queue: the order routes leave in is the same as if they
+/// had all been queued at once.
 #[derive(Clone, Copy)]
 pub(super) struct Open {
     pub(super) key: (i64, i64),
     pub(super) label: u32,
+    /// For [`LATER`]: where its referrals start in [`Memory::later`].
+    pub(super) next: u32,
+}
+
+/// The bit of [`Open::label`] that marks a partial route's later referrals
+/// (labels stay below it: [`super::query::SEARCH_BUDGET`] is far smaller).
+pub(super) const LATER: u32 = 1 << 31;
+
+/// A referral out of a partial route that ranks after the route itself:
+/// its key, the referral, and the label of the route it extends. Kept,
+/// each route's side by side in key order, until its key comes up.
+#[derive(Clone, Copy)]
+pub(super) struct Later {
+    pub(super) key: (i64, i64),
+    pub(super) link: crate::pathway::Link,
+    pub(super) from: u32,
 }
 
 /// One service on a partial route: (arrival, seen, delay in) and the
@@ -34,7 +58,9 @@ pub(super) fn before(a: &Open, b: &Open, paths: &[Path]) -> bool {
     match a.key.cmp(&b.key) {
         std::cmp::Ordering::Less => true,
         std::cmp::Ordering::Greater => false,
-        std::cmp::Ordering::Equal => paths.get(a.label as usize) < paths.get(b.label as usize),
+        std::cmp::Ordering::Equal => {
+            paths.get((a.label & !LATER) as usize) < paths.get((b.label & !LATER) as usize)
+        }
     }
 }
 
@@ -52,6 +78,7 @@ pub(super) struct Memory {
     pub(super) heap: Vec<Open>,
     pub(super) labels: Vec<Label>,
     pub(super) paths: Vec<Path>,
+    pub(super) later: Vec<Later>,
 }
 
 impl super::scratch::Kept for Memory {
@@ -59,11 +86,12 @@ impl super::scratch::Kept for Memory {
         self.heap.clear();
         self.labels.clear();
         self.paths.clear();
+        self.later.clear();
     }
 
     fn bytes(&self) -> usize {
         use super::scratch::room;
-        room(&self.heap) + room(&self.labels) + room(&self.paths)
+        room(&self.heap) + room(&self.labels) + room(&self.paths) + room(&self.later)
     }
 }
 
@@ -131,6 +159,7 @@ mod tests {
             m.heap.push(Open {
                 key: (i, 0),
                 label: 0,
+                next: 0,
             });
             m.labels.push(Label {
                 node: 1,
@@ -184,7 +213,14 @@ mod tests {
                     i64::try_from(next() % 6).unwrap_or(0),
                     i64::try_from(next() % 2).unwrap_or(0),
                 );
-                queue.push(Open { key, label }, &paths);
+                queue.push(
+                    Open {
+                        key,
+                        label,
+                        next: 0,
+                    },
+                    &paths,
+                );
                 waiting.push((key, path, label));
             } else {
                 waiting.sort_unstable();

@@ -6,18 +6,26 @@
 //! **Routes.** A* over partial simple paths (over paths, not nodes): a
 //! heap holds partial routes keyed by a lower bound on the ranking key of
 //! any route completing them (days so far plus the bound, or hops then
-//! days) and then by their sequence of services. The bound is computed per
-//! query by a reverse Dijkstra (least wait + delay) and a reverse BFS (fewest
-//! referrals) from the goal services, entering only services that could
-//! accept the family at some age from today (region and rule, ages left
-//! open); it ignores ages on the way, so it never overestimates, and it is a
+//! days) and then by their sequence of services. The bound is a reverse
+//! Dijkstra (least wait + delay) and a reverse BFS (fewest referrals) from
+//! the goal services in the family's area, over the services serving it
+//! (for the pathway's own goal: the same for every family in the area, so
+//! the pathway keeps it, see `pathway/bounds.rs`), or, for a query's own
+//! goal, over the services that could accept the family at some age from
+//! today (region and rule, ages left open), made per query; it ignores
+//! ages and rules on the way, so it never overestimates, and it is a
 //! shortest-path distance, so keys never decrease along a route. Complete
 //! routes therefore leave the heap in exact ranking order, ties broken by
 //! service ids. A partial route with no finite bound, or one that cannot
 //! end within the hop limit, is dropped. Each extension checks the
 //! referral's condition on the day the family is seen and the receiving
 //! service's eligibility on the day the referral arrives (or, for clauses
-//! judged when seen, after its wait). Routes end at the first goal service.
+//! judged when seen, after its wait). Extensions whose key is above their
+//! route's wait in the heap as one entry at the least of their keys, and
+//! are judged and queued only when that key comes up (most never do): that
+//! entry's service list is a prefix of theirs, so it leaves before any of
+//! them would, and routes leave in the same order. Routes end at the first
+//! goal service.
 //!
 //! **Explanations.** Every goal the routes asked for do not end at needs
 //! its best route (`also_reachable`), or a reason. With the soonest-seen
@@ -62,7 +70,9 @@
 //! [`RouteAnswer::complete`]. Memory is bounded too: a search holds at most
 //! [`SEARCH_BUDGET`] partial routes of about 116 bytes (a 24-byte queue
 //! entry, a 24-byte timeline label and a fixed-size service list), at most
-//! about 30 MB with the vectors' slack; the thread keeps a search's memory
+//! about 30 MB with the vectors' slack, and a 32-byte entry per waiting
+//! extension (each a referral looked at, so at most [`QUERY_BUDGET`] of
+//! them); the thread keeps a search's memory
 //! for its next search only up to 2 MB (`scratch`).
 //!
 //! May use: the leaves, `document`, `model`, `pathway` and `query::prepared`.

@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::query::prepared::{PreparedProfile, StepRules, WaitKind};
 
-use super::arena::{Label, Memory, Open, Path, Queue};
+use super::arena::{LATER, Label, Later, Memory, Open, Path, Queue};
 use super::bound::Bound;
 use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
 
@@ -51,6 +51,28 @@ pub(super) struct Search<'p, 'a> {
     /// Whether routes through a second entry service whose rest is a route
     /// from today are dropped (the starts are entries, not a `from`).
     pub(super) distinct: bool,
+}
+
+/// The most later referrals of one partial route read whole at each of
+/// their keys; more are sorted once (O(d log d)), and read in order.
+const SCANNED: usize = 32;
+
+/// The bit of [`Open::next`] that says a route's later referrals are
+/// sorted by key (`later` is far shorter than it: each entry is a referral
+/// looked at, charged to the query's budget).
+const SORTED: u32 = 1 << 31;
+
+// Labels stay below [`LATER`], and entries of `later` below [`SORTED`].
+const _: () = assert!(SEARCH_BUDGET < LATER as usize && QUERY_BUDGET < SORTED as usize);
+
+/// A partial route being extended: its last label, service and day seen
+/// there, its services and its referrals so far.
+struct Step<'a> {
+    from: u32,
+    at: NodeIndex,
+    seen: i32,
+    path: &'a Path,
+    hops: usize,
 }
 
 /// A route found by a search: its services and, per service, (arrival,
@@ -232,6 +254,7 @@ impl Search<'_, '_> {
             heap,
             labels,
             paths,
+            later,
         } = memory;
         let mut heap = Queue { items: heap };
         for &(n, already_with) in self.starts {
@@ -257,6 +280,7 @@ impl Search<'_, '_> {
             let open = Open {
                 key,
                 label: labels.len() as u32,
+                next: 0,
             };
             labels.push(Label {
                 node: n.index() as u32,
@@ -288,6 +312,16 @@ impl Search<'_, '_> {
             let filled = closed.is_some_and(|k| p.key > k);
             if self.spent.get() > QUERY_BUDGET || (!filled && labels.len() > SEARCH_BUDGET) {
                 return (found, firsts, false);
+            }
+            if filled && more.is_none() {
+                break;
+            }
+            if p.label & LATER != 0 {
+                // A partial route's referrals whose key has come up.
+                if !self.queue_later(&mut heap, labels, paths, later, p, relax) {
+                    return (found, firsts, closed.is_some());
+                }
+                continue;
             }
             let Some(label) = labels.get(p.label as usize) else {
                 continue;
@@ -360,6 +394,7 @@ impl Search<'_, '_> {
             }
             let seen = label.times.1;
             let path = paths.get(p.label as usize).copied().unwrap_or_default();
+            let first_later = later.len();
             for l in self.f.pathway.out_links.of(last.index()) {
                 // Every referral looked at is charged to the query (each
                 // costs a rule or two, of at most MAX_RULE_SIZE each).
@@ -374,66 +409,188 @@ impl Search<'_, '_> {
                 if path.iter().take(hops + 1).any(|&x| x == tag) {
                     continue;
                 }
-                let delay = l.delay;
-                let arrival = seen.saturating_add(delay);
+                let arrival = seen.saturating_add(l.delay);
                 let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
                 // The key first: a service from which no target can be
                 // reached in time needs no condition or rule judged.
                 let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
                     continue;
                 };
-                let referral = self.f.pathway.referrals.get(l.referral as usize);
-                if !self.referral_open(referral, seen, relax) {
+                // A referral that ranks after this route is judged and
+                // queued only when its key comes up (most never do).
+                if key > p.key {
+                    later.push(Later {
+                        key,
+                        link: *l,
+                        from: p.label,
+                    });
                     continue;
                 }
-                // The rules reduced for the family judge the route's steps
-                // (the same services again and again).
-                let accepted = self.accepts(m, arrival, Some(last), relax);
-                if !accepted {
-                    continue;
+                let step = Step {
+                    from: p.label,
+                    at: last,
+                    seen,
+                    path: &path,
+                    hops,
+                };
+                if !self.queue_step(&mut heap, labels, paths, &step, l, key, relax) {
+                    return (found, firsts, closed.is_some());
                 }
-                // A route that would be padding is dropped before it waits
-                // in the queue: its rest, a route from today, ranks
-                // strictly before it (fewer referrals, no later), so its
-                // goal is counted there.
-                if self.distinct && relax == Relax::Nothing && (self.is_goal)(m) {
-                    let mut nodes: Path = [0; MAX_HOPS + 1];
-                    for (n, &tag) in nodes.iter_mut().zip(&path) {
-                        *n = tag.saturating_sub(1);
-                    }
-                    if let Some(x) = nodes.get_mut(hops + 1) {
-                        *x = l.node;
-                    }
-                    if self.padded(nodes.get(..hops + 2).unwrap_or_default()) {
-                        continue;
-                    }
+            }
+            // The later referrals stand in the queue as one entry at the
+            // least of their keys (many of them: sorted by key first).
+            let mut next = first_later as u32;
+            let least = match later.get_mut(first_later..) {
+                Some(rest) if rest.len() > SCANNED => {
+                    rest.sort_unstable_by_key(|x| x.key);
+                    next |= SORTED;
+                    rest.first().map(|x| x.key)
                 }
-                if labels.len() >= SEARCH_BUDGET {
-                    // When only the look-ahead for other goals stops here,
-                    // the answer is complete: those goals without a route
-                    // are examined alone.
-                    let done = closed.is_some();
-                    return (found, firsts, done);
-                }
+                Some(rest) => rest.iter().map(|x| x.key).min(),
+                None => None,
+            };
+            if let Some(key) = least {
                 let open = Open {
                     key,
-                    label: labels.len() as u32,
+                    label: p.label | LATER,
+                    next,
                 };
-                labels.push(Label {
-                    node: m.index() as u32,
-                    times: (arrival, seen_m, delay),
-                    parent: p.label,
-                    hops: hops as u32 + 1,
-                });
-                let mut next = path;
-                if let Some(slot) = next.get_mut(hops + 1) {
-                    *slot = tag;
-                }
-                paths.push(next);
                 heap.push(open, paths);
             }
         }
         (found, firsts, true)
+    }
+
+    /// Judges the referral `l` out of the partial route `step` and, if the
+    /// family may take it, queues the longer route with `key`; `false` when
+    /// the search's budget of partial routes is spent.
+    #[allow(clippy::too_many_arguments)]
+    fn queue_step(
+        &self,
+        heap: &mut Queue<'_>,
+        labels: &mut Vec<Label>,
+        paths: &mut Vec<Path>,
+        step: &Step<'_>,
+        l: &crate::pathway::Link,
+        key: (i64, i64),
+        relax: Relax,
+    ) -> bool {
+        let m = NodeIndex::new(l.node as usize);
+        let hops = step.hops;
+        let arrival = step.seen.saturating_add(l.delay);
+        let referral = self.f.pathway.referrals.get(l.referral as usize);
+        if !self.referral_open(referral, step.seen, relax) {
+            return true;
+        }
+        // The rules reduced for the family judge the route's steps
+        // (the same services again and again).
+        if !self.accepts(m, arrival, Some(step.at), relax) {
+            return true;
+        }
+        // A route that would be padding is dropped before it waits in the
+        // queue: its rest, a route from today, ranks strictly before it
+        // (fewer referrals, no later), so its goal is counted there.
+        if self.distinct && relax == Relax::Nothing && (self.is_goal)(m) {
+            let mut nodes: Path = [0; MAX_HOPS + 1];
+            for (n, &tag) in nodes.iter_mut().zip(step.path) {
+                *n = tag.saturating_sub(1);
+            }
+            if let Some(x) = nodes.get_mut(hops + 1) {
+                *x = l.node;
+            }
+            if self.padded(nodes.get(..hops + 2).unwrap_or_default()) {
+                return true;
+            }
+        }
+        if labels.len() >= SEARCH_BUDGET {
+            return false;
+        }
+        let open = Open {
+            key,
+            label: labels.len() as u32,
+            next: 0,
+        };
+        labels.push(Label {
+            node: l.node,
+            times: (
+                arrival,
+                arrival.saturating_add(self.f.wait(m, self.waits)),
+                l.delay,
+            ),
+            parent: step.from,
+            hops: hops as u32 + 1,
+        });
+        let mut next = *step.path;
+        if let Some(slot) = next.get_mut(hops + 1) {
+            *slot = l.node + 1;
+        }
+        paths.push(next);
+        heap.push(open, paths);
+        true
+    }
+
+    /// Queues the referrals that `open` stands for (those out of its route
+    /// with its key, in `later`), and stands the rest in the queue again at
+    /// the next key; `false` when the search's budget of partial routes is
+    /// spent. O(referrals made · rule size), plus O(d) to read a route's d
+    /// later referrals when d ≤ [`SCANNED`] (else they were sorted, once).
+    fn queue_later(
+        &self,
+        heap: &mut Queue<'_>,
+        labels: &mut Vec<Label>,
+        paths: &mut Vec<Path>,
+        later: &[Later],
+        open: Open,
+        relax: Relax,
+    ) -> bool {
+        let from = open.label & !LATER;
+        let Some(label) = labels.get(from as usize) else {
+            return true;
+        };
+        let path = paths.get(from as usize).copied().unwrap_or_default();
+        let step = Step {
+            from,
+            at: NodeIndex::new(label.node as usize),
+            seen: label.times.1,
+            path: &path,
+            hops: label.hops as usize,
+        };
+        // A few later referrals are read whole at each key (none is
+        // queued twice: those of a smaller key were queued before); many
+        // are sorted, read from the first not queued yet.
+        let sorted = open.next & SORTED != 0;
+        let first = (open.next & !SORTED) as usize;
+        let mut least: Option<((i64, i64), usize)> = None;
+        let mut i = first;
+        while let Some(x) = later.get(i) {
+            if x.from != from {
+                break;
+            }
+            if x.key == open.key {
+                if !self.queue_step(heap, labels, paths, &step, &x.link, x.key, relax) {
+                    return false;
+                }
+            } else if x.key > open.key && least.is_none_or(|(k, _)| x.key < k) {
+                least = Some((x.key, i));
+                if sorted {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        if let Some((key, at)) = least {
+            let next = Open {
+                key,
+                label: open.label,
+                next: if sorted {
+                    at as u32 | SORTED
+                } else {
+                    first as u32
+                },
+            };
+            heap.push(next, paths);
+        }
+        true
     }
 
     /// The route ending at `label`, read back from the arena.
