@@ -19,7 +19,7 @@ case $area in
   rules) files='src/model/rules/**'; skip=(-- -- --skip analysis::)
          tests=(--lib --test=rules_props --test=explanations --test=stepped_care --test=ages --test=routes --test=hostile);;
   route) files='src/query/route/**'; skip=(-- -- --skip analysis::)
-         tests=(--lib --test=routes --test=routes_differential --test=route_small --test=route_answers --test=route_kept_ways --test=route_later --test=explanations --test=stepped_care --test=hostile);;
+         tests=(--lib --test=routes --test=routes_differential --test=route_small --test=route_answers --test=route_kept_ways --test=route_deferred --test=explanations --test=stepped_care --test=hostile);;
   analysis) files='src/analysis/**'; skip=()
          tests=(--lib --test=coverage_differential --test=coverage_table --test=coverage_budget --test=stepped_care);;
   lint)  files='src/lint/**'; skip=(-- -- --skip analysis::)
