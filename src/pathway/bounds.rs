@@ -20,15 +20,36 @@
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The most services' bounds a pathway keeps over all areas and kinds of
-/// wait (12 bytes each): about 25 MB. The Scotland pathway keeps at most
-/// about 1,500 (22 services per area); a national pathway of 10,000
-/// services in 200 areas, about 40,000.
+/// The most services' bounds and ordered referrals a pathway keeps over
+/// all areas and kinds of wait (at most 20 bytes each): about 40 MB. The
+/// Scotland pathway keeps at most about 14,000 (22 services and about
+/// 100 referrals per area); a national pathway of 10,000 services in 200
+/// areas, about 500,000.
 pub(crate) const KEPT_BOUNDS: usize = 1 << 21;
 
 /// One area's bound: (service, days, referrals) for every service that
-/// has one, in any order.
-pub(crate) type AreaBound = Box<[(u32, u32, u32)]>;
+/// has one, in any order; and, for each of them, its referrals to services
+/// with a bound in the order of the key they add to a route, under each
+/// ranking (the route search extends a route in that order).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct AreaBound {
+    /// (service, days, referrals).
+    pub(crate) entries: Box<[(u32, u32, u32)]>,
+    /// Per entry, where its referrals lie in each of `orders`.
+    pub(crate) spans: Box<[(u32, u32)]>,
+    /// The referrals' positions among their service's, per ranking (0:
+    /// soonest seen, 1: fewest referrals), each service's side by side.
+    pub(crate) orders: [Box<[u32]>; 2],
+}
+
+impl AreaBound {
+    /// The words it holds: what [`KEPT_BOUNDS`] counts. O(1).
+    pub(crate) fn size(&self) -> usize {
+        self.entries
+            .len()
+            .saturating_add(self.orders.iter().map(|o| o.len()).sum::<usize>())
+    }
+}
 
 /// The kept bounds, by area and kind of wait, each made on first use;
 /// `None` in a slot whose bound did not fit within [`KEPT_BOUNDS`].
@@ -76,11 +97,12 @@ impl KeptBounds {
             .get(region.saturating_mul(2).saturating_add(wait))?;
         slot.get_or_init(|| {
             let bound = make();
-            let before = self.kept.fetch_add(bound.len(), Ordering::Relaxed);
-            if before.saturating_add(bound.len()) <= KEPT_BOUNDS {
+            let size = bound.size();
+            let before = self.kept.fetch_add(size, Ordering::Relaxed);
+            if before.saturating_add(size) <= KEPT_BOUNDS {
                 Some(bound)
             } else {
-                self.kept.fetch_sub(bound.len(), Ordering::Relaxed);
+                self.kept.fetch_sub(size, Ordering::Relaxed);
                 None
             }
         })
@@ -92,6 +114,14 @@ impl KeptBounds {
 mod tests {
     use super::{AreaBound, KEPT_BOUNDS, KeptBounds};
 
+    /// A bound of `n` services, no referrals.
+    fn of(n: usize) -> AreaBound {
+        AreaBound {
+            entries: vec![(0, 0, 0); n].into(),
+            ..AreaBound::default()
+        }
+    }
+
     /// A bound is made once per area and kind of wait, then read; one
     /// that would pass the limit is not kept (and not made again); a slot
     /// out of range makes nothing.
@@ -102,26 +132,27 @@ mod tests {
         for _ in 0..3 {
             let b = kept.get_or_make(2, 1, || {
                 made += 1;
-                vec![(4, 10, 1), (5, 0, 0)].into()
+                AreaBound {
+                    entries: vec![(4, 10, 1), (5, 0, 0)].into(),
+                    spans: vec![(0, 1), (1, 1)].into(),
+                    orders: [vec![0].into(), vec![0].into()],
+                }
             });
-            assert_eq!(b.map(|b| b.len()), Some(2));
+            assert_eq!(b.map(AreaBound::size), Some(4));
         }
         assert_eq!(made, 1);
         // Another kind of wait is another bound.
         assert!(kept.get_or_make(2, 0, AreaBound::default).is_some());
         assert!(kept.get_or_make(3, 0, AreaBound::default).is_none());
-        let huge = || vec![(0, 0, 0); KEPT_BOUNDS].into();
-        assert!(kept.get_or_make(0, 0, huge).is_none());
+        assert!(kept.get_or_make(0, 0, || of(KEPT_BOUNDS)).is_none());
         assert!(kept.get_or_make(0, 0, AreaBound::default).is_none());
         // What was refused is not counted: a bound that fits still fits.
-        let fits = || vec![(0, 0, 0); KEPT_BOUNDS - 2].into();
-        assert!(kept.get_or_make(1, 0, fits).is_some());
+        assert!(kept.get_or_make(1, 0, || of(KEPT_BOUNDS - 4)).is_some());
         // A clone of the pathway keeps what was made.
         let copy = kept.clone();
         assert_eq!(
-            copy.get_or_make(2, 1, || vec![(9, 9, 9)].into())
-                .map(|b| b.len()),
-            Some(2)
+            copy.get_or_make(2, 1, || of(9)).map(AreaBound::size),
+            Some(4)
         );
     }
 }

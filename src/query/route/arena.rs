@@ -7,34 +7,24 @@ use super::query::MAX_HOPS;
 /// A partial route waiting in the queue: its key and its last label in
 /// the search's arena (which holds its services and timeline). 24 bytes.
 ///
-/// Or, with [`LATER`] set in `label`, the later referrals of the partial
-/// route at `label & !LATER`: those of its referrals whose key is `key`,
-/// next in [`Memory::later`] from `next` on. It ranks where such a referral
-/// would rank but before every one of them (its service list is a prefix
-/// of theirs), so the referrals it stands for are made before any of them
-/// could leave the queue: the order routes leave in is the same as if they
-/// had all been queued at once.
+/// Or, with [`LATER`] set in `label`, the extensions of the partial route
+/// at `label & !LATER` whose key is `key` or more, from `next` on in
+/// [`Memory::ordered`]. It ranks where the first of them would rank but
+/// before every one of them (its service list is a prefix of theirs), so
+/// they are made before any of them could leave the queue: the order
+/// routes leave in is the same as if they had all been queued at once.
 #[derive(Clone, Copy)]
 pub(super) struct Open {
     pub(super) key: (i64, i64),
     pub(super) label: u32,
-    /// For [`LATER`]: where its referrals start in [`Memory::later`].
+    /// For [`LATER`]: where its extensions start in [`Memory::ordered`].
     pub(super) next: u32,
 }
 
-/// The bit of [`Open::label`] that marks a partial route's later referrals
-/// (labels stay below it: [`super::query::SEARCH_BUDGET`] is far smaller).
+/// The bit of [`Open::label`] that marks a partial route's later
+/// extensions (labels stay below it: [`super::query::SEARCH_BUDGET`] is far
+/// smaller).
 pub(super) const LATER: u32 = 1 << 31;
-
-/// A referral out of a partial route that ranks after the route itself:
-/// its key, the referral, and the label of the route it extends. Kept,
-/// each route's side by side in key order, until its key comes up.
-#[derive(Clone, Copy)]
-pub(super) struct Later {
-    pub(super) key: (i64, i64),
-    pub(super) link: crate::pathway::Link,
-    pub(super) from: u32,
-}
 
 /// One service on a partial route: (arrival, seen, delay in) and the
 /// label of the service before it (`u32::MAX` for the first). 24 bytes.
@@ -78,7 +68,21 @@ pub(super) struct Memory {
     pub(super) heap: Vec<Open>,
     pub(super) labels: Vec<Label>,
     pub(super) paths: Vec<Path>,
-    pub(super) later: Vec<Later>,
+    /// The order of the referrals out of the services extended so far,
+    /// when the bound has none (`Search::order`).
+    pub(super) orders: Orders,
+}
+
+/// The referrals out of each service a search extends (their positions
+/// among its referrals), in the order of the key they add to a route,
+/// service by service, made by the search when its bound has none.
+#[derive(Default)]
+pub(super) struct Orders {
+    pub(super) ordered: Vec<u32>,
+    /// Where each of those services' referrals lie in `ordered`.
+    pub(super) of: foldhash::HashMap<u32, (u32, u32)>,
+    /// Room to sort one service's referrals by key.
+    pub(super) keyed: Vec<((i64, i64), u32)>,
 }
 
 impl super::scratch::Kept for Memory {
@@ -86,12 +90,23 @@ impl super::scratch::Kept for Memory {
         self.heap.clear();
         self.labels.clear();
         self.paths.clear();
-        self.later.clear();
+        self.orders.ordered.clear();
+        self.orders.of.clear();
+        self.orders.keyed.clear();
     }
 
     fn bytes(&self) -> usize {
         use super::scratch::room;
-        room(&self.heap) + room(&self.labels) + room(&self.paths) + room(&self.later)
+        room(&self.heap)
+            + room(&self.labels)
+            + room(&self.paths)
+            + room(&self.orders.ordered)
+            + room(&self.orders.keyed)
+            + self
+                .orders
+                .of
+                .capacity()
+                .saturating_mul(std::mem::size_of::<(u32, (u32, u32))>())
     }
 }
 

@@ -8,6 +8,7 @@ use super::queue::DayQueue;
 
 use petgraph::graph::NodeIndex;
 
+use crate::pathway::AreaBound;
 use crate::query::prepared::{PreparedProfile, WaitKind};
 
 /// Admissible, consistent lower bounds on what is left of a route from a
@@ -36,6 +37,13 @@ pub(super) struct Bound {
     /// The queues' memory, kept from one fill to the next.
     heap: Option<DayQueue>,
     queue: VecDeque<NodeIndex>,
+    /// Loaded from a kept bound only: per service, by index, where its
+    /// referrals lie in `order` (`(NONE, NONE)`: not given), reset with
+    /// `at` (empty, or as long as `at` with only services of `touched`
+    /// given); and the referrals' positions in the order of the key they
+    /// add to a route, under the ranking loaded.
+    spans: Vec<(u32, u32)>,
+    order: Vec<u32>,
 }
 
 /// No bound at a service.
@@ -49,6 +57,8 @@ impl Bound {
             touched: Vec::new(),
             heap: None,
             queue: VecDeque::new(),
+            spans: Vec::new(),
+            order: Vec::new(),
         }
     }
 
@@ -74,24 +84,22 @@ impl Bound {
         let n = graph.node_count();
         if self.at.len() != n {
             self.at = vec![(NONE, NONE); n];
+            // Orders given for another pathway go with its bounds.
+            self.spans = Vec::new();
             self.touched.clear();
             // What a fill around a few goals touches: room for it from
             // the start (growing from empty costs more than the bound
             // itself on a small pathway).
             self.touched.reserve(n.min(64));
         }
+        self.reset();
         let Self {
             at,
             touched,
             heap,
             queue,
+            ..
         } = self;
-        for &i in touched.iter() {
-            if let Some(x) = at.get_mut(i) {
-                *x = (NONE, NONE);
-            }
-        }
-        touched.clear();
         // A queue kept from another pathway may be too short for this one's steps.
         let step = f.pathway.longest_step;
         let heap = match heap {
@@ -169,38 +177,100 @@ impl Bound {
         work
     }
 
-    /// The bounds the last fill set: (service, days, referrals) per
-    /// service it reached, to keep. O(services reached).
-    pub(super) fn entries(&self) -> crate::pathway::AreaBound {
-        self.touched
-            .iter()
-            .filter_map(|&i| {
-                let &(d, h) = self.at.get(i)?;
-                Some((u32::try_from(i).ok()?, d, h))
-            })
-            .collect()
-    }
-
-    /// Sets the bounds to `entries` (kept from [`Bound::entries`] of a fill
-    /// on a pathway of `n` services), reusing this one's memory:
-    /// O(entries + what the last fill touched).
-    pub(super) fn load(&mut self, n: usize, entries: &[(u32, u32, u32)]) {
-        if self.at.len() != n {
-            self.at = vec![(NONE, NONE); n];
-            self.touched.clear();
-        }
+    /// Forgets what the last fill or load set: O(services it set).
+    fn reset(&mut self) {
         for &i in &self.touched {
             if let Some(x) = self.at.get_mut(i) {
                 *x = (NONE, NONE);
             }
+            if let Some(x) = self.spans.get_mut(i) {
+                *x = (NONE, NONE);
+            }
         }
         self.touched.clear();
-        for &(i, d, h) in entries {
-            if let Some(x) = self.at.get_mut(i as usize) {
+        self.order.clear();
+    }
+
+    /// What the last fill set, to keep: (service, days, referrals) per
+    /// service it reached, and each one's referrals to services with a
+    /// bound in the order of the key they add to a route (its delay, the
+    /// wait of `waits` at the service referred to and that service's
+    /// bound), under each ranking. O(S + R log R) for the S services
+    /// reached and their R referrals.
+    pub(super) fn kept(&self, f: &PreparedProfile<'_>, waits: WaitKind) -> AreaBound {
+        let mut entries = Vec::with_capacity(self.touched.len());
+        let mut spans = Vec::with_capacity(self.touched.len());
+        let mut orders: [Vec<u32>; 2] = [Vec::new(), Vec::new()];
+        let mut keyed: Vec<(i64, i64, u32)> = Vec::new();
+        for &i in &self.touched {
+            let (Some(&(d, h)), Ok(n)) = (self.at.get(i), u32::try_from(i)) else {
+                continue;
+            };
+            entries.push((n, d, h));
+            keyed.clear();
+            for (pos, l) in f.pathway.out_links.of(i).iter().enumerate() {
+                let m = NodeIndex::new(l.node as usize);
+                let (Some((bd, bh)), Ok(pos)) = (self.at(m), u32::try_from(pos)) else {
+                    continue;
+                };
+                let days = i64::from(l.delay)
+                    .saturating_add(i64::from(f.wait(m, waits)))
+                    .saturating_add(bd);
+                keyed.push((days, i64::try_from(bh).unwrap_or(i64::MAX), pos));
+            }
+            let start = u32::try_from(orders[0].len()).unwrap_or(u32::MAX);
+            keyed.sort_unstable();
+            orders[0].extend(keyed.iter().map(|k| k.2));
+            keyed.sort_unstable_by_key(|&(days, hops, pos)| (hops, days, pos));
+            orders[1].extend(keyed.iter().map(|k| k.2));
+            let end = u32::try_from(orders[0].len()).unwrap_or(u32::MAX);
+            spans.push((start, end));
+        }
+        let [soonest, fewest] = orders;
+        AreaBound {
+            entries: entries.into(),
+            spans: spans.into(),
+            orders: [soonest.into(), fewest.into()],
+        }
+    }
+
+    /// Sets the bounds to `kept` (made by [`Bound::kept`] on a pathway of
+    /// `n` services), with its referrals in their order under `ranking`
+    /// (0: soonest seen, 1: fewest referrals), reusing this one's memory:
+    /// O(services and referrals kept + what the last fill touched).
+    pub(super) fn load(&mut self, n: usize, kept: &AreaBound, ranking: usize) {
+        if self.at.len() != n {
+            self.at = vec![(NONE, NONE); n];
+            self.spans = Vec::new();
+            self.touched.clear();
+        }
+        if self.spans.len() != n {
+            self.spans = vec![(NONE, NONE); n];
+        }
+        self.reset();
+        for (&(i, d, h), &span) in kept.entries.iter().zip(kept.spans.iter()) {
+            if let (Some(x), Some(s)) =
+                (self.at.get_mut(i as usize), self.spans.get_mut(i as usize))
+            {
                 *x = (d, h);
+                *s = span;
                 self.touched.push(i as usize);
             }
         }
+        if let Some(order) = kept.orders.get(ranking) {
+            self.order.extend_from_slice(order);
+        }
+    }
+
+    /// The referrals out of `n` to services with a bound, as positions
+    /// among its referrals, in the order of the key they add to a route:
+    /// only for a bound loaded from a kept one. O(1).
+    pub(super) fn order(&self, n: NodeIndex) -> Option<&[u32]> {
+        let &(a, b) = self.spans.get(n.index())?;
+        if a == NONE {
+            return None;
+        }
+        self.order.get(a as usize..b as usize)
     }
 
     /// The bound at `n`: (days, hops), or `None` when no target is reachable.

@@ -214,13 +214,17 @@ impl Pathway {
                 .get_or_make(f.profile.region.index(), wait, || {
                     let in_area = |n: NodeIndex| f.serves(n);
                     let _ = bound.fill(&f, &local, &in_area, &goal_mask, (query.waits, true));
-                    bound.entries()
+                    bound.kept(&f, query.waits)
                 })
         } else {
             None
         };
         match kept {
-            Some(entries) => bound.load(self.graph.node_count(), entries),
+            Some(kept) => bound.load(
+                self.graph.node_count(),
+                kept,
+                usize::from(query.ranking == Ranking::FewestHandoffs),
+            ),
             None => {
                 let _ = bound.fill(&f, &local, &could, &goal_mask, (query.waits, true));
             }

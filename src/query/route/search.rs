@@ -6,7 +6,7 @@ use petgraph::graph::NodeIndex;
 
 use crate::query::prepared::{PreparedProfile, StepRules, WaitKind};
 
-use super::arena::{LATER, Label, Later, Memory, Open, Path, Queue};
+use super::arena::{LATER, Label, Memory, Open, Orders, Path, Queue};
 use super::bound::Bound;
 use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
 
@@ -53,17 +53,8 @@ pub(super) struct Search<'p, 'a> {
     pub(super) distinct: bool,
 }
 
-/// The most later referrals of one partial route read whole at each of
-/// their keys; more are sorted once (O(d log d)), and read in order.
-const SCANNED: usize = 32;
-
-/// The bit of [`Open::next`] that says a route's later referrals are
-/// sorted by key (`later` is far shorter than it: each entry is a referral
-/// looked at, charged to the query's budget).
-const SORTED: u32 = 1 << 31;
-
-// Labels stay below [`LATER`], and entries of `later` below [`SORTED`].
-const _: () = assert!(SEARCH_BUDGET < LATER as usize && QUERY_BUDGET < SORTED as usize);
+// Labels stay below [`LATER`].
+const _: () = assert!(SEARCH_BUDGET < LATER as usize);
 
 /// A partial route being extended: its last label, service and day seen
 /// there, its services and its referrals so far.
@@ -254,7 +245,7 @@ impl Search<'_, '_> {
             heap,
             labels,
             paths,
-            later,
+            orders,
         } = memory;
         let mut heap = Queue { items: heap };
         for &(n, already_with) in self.starts {
@@ -318,7 +309,22 @@ impl Search<'_, '_> {
             }
             if p.label & LATER != 0 {
                 // A partial route's referrals whose key has come up.
-                if !self.queue_later(&mut heap, labels, paths, later, p, relax) {
+                let from = p.label & !LATER;
+                let Some(label) = labels.get(from as usize) else {
+                    continue;
+                };
+                let at = NodeIndex::new(label.node as usize);
+                let path = paths.get(from as usize).copied().unwrap_or_default();
+                let step = Step {
+                    from,
+                    at,
+                    seen: label.times.1,
+                    path: &path,
+                    hops: label.hops as usize,
+                };
+                let next = p.next as usize;
+                let order = self.order(at, orders).get(next..).unwrap_or_default();
+                if !self.queue_from(&mut heap, labels, paths, &step, order, next, p.key, relax) {
                     return (found, firsts, closed.is_some());
                 }
                 continue;
@@ -394,68 +400,24 @@ impl Search<'_, '_> {
             }
             let seen = label.times.1;
             let path = paths.get(p.label as usize).copied().unwrap_or_default();
-            let first_later = later.len();
-            for l in self.f.pathway.out_links.of(last.index()) {
-                // Every referral looked at is charged to the query (each
-                // costs a rule or two, of at most MAX_RULE_SIZE each).
-                let spent = self.spent.get().saturating_add(1);
-                self.spent.set(spent);
-                if spent > QUERY_BUDGET {
-                    let done = closed.is_some();
-                    return (found, firsts, done);
-                }
-                let m = NodeIndex::new(l.node as usize);
-                let tag = l.node + 1;
-                if path.iter().take(hops + 1).any(|&x| x == tag) {
-                    continue;
-                }
-                let arrival = seen.saturating_add(l.delay);
-                let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
-                // The key first: a service from which no target can be
-                // reached in time needs no condition or rule judged.
-                let Some(key) = self.key(m, hops + 1, i64::from(seen_m) - i64::from(start)) else {
-                    continue;
-                };
-                // A referral that ranks after this route is judged and
-                // queued only when its key comes up (most never do).
-                if key > p.key {
-                    later.push(Later {
-                        key,
-                        link: *l,
-                        from: p.label,
-                    });
-                    continue;
-                }
-                let step = Step {
-                    from: p.label,
-                    at: last,
-                    seen,
-                    path: &path,
-                    hops,
-                };
-                if !self.queue_step(&mut heap, labels, paths, &step, l, key, relax) {
-                    return (found, firsts, closed.is_some());
-                }
+            // Every referral looked at is charged to the query (each costs
+            // a rule or two, of at most MAX_RULE_SIZE each).
+            let links = self.f.pathway.out_links.of(last.index());
+            let spent = self.spent.get().saturating_add(links.len());
+            self.spent.set(spent);
+            if spent > QUERY_BUDGET {
+                return (found, firsts, closed.is_some());
             }
-            // The later referrals stand in the queue as one entry at the
-            // least of their keys (many of them: sorted by key first).
-            let mut next = first_later as u32;
-            let least = match later.get_mut(first_later..) {
-                Some(rest) if rest.len() > SCANNED => {
-                    rest.sort_unstable_by_key(|x| x.key);
-                    next |= SORTED;
-                    rest.first().map(|x| x.key)
-                }
-                Some(rest) => rest.iter().map(|x| x.key).min(),
-                None => None,
+            let step = Step {
+                from: p.label,
+                at: last,
+                seen,
+                path: &path,
+                hops,
             };
-            if let Some(key) = least {
-                let open = Open {
-                    key,
-                    label: p.label | LATER,
-                    next,
-                };
-                heap.push(open, paths);
+            let order = self.order(last, orders);
+            if !self.queue_from(&mut heap, labels, paths, &step, order, 0, p.key, relax) {
+                return (found, firsts, closed.is_some());
             }
         }
         (found, firsts, true)
@@ -529,66 +491,107 @@ impl Search<'_, '_> {
         true
     }
 
-    /// Queues the referrals that `open` stands for (those out of its route
-    /// with its key, in `later`), and stands the rest in the queue again at
-    /// the next key; `false` when the search's budget of partial routes is
-    /// spent. O(referrals made · rule size), plus O(d) to read a route's d
-    /// later referrals when d ≤ [`SCANNED`] (else they were sorted, once).
-    fn queue_later(
+    /// The referrals out of `n` that may lead to a target (their positions
+    /// among its referrals), by the key they add to a route (days to the
+    /// target, then referrals, for the soonest ranking; the other way round
+    /// for the fewest): the kept bound's, or made the first time `n` is
+    /// extended in this search and read after. The keys of a route's
+    /// extensions follow this order, so its extensions of one key are side
+    /// by side, and the next key is the next extension's. O(1), or
+    /// O(d log d) the first time for d referrals when the bound has none.
+    fn order<'s>(&'s self, n: NodeIndex, orders: &'s mut Orders) -> &'s [u32] {
+        // A bound the pathway keeps has its order with it.
+        if let Some(order) = self.bound.order(n) {
+            return order;
+        }
+        let at = n.index() as u32;
+        let (a, b) = match orders.of.get(&at) {
+            Some(&(a, b)) => (a as usize, b as usize),
+            None => self.sort_children(n, orders),
+        };
+        orders.ordered.get(a..b).unwrap_or_default()
+    }
+
+    /// [`Search::order`] made for this search: O(d log d) for the d
+    /// referrals out of `n`, the first time it is extended.
+    fn sort_children(&self, n: NodeIndex, orders: &mut Orders) -> (usize, usize) {
+        let Orders { ordered, of, keyed } = orders;
+        keyed.clear();
+        for (i, l) in self.f.pathway.out_links.of(n.index()).iter().enumerate() {
+            let m = NodeIndex::new(l.node as usize);
+            let (Some((bd, bh)), Ok(i)) = (self.bound.at(m), u32::try_from(i)) else {
+                continue;
+            };
+            let days = i64::from(l.delay)
+                .saturating_add(i64::from(self.f.wait(m, self.waits)))
+                .saturating_add(bd);
+            let hops = i64::try_from(bh).unwrap_or(i64::MAX);
+            keyed.push((
+                match self.ranking {
+                    Ranking::SoonestSeen => (days, hops),
+                    Ranking::FewestHandoffs => (hops, days),
+                },
+                i,
+            ));
+        }
+        keyed.sort_unstable();
+        let start = ordered.len();
+        ordered.extend(keyed.iter().map(|&(_, i)| i));
+        let end = ordered.len();
+        of.insert(n.index() as u32, (start as u32, end as u32));
+        (start, end)
+    }
+
+    /// Queues the extensions of the route `step` (key `level`) that `order`
+    /// lists first, up to the first of a greater key: that one and those
+    /// after it stand in the queue as one entry at its key, `at` (where
+    /// `order` starts in the search's list) plus how far it is in `order`.
+    /// `false` when the search's budget of partial routes is spent.
+    /// O(extensions made · rule size).
+    #[allow(clippy::too_many_arguments)]
+    fn queue_from(
         &self,
         heap: &mut Queue<'_>,
         labels: &mut Vec<Label>,
         paths: &mut Vec<Path>,
-        later: &[Later],
-        open: Open,
+        step: &Step<'_>,
+        order: &[u32],
+        at: usize,
+        level: (i64, i64),
         relax: Relax,
     ) -> bool {
-        let from = open.label & !LATER;
-        let Some(label) = labels.get(from as usize) else {
-            return true;
-        };
-        let path = paths.get(from as usize).copied().unwrap_or_default();
-        let step = Step {
-            from,
-            at: NodeIndex::new(label.node as usize),
-            seen: label.times.1,
-            path: &path,
-            hops: label.hops as usize,
-        };
-        // A few later referrals are read whole at each key (none is
-        // queued twice: those of a smaller key were queued before); many
-        // are sorted, read from the first not queued yet.
-        let sorted = open.next & SORTED != 0;
-        let first = (open.next & !SORTED) as usize;
-        let mut least: Option<((i64, i64), usize)> = None;
-        let mut i = first;
-        while let Some(x) = later.get(i) {
-            if x.from != from {
-                break;
-            }
-            if x.key == open.key {
-                if !self.queue_step(heap, labels, paths, &step, &x.link, x.key, relax) {
-                    return false;
-                }
-            } else if x.key > open.key && least.is_none_or(|(k, _)| x.key < k) {
-                least = Some((x.key, i));
-                if sorted {
-                    break;
-                }
-            }
-            i += 1;
-        }
-        if let Some((key, at)) = least {
-            let next = Open {
-                key,
-                label: open.label,
-                next: if sorted {
-                    at as u32 | SORTED
-                } else {
-                    first as u32
-                },
+        let start = self.f.start_age();
+        let links = self.f.pathway.out_links.of(step.at.index());
+        for (k, &i) in order.iter().enumerate() {
+            let Some(l) = links.get(i as usize) else {
+                continue;
             };
-            heap.push(next, paths);
+            let tag = l.node + 1;
+            if step.path.iter().take(step.hops + 1).any(|&x| x == tag) {
+                continue;
+            }
+            let m = NodeIndex::new(l.node as usize);
+            let arrival = step.seen.saturating_add(l.delay);
+            let seen_m = arrival.saturating_add(self.f.wait(m, self.waits));
+            // The key first: a service from which no target can be
+            // reached in time needs no condition or rule judged.
+            let Some(key) = self.key(m, step.hops + 1, i64::from(seen_m) - i64::from(start)) else {
+                continue;
+            };
+            // Those that rank after this key are judged and queued only
+            // when their key comes up (most never do).
+            if key > level {
+                let open = Open {
+                    key,
+                    label: step.from | LATER,
+                    next: u32::try_from(at.saturating_add(k)).unwrap_or(u32::MAX),
+                };
+                heap.push(open, paths);
+                return true;
+            }
+            if !self.queue_step(heap, labels, paths, step, l, key, relax) {
+                return false;
+            }
         }
         true
     }
