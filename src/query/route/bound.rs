@@ -38,12 +38,10 @@ pub(super) struct Bound {
     heap: Option<DayQueue>,
     queue: VecDeque<NodeIndex>,
     /// Loaded from a kept bound only: per service, by index, where its
-    /// referrals lie in `order` (`(NONE, NONE)`: not given), reset with
-    /// `at` (empty, or as long as `at` with only services of `touched`
-    /// given); and the referrals' positions in the order of the key they
-    /// add to a route, under the ranking loaded.
+    /// referrals lie in the kept bound's orders (`(NONE, NONE)`: not
+    /// given), reset with `at` (empty, or as long as `at` with only
+    /// services of `touched` given).
     spans: Vec<(u32, u32)>,
-    order: Vec<u32>,
 }
 
 /// No bound at a service.
@@ -58,7 +56,6 @@ impl Bound {
             heap: None,
             queue: VecDeque::new(),
             spans: Vec::new(),
-            order: Vec::new(),
         }
     }
 
@@ -188,7 +185,6 @@ impl Bound {
             }
         }
         self.touched.clear();
-        self.order.clear();
     }
 
     /// What the last fill set, to keep: (service, days, referrals) per
@@ -235,10 +231,10 @@ impl Bound {
     }
 
     /// Sets the bounds to `kept` (made by [`Bound::kept`] on a pathway of
-    /// `n` services), with its referrals in their order under `ranking`
-    /// (0: soonest seen, 1: fewest referrals), reusing this one's memory:
-    /// O(services and referrals kept + what the last fill touched).
-    pub(super) fn load(&mut self, n: usize, kept: &AreaBound, ranking: usize) {
+    /// `n` services), with where each service's referrals lie in its
+    /// orders, reusing this one's memory: O(services kept + what the last
+    /// fill touched).
+    pub(super) fn load(&mut self, n: usize, kept: &AreaBound) {
         if self.at.len() != n {
             self.at = vec![(NONE, NONE); n];
             self.spans = Vec::new();
@@ -257,20 +253,13 @@ impl Bound {
                 self.touched.push(i as usize);
             }
         }
-        if let Some(order) = kept.orders.get(ranking) {
-            self.order.extend_from_slice(order);
-        }
     }
 
-    /// The referrals out of `n` to services with a bound, as positions
-    /// among its referrals, in the order of the key they add to a route:
-    /// only for a bound loaded from a kept one. O(1).
-    pub(super) fn order(&self, n: NodeIndex) -> Option<&[u32]> {
+    /// Where the referrals out of `n` lie in the orders of the kept bound
+    /// loaded (none for a bound filled here). O(1).
+    pub(super) fn span(&self, n: NodeIndex) -> Option<std::ops::Range<usize>> {
         let &(a, b) = self.spans.get(n.index())?;
-        if a == NONE {
-            return None;
-        }
-        self.order.get(a as usize..b as usize)
+        (a != NONE).then_some(a as usize..b as usize)
     }
 
     /// The bound at `n`: (days, hops), or `None` when no target is reachable.

@@ -220,11 +220,7 @@ impl Pathway {
             None
         };
         match kept {
-            Some(kept) => bound.load(
-                self.graph.node_count(),
-                kept,
-                usize::from(query.ranking == Ranking::FewestHandoffs),
-            ),
+            Some(kept) => bound.load(self.graph.node_count(), kept),
             None => {
                 let _ = bound.fill(&f, &local, &could, &goal_mask, (query.waits, true));
             }
@@ -233,6 +229,13 @@ impl Pathway {
         let steps = scratch::Steps::take(self.graph.node_count());
         let (cells, stamp) = steps.parts();
         let rules = crate::query::prepared::StepRules::new(cells, stamp);
+        // With the kept bound, each service's referrals in the order of
+        // the key they add under the query's ranking.
+        let kept_order = kept.and_then(|k| {
+            k.orders
+                .get(usize::from(query.ranking == Ranking::FewestHandoffs))
+                .map(|o| &o[..])
+        });
         let search = Search {
             f: &f,
             rules: &rules,
@@ -247,6 +250,7 @@ impl Pathway {
             could: &could,
             spent: &spent,
             distinct: query.from.is_none(),
+            kept_order,
         };
         // With explanations, the search goes on a while past the routes
         // asked for: the first route it finds to each other goal is that

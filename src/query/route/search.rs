@@ -51,6 +51,10 @@ pub(super) struct Search<'p, 'a> {
     /// Whether routes through a second entry service whose rest is a route
     /// from today are dropped (the starts are entries, not a `from`).
     pub(super) distinct: bool,
+    /// With a bound loaded from the pathway's kept one: each service's
+    /// referrals in the order of the key they add under `ranking`, where
+    /// the bound's spans say.
+    pub(super) kept_order: Option<&'p [u32]>,
 }
 
 // Labels stay below [`LATER`].
@@ -501,8 +505,8 @@ impl Search<'_, '_> {
     /// O(d log d) the first time for d referrals when the bound has none.
     fn order<'s>(&'s self, n: NodeIndex, orders: &'s mut Orders) -> &'s [u32] {
         // A bound the pathway keeps has its order with it.
-        if let Some(order) = self.bound.order(n) {
-            return order;
+        if let (Some(order), Some(span)) = (self.kept_order, self.bound.span(n)) {
+            return order.get(span).unwrap_or_default();
         }
         let at = n.index() as u32;
         let (a, b) = match orders.of.get(&at) {

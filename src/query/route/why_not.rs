@@ -121,6 +121,8 @@ impl Pathway {
                 is_goal: &only,
                 deadline,
                 starts,
+                // Its bound is its own: it orders referrals itself.
+                kept_order: None,
                 ..*search
             };
             if relax == Relax::Nothing {
