@@ -155,8 +155,9 @@ impl Search<'_, '_> {
             Ranking::SoonestSeen => (i64::from(seen), i64::from(hops)),
             Ranking::FewestHandoffs => (i64::from(hops), i64::from(seen)),
         };
-        // The query's bound counts services that could take the family at
-        // some age: it prunes the searches whose doors all need that.
+        // The query's bound counts only services in the family's area (and,
+        // when made for the query, that could take the family at some
+        // age): it prunes the searches whose doors all need that.
         let prune = matches!(relax, Relax::Nothing | Relax::Frozen);
         // The label of each service, by index (`u32::MAX`: none yet).
         // (Reset from the labels before the slots go back: every slot set
