@@ -79,11 +79,13 @@
 //! Within: `query` (the question and its limits), `answer` (the answer
 //! types), `queue` (the one-pass searches' queue of days) and `arena` (the
 //! A* search's queue and labels) stand below `bound` < `scratch` (each
-//! thread's spare memory) < `search` < `settle` < `why_not` < this file.
+//! thread's spare memory) < `search` (with `extend`, how it extends a
+//! route) < `settle` < `why_not` < this file.
 
 mod answer;
 mod arena;
 mod bound;
+mod extend;
 mod later;
 mod query;
 mod queue;
