@@ -35,6 +35,16 @@ pub(super) struct Label {
     pub(super) hops: u32,
 }
 
+/// A partial route being extended: its last label, service and day seen
+/// there, its services and its referrals so far.
+pub(super) struct Step<'a> {
+    pub(super) from: u32,
+    pub(super) at: petgraph::graph::NodeIndex,
+    pub(super) seen: i32,
+    pub(super) path: &'a Path,
+    pub(super) hops: usize,
+}
+
 /// The services of a partial route, as `index + 1` padded with 0:
 /// comparing two of these is comparing the routes' service lists
 /// lexicographically (a prefix sorts first), with no allocation.

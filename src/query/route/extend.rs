@@ -4,19 +4,9 @@
 
 use petgraph::graph::NodeIndex;
 
-use super::arena::{LATER, Label, Open, Orders, Path, Queue};
+use super::arena::{LATER, Label, Open, Orders, Path, Queue, Step};
 use super::query::{MAX_HOPS, Ranking, SEARCH_BUDGET};
 use super::search::{Relax, Search};
-
-/// A partial route being extended: its last label, service and day seen
-/// there, its services and its referrals so far.
-pub(super) struct Step<'a> {
-    pub(super) from: u32,
-    pub(super) at: NodeIndex,
-    pub(super) seen: i32,
-    pub(super) path: &'a Path,
-    pub(super) hops: usize,
-}
 
 impl Search<'_, '_> {
     /// Judges the referral `l` out of the partial route `step` and, if the

@@ -6,9 +6,8 @@ use petgraph::graph::NodeIndex;
 
 use crate::query::prepared::{PreparedProfile, StepRules, WaitKind};
 
-use super::arena::{LATER, Label, Memory, Open, Path, Queue};
+use super::arena::{LATER, Label, Memory, Open, Path, Queue, Step};
 use super::bound::Bound;
-use super::extend::Step;
 use super::query::{MAX_HOPS, QUERY_BUDGET, Ranking, SEARCH_BUDGET};
 
 /// Which checks the search makes at each step.
