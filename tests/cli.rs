@@ -264,7 +264,52 @@ fn route_options_merge_across_the_referrer() {
             && first.contains("`fife-health-visiting`"),
         "{out}"
     );
-    assert!(!out.contains("this one comes from"), "{out}");
+}
+
+/// The merged step of such an option shows only what holds whichever
+/// contact refers: a team whose only rule asks who refers does not say
+/// "this one comes from" one of the two contacts.
+#[test]
+fn a_merged_option_names_no_one_referrer() {
+    let dir = std::env::temp_dir().join(format!("carepath-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("two-contacts.json");
+    let text = serde_json::json!({
+        "metadata": {"name": "two contacts", "version": "1"},
+        "regions": [{"id": "land", "name": "Land", "kind": "country"}],
+        "services": [
+            {"id": "gp", "name": "GP", "tier": "universal", "regions": ["land"], "entry": true},
+            {"id": "hv", "name": "HV", "tier": "universal", "regions": ["land"], "entry": true},
+            {"id": "team", "name": "Team", "tier": "specialist", "regions": ["land"],
+             "tags": ["infant-mental-health"], "wait": {"typical": "2 weeks"},
+             "eligibility": {"referred_from": {"tier": ["universal"]}}}
+        ],
+        "referrals": [{"from": "gp", "to": "team"}, {"from": "hv", "to": "team"}],
+        "goal": {"tags": ["infant-mental-health"]}
+    });
+    std::fs::write(&file, text.to_string()).expect("write");
+    let path = file.to_str().expect("utf-8 path");
+    let (code, out, err) = carepath(&[
+        "route",
+        "--age",
+        "4 months",
+        "--region",
+        "land",
+        "--pathway",
+        path,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("Route ")).count(),
+        1,
+        "{out}"
+    );
+    let step = out
+        .lines()
+        .find(|l| l.starts_with("  2. "))
+        .unwrap_or_default();
+    assert!(step.contains("Team `team`"), "{out}");
+    assert!(!step.contains("this one comes from"), "{out}");
 }
 
 /// Without the level of need the board's team, which asks for it, is not

@@ -205,14 +205,11 @@ impl Bound {
             entries.push((n, d, h));
             keyed.clear();
             for (pos, l) in f.pathway.out_links.of(i).iter().enumerate() {
-                let m = NodeIndex::new(l.node as usize);
-                let (Some((bd, bh)), Ok(pos)) = (self.at(m), u32::try_from(pos)) else {
+                let (Some((days, hops)), Ok(pos)) = (self.added(f, waits, l), u32::try_from(pos))
+                else {
                     continue;
                 };
-                let days = i64::from(l.delay)
-                    .saturating_add(i64::from(f.wait(m, waits)))
-                    .saturating_add(bd);
-                keyed.push((days, i64::try_from(bh).unwrap_or(i64::MAX), pos));
+                keyed.push((days, hops, pos));
             }
             let start = u32::try_from(orders[0].len()).unwrap_or(u32::MAX);
             keyed.sort_unstable();
@@ -228,6 +225,26 @@ impl Bound {
             spans: spans.into(),
             orders: [soonest.into(), fewest.into()],
         }
+    }
+
+    /// What the referral `l` adds to the key of a route it extends, beyond
+    /// the route's own days and referrals: its delay, the wait of `waits`
+    /// at the service it refers to and that service's bound on days; and
+    /// that service's bound on referrals. `None` when that service has no
+    /// bound. A route's extensions rank in the order of these (for a
+    /// ranking by referrals first, with the two swapped). O(1).
+    pub(super) fn added(
+        &self,
+        f: &PreparedProfile<'_>,
+        waits: WaitKind,
+        l: &crate::pathway::Link,
+    ) -> Option<(i64, i64)> {
+        let m = NodeIndex::new(l.node as usize);
+        let (bd, bh) = self.at(m)?;
+        let days = i64::from(l.delay)
+            .saturating_add(i64::from(f.wait(m, waits)))
+            .saturating_add(bd);
+        Some((days, i64::try_from(bh).unwrap_or(i64::MAX)))
     }
 
     /// Sets the bounds to `kept` (made by [`Bound::kept`] on a pathway of

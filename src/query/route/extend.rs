@@ -104,14 +104,11 @@ impl Search<'_, '_> {
         let Orders { ordered, of, keyed } = orders;
         keyed.clear();
         for (i, l) in self.f.pathway.out_links.of(n.index()).iter().enumerate() {
-            let m = NodeIndex::new(l.node as usize);
-            let (Some((bd, bh)), Ok(i)) = (self.bound.at(m), u32::try_from(i)) else {
+            let (Some((days, hops)), Ok(i)) =
+                (self.bound.added(self.f, self.waits, l), u32::try_from(i))
+            else {
                 continue;
             };
-            let days = i64::from(l.delay)
-                .saturating_add(i64::from(self.f.wait(m, self.waits)))
-                .saturating_add(bd);
-            let hops = i64::try_from(bh).unwrap_or(i64::MAX);
             keyed.push((
                 match self.ranking {
                     Ranking::SoonestSeen => (days, hops),

@@ -327,10 +327,9 @@ impl Search<'_, '_> {
                 continue;
             };
             let last = NodeIndex::new(label.node as usize);
-            if filled {
-                let Some((budget, goals, recount)) = more else {
-                    break;
-                };
+            // Past the routes asked for (only with a look-ahead: without
+            // one the search stopped above).
+            if let (true, Some((budget, goals, recount))) = (filled, more) {
                 extra += 1;
                 if extra == 1 && ends.len() < goals {
                     wanted = recount();
